@@ -1,0 +1,82 @@
+package dev.promptwise.core.text;
+
+import java.util.Arrays;
+
+/**
+ * Converts between offsets and zero-based line / UTF-16 column positions: the one place where the edges
+ * (LSP, command line) turn the core's offsets into editor positions and back.
+ *
+ * <p>Line breaks are {@code \n}, {@code \r\n} and a lone {@code \r}, as LSP defines them. Java strings are
+ * UTF-16, so a column is simply the distance in chars from the line's start.
+ */
+public final class LineIndex {
+
+    /** A zero-based line and UTF-16 column. */
+    public record Position(int line, int character) {}
+
+    private final int[] lineStarts;
+    private final int length;
+
+    private LineIndex(int[] lineStarts, int length) {
+        this.lineStarts = lineStarts;
+        this.length = length;
+    }
+
+    public static LineIndex of(CharSequence text) {
+        int[] starts = new int[16];
+        int count = 1;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return new LineIndex(Arrays.copyOf(starts, count), length);
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** Returns the offset where {@code line} starts; a line past the end gives the text's length. */
+    public int lineStart(int line) {
+        if (line < 0) {
+            return 0;
+        }
+        return line < lineStarts.length ? lineStarts[line] : length;
+    }
+
+    /** Returns the position of {@code offset}, clamped into the text. */
+    public Position position(int offset) {
+        int clamped = Math.max(0, Math.min(offset, length));
+        int line = Arrays.binarySearch(lineStarts, clamped);
+        if (line < 0) {
+            line = -line - 2;
+        }
+        return new Position(line, clamped - lineStarts[line]);
+    }
+
+    /**
+     * Returns the offset of a line and column. A column past the line's end is clamped to the end of the line
+     * (before its line break), and a line past the end gives the text's length, as LSP asks.
+     */
+    public int offset(int line, int character, CharSequence text) {
+        if (line < 0) {
+            return 0;
+        }
+        if (line >= lineStarts.length) {
+            return length;
+        }
+        int start = lineStarts[line];
+        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : length;
+        int contentEnd = end;
+        while (contentEnd > start && (text.charAt(contentEnd - 1) == '\n' || text.charAt(contentEnd - 1) == '\r')) {
+            contentEnd--;
+        }
+        return Math.min(start + Math.max(0, character), contentEnd);
+    }
+}
