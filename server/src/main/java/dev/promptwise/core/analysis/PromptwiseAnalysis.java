@@ -1,23 +1,51 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.rules.PromptContext;
+import dev.promptwise.core.rules.Rule;
+import dev.promptwise.core.rules.Rules;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
+import dev.promptwise.core.syntax.SyntaxProblem;
+import dev.promptwise.core.text.TextDecoding;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.tokens.TokenCounter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * The core's façade: one method per editor feature, text and settings in, plain records out. The LSP adapter
- * and the command line call only this.
+ * and the command line call only this; the feature classes behind it stay package-private.
  */
 public final class PromptwiseAnalysis {
 
-    private final PriceCatalog catalog;
+    /** Files longer than this many chars are not analysed; rule {@code file-too-large} says so. */
+    public static final int MAX_ANALYSED_CHARS = 8 * 1024 * 1024;
 
-    public PromptwiseAnalysis(PriceCatalog catalog) {
+    /** The encoding used for models the catalog does not know; their counts are marked as estimates. */
+    public static final String FALLBACK_ENCODING = "o200k_base";
+
+    private static final String INVALID_PROMPT_FILE = "invalid-prompt-file";
+
+    private final PriceCatalog catalog;
+    private final Consumer<String> log;
+
+    /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
+    public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
         this.catalog = catalog;
+        this.log = log;
+    }
+
+    /** Creates the façade over a catalog, logging rule failures to standard error. */
+    public PromptwiseAnalysis(PriceCatalog catalog) {
+        this(catalog, System.err::println);
     }
 
     public PriceCatalog catalog() {
@@ -31,32 +59,98 @@ public final class PromptwiseAnalysis {
 
     /** Parses and tokenizes one version of a prompt file. Never throws on user input. */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings) {
-        PromptDocument document = PromptParsers.parse(format, text);
-        return new AnalyzedPrompt(path, document, settings);
+        PromptDocument document = parse(format, text);
+        String modelId = document.model() != null && !document.model().id().isBlank()
+                ? document.model().id() : settings.defaultModel();
+        ModelInfo model = catalog.resolve(modelId).orElse(null);
+        String encoding = model != null && model.encoding() != null ? model.encoding() : FALLBACK_ENCODING;
+        boolean estimated = model == null || !model.exactTokens();
+        return new AnalyzedPrompt(path, document, settings, modelId, model, TokenCounter.forEncoding(encoding),
+                estimated, text.length());
     }
 
-    /** Returns the findings of every enabled rule; a failing rule is logged and skipped. */
+    /**
+     * Returns the findings of every rule the settings leave on, with the settings' severity. A failing rule is
+     * logged with its id and skipped; only cancellation propagates.
+     */
     public List<Finding> diagnostics(AnalyzedPrompt prompt, Cancellation cancellation) {
-        return List.of();
+        List<Finding> findings = new ArrayList<>();
+        PromptContext ctx = new PromptContext(prompt);
+        for (Rule rule : Rules.promptRules()) {
+            cancellation.check();
+            Severity severity = prompt.settings().severity(rule.id(), rule.defaultSeverity());
+            if (severity == Severity.OFF) {
+                continue;
+            }
+            List<Finding> fromRule = new ArrayList<>();
+            try {
+                rule.check(ctx, (range, message, fixes) ->
+                        fromRule.add(new Finding(rule.id(), severity, range, message, fixes)));
+                findings.addAll(fromRule);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                log.accept("Rule " + rule.id() + " failed on " + prompt.path() + " and was skipped: " + e);
+            }
+        }
+        return findings;
     }
 
     /** Returns the hover at {@code offset}, or empty when there is nothing to say there. */
     public Optional<HoverInfo> hover(AnalyzedPrompt prompt, int offset, Cancellation cancellation) {
-        return Optional.empty();
+        cancellation.check();
+        return PromptHovers.hover(prompt, offset);
     }
 
-    /** Returns the code lenses of the prompt. */
+    /** Returns the code lenses of the prompt: tokens and price at the top of the file. */
     public List<Lens> codeLenses(AnalyzedPrompt prompt, Cancellation cancellation) {
-        return List.of();
+        cancellation.check();
+        return PromptLenses.lenses(prompt);
     }
 
     /** Returns the inlay hints (tokens per message) whose offsets fall inside {@code start..end}. */
     public List<InlayHintInfo> inlayHints(AnalyzedPrompt prompt, int start, int end, Cancellation cancellation) {
-        return List.of();
+        cancellation.check();
+        return PromptLenses.inlayHints(prompt, start, end);
     }
 
-    /** Returns the document's outline. */
+    /** Returns the document's outline: its messages, with their sections inside. */
     public List<Symbol> documentSymbols(AnalyzedPrompt prompt, Cancellation cancellation) {
-        return List.of();
+        cancellation.check();
+        return PromptLenses.symbols(prompt);
+    }
+
+    /**
+     * Returns the {@code invalid-prompt-file} finding for a file whose bytes were binary or not valid UTF-8, or
+     * empty when they decoded cleanly or the rule is off. The adapter and the command line read files; this keeps
+     * the wording and severity in one place.
+     */
+    public Optional<Finding> decodingProblem(TextDecoding.Decoded decoded, Settings settings) {
+        Severity severity = settings.severity(INVALID_PROMPT_FILE, Severity.ERROR);
+        if (decoded.problem() == null || severity == Severity.OFF) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(INVALID_PROMPT_FILE, decoded.binary() ? Severity.INFORMATION : severity,
+                TextRange.at(0), decoded.problem(), List.of()));
+    }
+
+    private static PromptDocument parse(PromptFormat format, String text) {
+        if (text.length() > MAX_ANALYSED_CHARS) {
+            return new PromptDocument(format, "", List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
+                    false);
+        }
+        try {
+            return PromptParsers.parse(format, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Parsers must not throw; if one does, the user still gets a usable answer and a clear note.
+            TextRange whole = new TextRange(0, text.length());
+            return new PromptDocument(format, text,
+                    List.of(new dev.promptwise.core.syntax.Message("user", whole, whole, text)),
+                    List.of(), List.of(), null, null, List.of(),
+                    List.of(new SyntaxProblem(TextRange.at(0),
+                            "Promptwise could not parse this file (" + e.getClass().getSimpleName()
+                                    + "); it is analysed as plain text. Please report this file.")),
+                    false);
+        }
     }
 }

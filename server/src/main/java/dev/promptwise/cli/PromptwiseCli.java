@@ -1,0 +1,59 @@
+package dev.promptwise.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line's entry point: {@code check} (and later {@code report}) over the same core as the editor. */
+@Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
+        subcommands = {CheckCommand.class})
+public final class PromptwiseCli implements Runnable {
+
+    /** Exit code for a clean run below the failure threshold. */
+    public static final int OK = 0;
+    /** Exit code when findings cross {@code --fail-on} or {@code --max-warnings}. */
+    public static final int FINDINGS = 1;
+    /** Exit code for bad usage or unreadable input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line with the process's streams and working folder; returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err, Path.of("").toAbsolutePath());
+    }
+
+    /** Runs the command line; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder) {
+        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExitCodeExceptionMapper(exception -> USAGE);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("promptwise: " + exception.getMessage());
+            exception.getCommandLine().usage(err);
+            return USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Gives commands the streams and folder of this run, so tests can capture them. */
+    private record Factory(PrintStream out, PrintStream err, Path workingFolder) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == CheckCommand.class) {
+                return type.cast(new CheckCommand(out, err, workingFolder));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.promptwise.core.analysis;
+
+import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.ModelReference;
+import dev.promptwise.core.syntax.PromptDocument;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Hovers over a prompt: a message's tokens, share and price; a model's catalog entry. */
+final class PromptHovers {
+
+    private PromptHovers() {}
+
+    static Optional<HoverInfo> hover(AnalyzedPrompt prompt, int offset) {
+        PromptDocument document = prompt.document();
+        ModelReference model = document.model();
+        if (model != null && model.range().contains(offset)) {
+            return Optional.of(new HoverInfo(model.range(), modelMarkdown(prompt)));
+        }
+        List<Message> messages = document.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message.range().contains(offset)) {
+                return Optional.of(new HoverInfo(message.range(), messageMarkdown(prompt, i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String messageMarkdown(AnalyzedPrompt prompt, int index) {
+        Message message = prompt.document().messages().get(index);
+        int tokens = prompt.messageTokens(index);
+        int total = Math.max(1, prompt.textTokens());
+        String approx = prompt.estimated() ? "≈" : "";
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**").append(message.role()).append(" message** · ").append(approx).append(Usd.count(tokens))
+                .append(" tokens · ").append(Math.round(100.0 * tokens / total)).append("% of the prompt\n\n");
+        ModelInfo model = prompt.model();
+        if (model != null) {
+            double perRequest = (tokens + AnalyzedPrompt.TOKENS_PER_MESSAGE) * model.input() / 1_000_000.0;
+            markdown.append("| | at ").append(model.id()).append(" |\n|---|---:|\n")
+                    .append("| per request | ").append(Usd.format(perRequest)).append(" |\n")
+                    .append("| per 1,000 requests | ").append(Usd.format(perRequest * 1000)).append(" |\n");
+            if (prompt.requestsPerDay() != null) {
+                markdown.append("| per month at ").append(Usd.count(Math.round(prompt.requestsPerDay())))
+                        .append(" requests/day | ").append(Usd.format(perRequest * prompt.requestsPerDay() * 30))
+                        .append(" |\n");
+            }
+            markdown.append("\nInput price ").append(Usd.format(model.input())).append(" per 1M tokens (")
+                    .append(model.source()).append(", ").append(model.asOf()).append("); includes the chat format's ")
+                    .append(AnalyzedPrompt.TOKENS_PER_MESSAGE).append(" tokens per message.");
+        } else {
+            markdown.append("No price is known for model `").append(prompt.modelId()).append("`.");
+        }
+        markdown.append("\n\nTokenizer: `").append(prompt.encoding()).append('`')
+                .append(prompt.estimated() ? " (an estimate: this model's own tokenizer is not available)" : "");
+        return markdown.toString();
+    }
+
+    private static String modelMarkdown(AnalyzedPrompt prompt) {
+        ModelInfo model = prompt.model();
+        if (model == null) {
+            return "**" + prompt.modelId() + "**: not in the price catalog; add it under `models:` in promptwise.yaml.";
+        }
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**").append(model.id()).append("** (").append(model.provider()).append(")\n\n")
+                .append("| per 1M tokens | USD |\n|---|---:|\n")
+                .append("| input | ").append(Usd.format(model.input())).append(" |\n");
+        if (model.cachedInput() != null) {
+            markdown.append("| cached input | ").append(Usd.format(model.cachedInput())).append(" |\n");
+        }
+        markdown.append("| output | ").append(Usd.format(model.output())).append(" |\n");
+        if (model.fineTuning() != null && model.fineTuning().training() != null) {
+            markdown.append("| fine-tuning (training) | ").append(Usd.format(model.fineTuning().training())).append(" |\n");
+        }
+        markdown.append(String.format(Locale.ROOT, "%nContext window %s tokens, up to %s output tokens. Tokenizer `%s`%s.%n%nSource: %s, as of %s.",
+                Usd.count(model.contextWindow()), Usd.count(model.maxOutput()), model.encoding(),
+                model.exactTokens() ? "" : " (estimate)", model.source(), model.asOf()));
+        return markdown.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.promptwise.core.analysis;
+
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Code lenses, inlay hints and the outline of a prompt: the figures an author sees without asking. */
+final class PromptLenses {
+
+    private PromptLenses() {}
+
+    static List<Lens> lenses(AnalyzedPrompt prompt) {
+        StringBuilder title = new StringBuilder();
+        title.append(prompt.estimated() ? "≈" : "").append(Usd.count(prompt.totalTokens())).append(" tokens");
+        Double perRequest = prompt.inputCostPerRequest();
+        if (perRequest != null) {
+            title.append(" · ").append(Usd.format(perRequest)).append("/request input");
+        }
+        Double perMonth = prompt.inputCostPerMonth();
+        if (perMonth != null) {
+            title.append(" · ").append(Usd.format(perMonth)).append("/month at ")
+                    .append(Usd.count(Math.round(prompt.requestsPerDay()))).append(" requests/day");
+        }
+        title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
+        return List.of(new Lens(TextRange.at(0), title.toString()));
+    }
+
+    static List<InlayHintInfo> inlayHints(AnalyzedPrompt prompt, int start, int end) {
+        List<InlayHintInfo> hints = new ArrayList<>();
+        List<Message> messages = prompt.document().messages();
+        String text = prompt.document().text();
+        for (int i = 0; i < messages.size(); i++) {
+            int offset = firstLineEnd(text, messages.get(i).range());
+            if (offset < start || offset > end) {
+                continue;
+            }
+            hints.add(new InlayHintInfo(offset, " " + (prompt.estimated() ? "≈" : "")
+                    + Usd.count(prompt.messageTokens(i)) + " tokens", PromptHovers.messageMarkdown(prompt, i)));
+        }
+        return hints;
+    }
+
+    static List<Symbol> symbols(AnalyzedPrompt prompt) {
+        List<Symbol> symbols = new ArrayList<>();
+        List<Message> messages = prompt.document().messages();
+        String text = prompt.document().text();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
+            symbols.add(new Symbol(message.role(), Usd.count(prompt.messageTokens(i)) + " tokens",
+                    Symbol.Kind.MESSAGE, message.range(), selection, List.of()));
+        }
+        return symbols;
+    }
+
+    private static int firstLineEnd(String text, TextRange range) {
+        int offset = range.start();
+        while (offset < range.end() && text.charAt(offset) != '\n' && text.charAt(offset) != '\r') {
+            offset++;
+        }
+        return offset;
+    }
+}
