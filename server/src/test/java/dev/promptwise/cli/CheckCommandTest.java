@@ -1,0 +1,142 @@
+package dev.promptwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as CI runs it: output formats, exit codes and bad input. */
+class CheckCommandTest {
+
+    private static final String DUPLICATED = """
+            Reply with the queue name and nothing else.
+            Queues: billing, outage, account.
+            Reply with the queue name and nothing else.
+            """;
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void textOutputListsFindingsWithOneBasedPositionsAndASummary() throws Exception {
+        write("prompts/triage.txt", DUPLICATED);
+        Run run = run("check");
+        assertEquals(0, run.exitCode, run.err);
+        assertEquals("""
+                prompts/triage.txt:3:1: warning duplicate-instruction: Repeated instruction, already given on line 1: it is paid for twice on every request
+                1 prompt file checked: 0 errors, 1 warning, 0 information, 0 hints
+                """, run.out);
+    }
+
+    @Test
+    void jsonOutputKeepsTheContractFieldsWithZeroBasedUtf16Positions() throws Exception {
+        write("prompts/emoji.txt", "🙂 Reply with the queue name and nothing else. 🙂 Reply with the queue name and nothing else.\n");
+        Run run = run("check", "--format", "json", "prompts");
+        assertEquals(0, run.exitCode, run.err);
+        JsonNode root = new ObjectMapper().readTree(run.out);
+        JsonNode file = root.get("files").get(0);
+        assertEquals("prompts/emoji.txt", file.get("path").asText());
+        assertEquals("plain-text", file.get("format").asText());
+        assertEquals("gpt-4o-mini", file.get("model").asText());
+        JsonNode tokens = file.get("tokens");
+        assertEquals(tokens.get("text").asInt() + 6, tokens.get("total").asInt(), "one message: 3 + 3 tokens of overhead");
+        assertEquals("o200k_base", tokens.get("encoding").asText());
+        assertTrue(tokens.has("estimated"));
+        JsonNode diagnostic = file.get("diagnostics").get(0);
+        assertEquals("duplicate-instruction", diagnostic.get("rule").asText());
+        assertEquals("warning", diagnostic.get("severity").asText());
+        // The repeated sentence starts at the second 🙂; the first 🙂 before it counts two UTF-16 code units.
+        int start = "🙂 Reply with the queue name and nothing else. ".length();
+        assertEquals(47, start);
+        assertEquals(0, diagnostic.get("range").get("start").get("line").asInt());
+        assertEquals(start, diagnostic.get("range").get("start").get("character").asInt());
+        assertTrue(root.get("workloads").isArray());
+    }
+
+    @Test
+    void sarifOutputIsVersion210WithRuleHelpLinks() throws Exception {
+        write("prompts/triage.txt", DUPLICATED);
+        Run run = run("check", "--format", "sarif");
+        JsonNode root = new ObjectMapper().readTree(run.out);
+        assertEquals("2.1.0", root.get("version").asText());
+        JsonNode result = root.get("runs").get(0).get("results").get(0);
+        assertEquals("duplicate-instruction", result.get("ruleId").asText());
+        assertEquals("warning", result.get("level").asText());
+        assertEquals(3, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+        assertTrue(root.get("runs").get(0).get("tool").get("driver").get("rules").toString()
+                .contains("docs/rules/duplicate-instruction.md"));
+    }
+
+    @Test
+    void failOnAndMaxWarningsDecideTheExitCode() throws Exception {
+        write("prompts/triage.txt", DUPLICATED);
+        assertEquals(0, run("check").exitCode);
+        assertEquals(1, run("check", "--fail-on", "warning").exitCode);
+        assertEquals(1, run("check", "--max-warnings", "0").exitCode);
+        assertEquals(0, run("check", "--max-warnings", "1").exitCode);
+    }
+
+    @Test
+    void badUsageAndMissingPathsExitWithTwo() throws Exception {
+        assertEquals(2, run("check", "--fail-on", "sometimes").exitCode);
+        Run missing = run("check", "no/such/folder");
+        assertEquals(2, missing.exitCode);
+        assertTrue(missing.err.contains("no such file or folder: no/such/folder"), missing.err);
+        assertEquals(2, run("check", "--format", "xml").exitCode);
+        assertEquals(2, run("frobnicate").exitCode);
+    }
+
+    @Test
+    void binaryAndInvalidUtf8FilesAreReportedNotFatal() throws Exception {
+        Files.createDirectories(workspace.resolve("prompts"));
+        Files.write(workspace.resolve("prompts/image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Files.write(workspace.resolve("prompts/latin1.txt"),
+                "Caf\u00e9 prompt".getBytes(StandardCharsets.ISO_8859_1));
+        Run run = run("check");
+        assertEquals(1, run.exitCode, "invalid UTF-8 is an error by default: " + run.out);
+        assertTrue(run.out.contains("prompts/image.txt:1:1: information invalid-prompt-file: Binary file"), run.out);
+        assertTrue(run.out.contains("prompts/latin1.txt:1:1: error invalid-prompt-file: Not valid UTF-8 (first bad byte at offset 3)"),
+                run.out);
+    }
+
+    @Test
+    void settingsFileIsReadWithTheEditorsKeys() throws Exception {
+        write("prompts/triage.txt", DUPLICATED);
+        write("settings.json", "{\"promptwise\": {\"rules\": {\"duplicate-instruction\": \"error\"}}}");
+        Run run = run("check", "--settings", "settings.json");
+        assertEquals(1, run.exitCode);
+        assertTrue(run.out.contains("error duplicate-instruction"), run.out);
+    }
+
+    @Test
+    void foldersNamedTargetOrNodeModulesAreSkipped() throws Exception {
+        write("node_modules/pkg/prompts/x.txt", DUPLICATED);
+        write("target/prompts/x.txt", DUPLICATED);
+        Run run = run("check");
+        assertEquals("0 prompt files checked: 0 errors, 0 warnings, 0 information, 0 hints\n", run.out);
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = workspace.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = PromptwiseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), workspace);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+}
