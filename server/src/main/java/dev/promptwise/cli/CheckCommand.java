@@ -50,8 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json|sarif", description = "Output format (default: text).")
     OutputFormat format = OutputFormat.text;
 
-    @Option(names = "--fail-on", paramLabel = "error|warning|information",
-            description = "Exit 1 when a finding of this severity or worse is reported (default: error).")
+    @Option(names = "--fail-on", paramLabel = "error|warning|information|none",
+            description = "Exit 1 when a finding of this severity or worse is reported (default: error); "
+                    + "none reports without failing.")
     String failOn = "error";
 
     @Option(names = "--max-warnings", paramLabel = "N", description = "Exit 1 when there are more than N warnings.")
@@ -76,9 +77,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Severity> threshold = Severity.parse(failOn).filter(s -> s != Severity.OFF && s != Severity.HINT);
+        Optional<Severity> threshold = Severity.parse(failOn).filter(s -> s != Severity.HINT);
         if (threshold.isEmpty()) {
-            err.println("promptwise: --fail-on must be error, warning or information, not '" + failOn + "'");
+            err.println("promptwise: --fail-on must be error, warning, information or none, not '" + failOn + "'");
             return PromptwiseCli.USAGE;
         }
         if (maxWarnings != null && maxWarnings < 0) {
@@ -128,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
             case json -> JsonOutput.write(report, out);
             case sarif -> SarifOutput.write(report, out);
         }
-        long atThreshold = report.count(severity -> severity.atLeast(threshold.get()));
+        long atThreshold = threshold.get() == Severity.OFF ? 0 : report.count(severity -> severity.atLeast(threshold.get()));
         long warnings = report.count(severity -> severity == Severity.WARNING);
         boolean failed = atThreshold > 0 || (maxWarnings != null && warnings > maxWarnings);
         return failed ? PromptwiseCli.FINDINGS : PromptwiseCli.OK;

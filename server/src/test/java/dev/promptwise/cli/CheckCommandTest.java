@@ -82,6 +82,11 @@ class CheckCommandTest {
         assertEquals(1, run("check", "--fail-on", "warning").exitCode);
         assertEquals(1, run("check", "--max-warnings", "0").exitCode);
         assertEquals(0, run("check", "--max-warnings", "1").exitCode);
+        assertEquals(0, run("check", "--fail-on", "none", "--max-warnings", "5").exitCode);
+        write("prompts/binary.txt", "Caf\u00e9");
+        Files.write(workspace.resolve("prompts/binary.txt"), new byte[] {'C', 'a', 'f', (byte) 0xE9});
+        assertEquals(1, run("check").exitCode, "an error fails the default threshold");
+        assertEquals(0, run("check", "--fail-on", "none").exitCode);
     }
 
     @Test
