@@ -104,6 +104,30 @@ class WorkedExampleTest {
     }
 
     @Test
+    void everyFigureTheDocumentShowsIsRoundedFromTheExactOne() {
+        CostFigures now = cost.now().orElseThrow();
+        CostFigures cached = cost.cached().orElseThrow();
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        FineTunedCost hybrid = cost.hybrid().orElseThrow();
+        assertEquals("$0.0062/request", Money.perRequest(now.costPerRequest()));
+        assertEquals("$46,856.25/month", Money.perMonth(now.costPerMonth()));
+        assertEquals("$13,184.79/month", Money.perMonth(cost.reorderingSaving().orElseThrow()));
+        assertEquals("$33,671.46/month", Money.perMonth(cached.costPerMonth()));
+        assertEquals("$0.0045/request", Money.perRequest(cached.costPerRequest()));
+        assertEquals("$19.31", Money.usd(fineTuned.trainingCost().orElseThrow()));
+        assertEquals("$3,167.06/month", Money.perMonth(fineTuned.costPerMonth().orElseThrow()));
+        assertEquals("$0.00042/request", Money.perRequest(fineTuned.costPerRequest().orElseThrow()));
+        assertEquals("$43,689.20/month", Money.perMonth(fineTuned.monthlySaving().orElseThrow()));
+        assertEquals("less than a day", Money.days(fineTuned.breakEvenDays().orElseThrow()));
+        assertEquals(19, Math.round(fineTuned.breakEvenDays().orElseThrow() * 24 * 60)); // "about 19 minutes"
+        assertEquals("$30,504.40/month",
+                Money.perMonth(cached.costPerMonth() - fineTuned.costPerMonth().orElseThrow()));
+        assertEquals("$4.35", Money.usd(hybrid.trainingCost().orElseThrow()));
+        assertEquals("$1,907.85/month", Money.perMonth(hybrid.costPerMonth().orElseThrow()));
+        assertEquals("$44,948.40/month", Money.perMonth(hybrid.monthlySaving().orElseThrow()));
+    }
+
+    @Test
     void theMessagesQuoteTheFiguresRoundedToTheCent() {
         assertEquals("$46,856.25/month ($0.0062/request at 250,000 requests/day) is over the budget of"
                         + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
