@@ -25,6 +25,37 @@ public final class CostModel {
 
     private CostModel() {}
 
+    /** Which fine-tuned alternative a volume-dependent question is about. */
+    public enum Alternative {
+        FINE_TUNED,
+        HYBRID
+    }
+
+    /** The static part of a request: what does not change from one request to the next. */
+    record RequestShape(int staticTokens, int messageCount, int prefixTokens) {
+
+        int staticWithOverhead() {
+            return inputTokens(staticTokens, messageCount, 0);
+        }
+    }
+
+    /** The prices one kind of request is billed at, whether list or fine-tuned. */
+    record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
+            double output) {
+
+        static PriceSheet of(ModelInfo model) {
+            return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
+                    model.cacheWrite(), model.output());
+        }
+
+        static PriceSheet ofFineTuned(ModelInfo baseModel) {
+            ModelInfo.FineTuning prices = baseModel.fineTuning();
+            // No fine-tuning price list gives a cache write price, so a provider that bills writes caches nothing here.
+            return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
+                    prices.output());
+        }
+    }
+
     /** Prices a workload with the {@linkplain CostAssumptions#DEFAULTS default assumptions}. */
     public static WorkloadCost price(ModelInfo model, PromptCostInput prompt, Traffic traffic, FineTuningPlan plan) {
         return price(model, prompt, traffic, plan, CostAssumptions.DEFAULTS);
@@ -86,29 +117,38 @@ public final class CostModel {
                 + Math.max(0, variableTokens);
     }
 
-    /** The static part of a request: what does not change from one request to the next. */
-    record RequestShape(int staticTokens, int messageCount, int prefixTokens) {
-
-        int staticWithOverhead() {
-            return inputTokens(staticTokens, messageCount, 0);
+    /**
+     * Returns the lowest requests per day, to the nearest request, at which {@code alternative} costs no more per
+     * month (retraining included) than the prompt as written, with {@code traffic}'s token averages: the point a
+     * chart of monthly cost against volume marks as the break-even. Returns 0 when the alternative is never dearer,
+     * and empty when it is dearer at every volume up to a billion requests a day, or when a price is unknown.
+     * Uses the {@linkplain CostAssumptions#DEFAULTS default assumptions}.
+     */
+    public static OptionalDouble breakEvenRequestsPerDay(
+            ModelInfo model, PromptCostInput prompt, Traffic traffic, FineTuningPlan plan, Alternative alternative) {
+        if (traffic == null || !traffic.isUsable() || plan == null) {
+            return OptionalDouble.empty();
         }
-    }
-
-    /** The prices one kind of request is billed at, whether list or fine-tuned. */
-    record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
-            double output) {
-
-        static PriceSheet of(ModelInfo model) {
-            return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
-                    model.cacheWrite(), model.output());
+        double low = 0;
+        double high = 1e9;
+        OptionalDouble savingAtHigh = monthlySavingAt(model, prompt, traffic, plan, alternative, high);
+        if (savingAtHigh.isEmpty() || savingAtHigh.getAsDouble() < 0) {
+            return OptionalDouble.empty();
         }
-
-        static PriceSheet ofFineTuned(ModelInfo baseModel) {
-            ModelInfo.FineTuning prices = baseModel.fineTuning();
-            // Fine-tuned models are only priced for OpenAI here, whose caching needs no write price.
-            return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
-                    prices.output());
+        if (monthlySavingAt(model, prompt, traffic, plan, alternative, low).orElse(-1) >= 0) {
+            return OptionalDouble.of(0);
         }
+        // The saving grows with volume (a lower price per request outweighs a fixed retraining cost), so halve the
+        // interval until it is one request wide.
+        while (high - low > 1) {
+            double middle = Math.floor((low + high) / 2);
+            if (monthlySavingAt(model, prompt, traffic, plan, alternative, middle).orElse(-1) >= 0) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return OptionalDouble.of(high);
     }
 
     private static Traffic usableTraffic(Traffic traffic, List<String> notes) {
@@ -204,7 +244,7 @@ public final class CostModel {
         int examples = Math.max(0, plan.labeledExamples());
         int epochs = FineTuningMath.effectiveEpochs(plan.epochs(), examples);
         double tokensPerLine = FineTuningMath.tokensPerTrainingLine(
-                shape.messageCount(), shape.staticTokens(), Math.max(0, plan.avgExampleTokens()));
+                shape.messageCount(), shape.staticTokens(), Double.isFinite(plan.avgExampleTokens()) ? Math.max(0, plan.avgExampleTokens()) : 0);
         double trainedTokens = examples * tokensPerLine * epochs;
 
         OptionalDouble trainingCost = OptionalDouble.empty();
@@ -264,5 +304,13 @@ public final class CostModel {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(trainingCost.getAsDouble() / (monthlySaving.getAsDouble() / DAYS_PER_MONTH));
+    }
+
+    private static OptionalDouble monthlySavingAt(ModelInfo model, PromptCostInput prompt, Traffic traffic,
+            FineTuningPlan plan, Alternative alternative, double requestsPerDay) {
+        Traffic atVolume = new Traffic(requestsPerDay, traffic.avgInputTokens(), traffic.avgOutputTokens());
+        WorkloadCost cost = price(model, prompt, atVolume, plan);
+        Optional<FineTunedCost> priced = alternative == Alternative.HYBRID ? cost.hybrid() : cost.fineTuned();
+        return priced.map(FineTunedCost::monthlySaving).orElse(OptionalDouble.empty());
     }
 }

@@ -123,4 +123,25 @@ class ProviderWorkloadsTest {
         assertEquals(2432, cost.fineTuned().orElseThrow().inference().orElseThrow().cachedTokens());
         assertEquals(0, cost.hybrid().orElseThrow().inference().orElseThrow().cachedTokens());
     }
+
+    @Test
+    void theChartsBreakEvenVolumeIsWhereTheMonthlyCostsCross() {
+        PromptCostInput prompt = new PromptCostInput(2500, 2, 2000, 10, 0, 0, 0);
+        FineTuningPlan yearly = new FineTuningPlan(ModelFacts.gpt4o(), 5000, 200, null, "yearly", false);
+        Traffic traffic = new Traffic(20_000, 100, 100);
+        // $22.34375 of retraining a month / (30 × ($0.0075225 − $0.00378375) a request) = 199.2 requests a day.
+        assertEquals(200, CostModel.breakEvenRequestsPerDay(ModelFacts.gpt4o(), prompt, traffic, yearly,
+                CostModel.Alternative.FINE_TUNED).orElseThrow());
+
+        FineTuningPlan neverRetrained = new FineTuningPlan(ModelFacts.gpt4o(), 5000, 200, null, null, false);
+        assertEquals(0, CostModel.breakEvenRequestsPerDay(ModelFacts.gpt4o(), prompt, traffic, neverRetrained,
+                CostModel.Alternative.FINE_TUNED).orElseThrow());
+
+        PromptCostInput small = new PromptCostInput(800, 2, 300, 3, 0, 0, 0);
+        FineTuningPlan dearer = new FineTuningPlan(ModelFacts.gpt4oMini(), 500, 100, null, "weekly", false);
+        assertTrue(CostModel.breakEvenRequestsPerDay(ModelFacts.gpt4oMini(), small, new Traffic(200, 100, 150),
+                dearer, CostModel.Alternative.FINE_TUNED).isEmpty());
+        assertTrue(CostModel.breakEvenRequestsPerDay(ModelFacts.gpt4o(), prompt, null, yearly,
+                CostModel.Alternative.HYBRID).isEmpty());
+    }
 }
