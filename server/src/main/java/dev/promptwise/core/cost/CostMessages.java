@@ -109,7 +109,8 @@ public final class CostMessages {
         table.append("| | tokens | per request | per month |\n");
         table.append("| --- | ---: | ---: | ---: |\n");
         row(table, "static prompt", Money.count(figures.staticTokens()), request.staticInput(), month.staticInput());
-        row(table, "variable input", Money.count(figures.variableTokens()), request.variableInput(), month.variableInput());
+        row(table, "variable input", Money.count(figures.variableTokens()), request.variableInput(),
+                month.variableInput());
         row(table, "output", Money.count(figures.outputTokens()), request.output(), month.output());
         row(table, "prompt cache", Money.count(figures.cachedTokens()) + " cached", -request.cacheSaving(),
                 -month.cacheSaving());

@@ -73,7 +73,11 @@ public final class CostModel {
      * @return the figures; never {@code null}, empty figures are explained in the notes
      */
     public static WorkloadCost price(
-            ModelInfo model, PromptCostInput prompt, Traffic traffic, FineTuningPlan plan, CostAssumptions assumptions) {
+            ModelInfo model,
+            PromptCostInput prompt,
+            Traffic traffic,
+            FineTuningPlan plan,
+            CostAssumptions assumptions) {
         List<String> notes = new ArrayList<>();
         Traffic usableTraffic = usableTraffic(traffic, notes);
 
@@ -243,8 +247,9 @@ public final class CostModel {
 
         int examples = Math.max(0, plan.labeledExamples());
         int epochs = FineTuningMath.effectiveEpochs(plan.epochs(), examples);
+        double avgExampleTokens = Double.isFinite(plan.avgExampleTokens()) ? Math.max(0, plan.avgExampleTokens()) : 0;
         double tokensPerLine = FineTuningMath.tokensPerTrainingLine(
-                shape.messageCount(), shape.staticTokens(), Double.isFinite(plan.avgExampleTokens()) ? Math.max(0, plan.avgExampleTokens()) : 0);
+                shape.messageCount(), shape.staticTokens(), avgExampleTokens);
         double trainedTokens = examples * tokensPerLine * epochs;
 
         OptionalDouble trainingCost = OptionalDouble.empty();

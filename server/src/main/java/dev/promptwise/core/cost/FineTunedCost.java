@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  *     priced per token
  * @param retrainingPerMonth USD of retraining per month (changes per month × training cost); 0 when requirements
  *     are not known to change, empty when they change but the training cost is unknown
- * @param costPerRequest the average request's cost including its share of retraining; empty when unknown
+ * @param costPerRequest the average request's cost including its share of retraining (with no traffic, a cold
+ *     request without retraining); empty when unknown
  * @param costPerMonth serving plus retraining per month; empty when either is unknown
  * @param monthlySaving the prompt as written minus {@code costPerMonth}; negative when fine-tuning costs more
  * @param breakEvenDays training cost / daily saving; empty when the saving is not positive or a figure is unknown

@@ -25,7 +25,8 @@ class ProviderWorkloadsTest {
         assertEquals(2800, now.cachedTokens());
         // Uncached: 3,009 × $3 + 200 × $3 + 300 × $15 per million = $0.009027 + $0.0006 + $0.0045.
         assertEquals(0.009027, now.perRequest().staticInput(), 1e-12);
-        // Warm read saves 2,800 × ($3 − $0.30) = $0.00756; a cold write costs 2,800 × ($3.75 − $3) = $0.0021 more.
+        // A warm read saves 2,800 × ($3 − $0.30) = $0.00756;
+        // a cold write costs 2,800 × ($3.75 − $3) = $0.0021 more.
         // 288 cold and 9,712 warm requests a day: 9,712 × 0.00756 − 288 × 0.0021 = $72.81792 a day.
         assertEquals(72.81792 * 30, now.perMonth().cacheSaving(), EXACT);
         assertEquals(2_184.5376, now.perMonth().cacheSaving(), EXACT);
