@@ -1,0 +1,41 @@
+package dev.promptwise.core.cost;
+
+/**
+ * The cost of one way of sending a prompt (as written, reordered, or to a fine-tuned model) at a workload's
+ * traffic, per request and per month, with the token counts it was computed from.
+ *
+ * @param modelId the model whose prices were used
+ * @param inputTokens input tokens of one request: static + chat overhead + variable parts
+ * @param staticTokens the static part of {@code inputTokens}: static text and chat overhead
+ * @param cachedTokens input tokens of one request read from the prompt cache when it is warm; 0 without caching
+ * @param outputTokens output tokens of one request
+ * @param requestsPerDay the traffic the figures assume
+ * @param perRequest the average request: cold and warm requests averaged, or a cold request when there is no
+ *     traffic to keep the cache warm
+ * @param perMonth 30 days of requests
+ */
+public record CostFigures(
+        String modelId,
+        int inputTokens,
+        int staticTokens,
+        int cachedTokens,
+        int outputTokens,
+        double requestsPerDay,
+        CostBreakdown perRequest,
+        CostBreakdown perMonth) {
+
+    /** Returns the average cost of one request in USD. */
+    public double costPerRequest() {
+        return perRequest.total();
+    }
+
+    /** Returns the tokens that the template variables add to each request. */
+    public int variableTokens() {
+        return inputTokens - staticTokens;
+    }
+
+    /** Returns the cost of 30 days in USD. */
+    public double costPerMonth() {
+        return perMonth.total();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.promptwise.core.cost;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The messages of the cost rules, built from the cost model's results so that every rule words its figures the
+ * same way: the money first, then the tokens behind it.
+ */
+public final class CostMessages {
+
+    private CostMessages() {}
+
+    /**
+     * Returns the {@code cost-at-scale} message: $/month, $/request, the budget, and the largest contributor with
+     * its monthly amount.
+     */
+    public static String costAtScale(CostFigures now, double monthlyBudget) {
+        CostBreakdown.Contributor largest = now.perMonth().largestContributor();
+        return Money.perMonth(now.costPerMonth()) + " (" + Money.perRequest(now.costPerRequest()) + " at "
+                + Money.count(now.requestsPerDay()) + " requests/day) is over the budget of "
+                + Money.perMonth(monthlyBudget) + "; the largest contributor is the " + largest.label() + ", "
+                + Money.perMonth(now.perMonth().amountOf(largest)) + ".";
+    }
+
+    /**
+     * Returns the {@code few-shot-heavy} message: the examples' share of the prompt, then the monthly saving of
+     * moving them into a fine-tuned model, or why that saving is unknown.
+     *
+     * @param promptTokens the prompt's tokens, static text and chat overhead
+     * @param fineTuned the fine-tuned alternative, or empty when none was priced
+     */
+    public static String fewShotHeavy(
+            int exampleCount, int exampleTokens, int promptTokens, Optional<FineTunedCost> fineTuned) {
+        String share = exampleCount + " few-shot examples take "
+                + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0) + " of the prompt ("
+                + Money.count(exampleTokens) + " of " + Money.count(promptTokens) + " tokens)";
+        if (fineTuned.isEmpty()) {
+            return share + "; give the workload a fine-tuning base model and traffic to see the saving of moving"
+                    + " them into a fine-tuned model.";
+        }
+        FineTunedCost cost = fineTuned.get();
+        OptionalDouble saving = cost.monthlySaving();
+        if (saving.isEmpty()) {
+            return share + "; the saving of moving them into a fine-tuned " + cost.baseModelId()
+                    + " is unknown. " + firstNote(cost.notes());
+        }
+        String volume = volume(cost);
+        if (saving.getAsDouble() > 0) {
+            return share + "; moving them into a fine-tuned " + cost.baseModelId() + " would save "
+                    + Money.perMonth(saving.getAsDouble()) + volume + ", retraining included.";
+        }
+        return share + "; a fine-tuned " + cost.baseModelId() + " would cost "
+                + Money.perMonth(-saving.getAsDouble()) + " more" + volume + ", so keep them in the prompt.";
+    }
+
+    /**
+     * Returns the {@code cacheable-prefix} message: the monthly saving of moving the variables after the static
+     * text and the tokens that would then be cached, or, without traffic, what the saving needs.
+     */
+    public static String cacheablePrefix(WorkloadCost cost) {
+        String cause = "Template variables come before the static text, so the provider's prompt cache cannot"
+                + " reuse it";
+        if (cost.now().isEmpty() || cost.cached().isEmpty() || cost.reorderingSaving().isEmpty()) {
+            return cause + "; give the workload traffic to see the saving of moving them after it.";
+        }
+        CostFigures now = cost.now().get();
+        CostFigures cached = cost.cached().get();
+        int moreCachedTokens = cached.cachedTokens() - now.cachedTokens();
+        double saving = cost.reorderingSaving().getAsDouble();
+        if (!(saving > 0) || moreCachedTokens <= 0) {
+            return cause + ", but at " + cached.modelId() + "'s caching rules and this traffic moving them would"
+                    + " save nothing.";
+        }
+        return "Moving the template variables after the static text would save " + Money.perMonth(saving)
+                + " at " + Money.count(now.requestsPerDay()) + " requests/day: " + Money.count(moreCachedTokens)
+                + " more tokens of each request could be read from " + cached.modelId() + "'s prompt cache.";
+    }
+
+    /**
+     * Returns the {@code fine-tuning-pays-off} message: the training cost, the break-even delay and the monthly
+     * saving; or, when the training is never paid back or a figure is unknown, a sentence that says so.
+     */
+    public static String fineTuningPaysOff(FineTunedCost cost) {
+        String subject = "Fine-tuning " + cost.baseModelId();
+        if (cost.trainingCost().isEmpty() || cost.monthlySaving().isEmpty()) {
+            return subject + ": the break-even is unknown. " + firstNote(cost.notes());
+        }
+        double training = cost.trainingCost().getAsDouble();
+        double saving = cost.monthlySaving().getAsDouble();
+        if (cost.breakEvenDays().isEmpty()) {
+            return subject + " never pays back its " + Money.usd(training) + " training: it would cost "
+                    + Money.perMonth(-saving) + " more than the prompt" + volume(cost) + ".";
+        }
+        return subject + " pays back its " + Money.usd(training) + " training in "
+                + Money.days(cost.breakEvenDays().getAsDouble()) + ", then saves " + Money.perMonth(saving)
+                + volume(cost) + ", retraining included.";
+    }
+
+    /**
+     * Returns a Markdown table of a cost breakdown, per request and per month: static prompt, variable input,
+     * output, prompt cache (as a negative amount) and total.
+     */
+    public static String breakdownTable(CostFigures figures) {
+        CostBreakdown request = figures.perRequest();
+        CostBreakdown month = figures.perMonth();
+        StringBuilder table = new StringBuilder();
+        table.append("| | tokens | per request | per month |\n");
+        table.append("| --- | ---: | ---: | ---: |\n");
+        row(table, "static prompt", Money.count(figures.staticTokens()), request.staticInput(), month.staticInput());
+        row(table, "variable input", Money.count(figures.variableTokens()), request.variableInput(),
+                month.variableInput());
+        row(table, "output", Money.count(figures.outputTokens()), request.output(), month.output());
+        row(table, "prompt cache", Money.count(figures.cachedTokens()) + " cached", -request.cacheSaving(),
+                -month.cacheSaving());
+        row(table, "**total**", Money.count(figures.inputTokens() + figures.outputTokens()), request.total(),
+                month.total());
+        return table.toString();
+    }
+
+    private static void row(StringBuilder table, String label, String tokens, double perRequest, double perMonth) {
+        table.append("| ").append(label).append(" | ").append(tokens).append(" | ").append(Money.usd(perRequest))
+                .append(" | ").append(Money.usd(perMonth)).append(" |\n");
+    }
+
+    private static String volume(FineTunedCost cost) {
+        return cost.inference().map(figures -> " at " + Money.count(figures.requestsPerDay()) + " requests/day")
+                .orElse("");
+    }
+
+    private static String firstNote(List<String> notes) {
+        return notes.isEmpty() ? "" : notes.get(0);
+    }
+}

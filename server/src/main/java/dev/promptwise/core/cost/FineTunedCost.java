@@ -1,0 +1,44 @@
+package dev.promptwise.core.cost;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The economics of serving a workload from a fine-tuned model: what serving it costs, what training and retraining
+ * cost, and when the training is paid back. A figure that cannot be known is empty and {@link #notes()} says why.
+ *
+ * @param baseModelId the model that would be fine-tuned
+ * @param inference the cost of serving the shortened prompt at the fine-tuned prices; empty without traffic
+ * @param trainingCost USD of one training run; empty when there are no labelled examples or when training is not
+ *     priced per token
+ * @param retrainingPerMonth USD of retraining per month (changes per month × training cost); 0 when requirements
+ *     are not known to change, empty when they change but the training cost is unknown
+ * @param costPerRequest the average request's cost including its share of retraining (with no traffic, a cold
+ *     request without retraining); empty when unknown
+ * @param costPerMonth serving plus retraining per month; empty when either is unknown
+ * @param monthlySaving the prompt as written minus {@code costPerMonth}; negative when fine-tuning costs more
+ * @param breakEvenDays training cost / daily saving; empty when the saving is not positive or a figure is unknown
+ * @param epochs epochs the provider would train for
+ * @param tokensPerTrainingLine tokens of one training line (prompt messages, example, answer and overhead)
+ * @param trainedTokens tokens billed for one training run: examples × tokens per line × epochs
+ * @param notes why figures are empty, in sentences a message can quote
+ */
+public record FineTunedCost(
+        String baseModelId,
+        Optional<CostFigures> inference,
+        OptionalDouble trainingCost,
+        OptionalDouble retrainingPerMonth,
+        OptionalDouble costPerRequest,
+        OptionalDouble costPerMonth,
+        OptionalDouble monthlySaving,
+        OptionalDouble breakEvenDays,
+        int epochs,
+        double tokensPerTrainingLine,
+        double trainedTokens,
+        List<String> notes) {
+
+    public FineTunedCost {
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.promptwise.core.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reproduces every figure of the worked example in {@code docs/cost-model.md} (support triage on gpt-4o, fine-tuned
+ * on gpt-4o-mini, 250,000 requests a day): the exact amounts to a millionth of a dollar, and the rounded words.
+ */
+class WorkedExampleTest {
+
+    private static final double EXACT = 1e-6;
+
+    private static final PromptCostInput TRIAGE_PROMPT = new PromptCostInput(
+            1650, // static tokens: instructions 550, format instructions 200, six examples 900
+            2, // a system message and a user message
+            900,
+            6,
+            200,
+            40, // "Customer tier: {{tier}}" comes 40 tokens in, before the long static text
+            1500); // with the variables moved to the user message, 1,500 static tokens lead the request
+
+    private static final Traffic TRIAGE_TRAFFIC = new Traffic(250_000, 120, 180);
+
+    private static final FineTuningPlan TRIAGE_PLAN = new FineTuningPlan(
+            ModelFacts.gpt4oMini(), 3000, TRIAGE_PROMPT.averageExampleTokens(), null, "monthly", true);
+
+    private final WorkloadCost cost = CostModel.price(ModelFacts.gpt4o(), TRIAGE_PROMPT, TRIAGE_TRAFFIC, TRIAGE_PLAN);
+
+    @Test
+    void step1PricesThePromptAsWritten() {
+        CostFigures now = cost.now().orElseThrow();
+        assertEquals(1779, now.inputTokens());
+        assertEquals(1659, now.staticTokens());
+        assertEquals(0, now.cachedTokens());
+        assertEquals(0.0041475, now.perRequest().staticInput(), EXACT);
+        assertEquals(0.0003, now.perRequest().variableInput(), EXACT);
+        assertEquals(0.0018, now.perRequest().output(), EXACT);
+        assertEquals(0.0062475, now.costPerRequest(), EXACT);
+        assertEquals(31_106.25, now.perMonth().staticInput(), EXACT);
+        assertEquals(2_250.00, now.perMonth().variableInput(), EXACT);
+        assertEquals(13_500.00, now.perMonth().output(), EXACT);
+        assertEquals(46_856.25, now.costPerMonth(), EXACT);
+        assertEquals(CostBreakdown.Contributor.STATIC_PROMPT, now.perMonth().largestContributor());
+    }
+
+    @Test
+    void step2PricesThePromptWithItsVariablesAfterTheStaticPrefix() {
+        CostFigures cached = cost.cached().orElseThrow();
+        assertEquals(1408, cached.cachedTokens());
+        assertEquals(13_184.7936, cached.perMonth().cacheSaving(), EXACT);
+        assertEquals(0.00175797248, cached.perRequest().cacheSaving(), 1e-12);
+        assertEquals(33_671.4564, cached.costPerMonth(), EXACT);
+        assertEquals(0.00448952752, cached.costPerRequest(), 1e-12);
+        assertEquals(13_184.7936, cost.reorderingSaving().orElseThrow(), EXACT);
+    }
+
+    @Test
+    void step3PricesTheFineTunedModelWithTheShortenedPrompt() {
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        CostFigures inference = fineTuned.inference().orElseThrow();
+        assertEquals("gpt-4o-mini", fineTuned.baseModelId());
+        assertEquals(679, inference.inputTokens());
+        assertEquals(0, inference.cachedTokens());
+        assertEquals(0.0004197, inference.costPerRequest(), 1e-12);
+        assertEquals(3_147.75, inference.costPerMonth(), EXACT);
+    }
+
+    @Test
+    void step4PricesTrainingAndRetraining() {
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        assertEquals(715, fineTuned.tokensPerTrainingLine(), 1e-9);
+        assertEquals(3, fineTuned.epochs());
+        assertEquals(6_435_000, fineTuned.trainedTokens(), 1e-6);
+        assertEquals(19.305, fineTuned.trainingCost().orElseThrow(), EXACT);
+        assertEquals(19.305, fineTuned.retrainingPerMonth().orElseThrow(), EXACT);
+        assertEquals(3_167.055, fineTuned.costPerMonth().orElseThrow(), EXACT);
+        assertEquals(0.000422274, fineTuned.costPerRequest().orElseThrow(), 1e-12);
+    }
+
+    @Test
+    void step5ComparesAndFindsTheBreakEven() {
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        assertEquals(43_689.195, fineTuned.monthlySaving().orElseThrow(), EXACT);
+        double breakEvenDays = fineTuned.breakEvenDays().orElseThrow();
+        assertEquals(19.305 / 1_456.3065, breakEvenDays, 1e-12);
+        assertTrue(breakEvenDays < 1);
+    }
+
+    @Test
+    void step6PricesTheHybrid() {
+        FineTunedCost hybrid = cost.hybrid().orElseThrow();
+        CostFigures inference = hybrid.inference().orElseThrow();
+        assertEquals(126, inference.inputTokens());
+        assertEquals(0.0002538, inference.costPerRequest(), 1e-12);
+        assertEquals(1_903.50, inference.costPerMonth(), EXACT);
+        assertEquals(161, hybrid.tokensPerTrainingLine(), 1e-9);
+        assertEquals(1_449_000, hybrid.trainedTokens(), 1e-6);
+        assertEquals(4.347, hybrid.trainingCost().orElseThrow(), EXACT);
+        assertEquals(1_907.847, hybrid.costPerMonth().orElseThrow(), EXACT);
+        assertEquals(44_948.403, hybrid.monthlySaving().orElseThrow(), EXACT);
+    }
+
+    @Test
+    void everyFigureTheDocumentShowsIsRoundedFromTheExactOne() {
+        CostFigures now = cost.now().orElseThrow();
+        CostFigures cached = cost.cached().orElseThrow();
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        FineTunedCost hybrid = cost.hybrid().orElseThrow();
+        assertEquals("$0.0062/request", Money.perRequest(now.costPerRequest()));
+        assertEquals("$46,856.25/month", Money.perMonth(now.costPerMonth()));
+        assertEquals("$13,184.79/month", Money.perMonth(cost.reorderingSaving().orElseThrow()));
+        assertEquals("$33,671.46/month", Money.perMonth(cached.costPerMonth()));
+        assertEquals("$0.0045/request", Money.perRequest(cached.costPerRequest()));
+        assertEquals("$19.31", Money.usd(fineTuned.trainingCost().orElseThrow()));
+        assertEquals("$3,167.06/month", Money.perMonth(fineTuned.costPerMonth().orElseThrow()));
+        assertEquals("$0.00042/request", Money.perRequest(fineTuned.costPerRequest().orElseThrow()));
+        assertEquals("$43,689.20/month", Money.perMonth(fineTuned.monthlySaving().orElseThrow()));
+        assertEquals("less than a day", Money.days(fineTuned.breakEvenDays().orElseThrow()));
+        assertEquals(19, Math.round(fineTuned.breakEvenDays().orElseThrow() * 24 * 60)); // "about 19 minutes"
+        assertEquals("$30,504.40/month",
+                Money.perMonth(cached.costPerMonth() - fineTuned.costPerMonth().orElseThrow()));
+        assertEquals("$4.35", Money.usd(hybrid.trainingCost().orElseThrow()));
+        assertEquals("$1,907.85/month", Money.perMonth(hybrid.costPerMonth().orElseThrow()));
+        assertEquals("$44,948.40/month", Money.perMonth(hybrid.monthlySaving().orElseThrow()));
+    }
+
+    @Test
+    void theMessagesQuoteTheFiguresRoundedToTheCent() {
+        assertEquals("$46,856.25/month ($0.0062/request at 250,000 requests/day) is over the budget of"
+                        + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
+                CostMessages.costAtScale(cost.now().orElseThrow(), 8000));
+        assertEquals("6 few-shot examples take 54 % of the prompt (900 of 1,659 tokens); moving them into a"
+                        + " fine-tuned gpt-4o-mini would save $43,689.20/month at 250,000 requests/day,"
+                        + " retraining included.",
+                CostMessages.fewShotHeavy(6, 900, 1659, cost.fineTuned()));
+        assertEquals("Moving the template variables after the static text would save $13,184.79/month at"
+                        + " 250,000 requests/day: 1,408 more tokens of each request could be read from gpt-4o's"
+                        + " prompt cache.",
+                CostMessages.cacheablePrefix(cost));
+        assertEquals("Fine-tuning gpt-4o-mini pays back its $19.31 training in less than a day, then saves"
+                        + " $43,689.20/month at 250,000 requests/day, retraining included.",
+                CostMessages.fineTuningPaysOff(cost.fineTuned().orElseThrow()));
+    }
+
+    @Test
+    void theHoverTableShowsTheBreakdownPerRequestAndPerMonth() {
+        assertEquals("""
+                | | tokens | per request | per month |
+                | --- | ---: | ---: | ---: |
+                | static prompt | 1,659 | $0.0041 | $31,106.25 |
+                | variable input | 120 | $0.0003 | $2,250.00 |
+                | output | 180 | $0.0018 | $13,500.00 |
+                | prompt cache | 1,408 cached | -$0.0018 | -$13,184.79 |
+                | **total** | 1,959 | $0.0045 | $33,671.46 |
+                """, CostMessages.breakdownTable(cost.cached().orElseThrow()));
+    }
+}
