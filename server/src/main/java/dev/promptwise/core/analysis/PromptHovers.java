@@ -1,5 +1,6 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.ModelReference;
@@ -35,20 +36,20 @@ final class PromptHovers {
         int total = Math.max(1, prompt.textTokens());
         String approx = prompt.estimated() ? "≈" : "";
         StringBuilder markdown = new StringBuilder();
-        markdown.append("**").append(message.role()).append(" message** · ").append(approx).append(Usd.count(tokens))
+        markdown.append("**").append(message.role()).append(" message** · ").append(approx).append(Money.count(tokens))
                 .append(" tokens · ").append(Math.round(100.0 * tokens / total)).append("% of the prompt\n\n");
         ModelInfo model = prompt.model();
         if (model != null) {
             double perRequest = (tokens + AnalyzedPrompt.TOKENS_PER_MESSAGE) * model.input() / 1_000_000.0;
             markdown.append("| | at ").append(model.id()).append(" |\n|---|---:|\n")
-                    .append("| per request | ").append(Usd.format(perRequest)).append(" |\n")
-                    .append("| per 1,000 requests | ").append(Usd.format(perRequest * 1000)).append(" |\n");
+                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
+                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
             if (prompt.requestsPerDay() != null) {
-                markdown.append("| per month at ").append(Usd.count(Math.round(prompt.requestsPerDay())))
-                        .append(" requests/day | ").append(Usd.format(perRequest * prompt.requestsPerDay() * 30))
+                markdown.append("| per month at ").append(Money.count(Math.round(prompt.requestsPerDay())))
+                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
                         .append(" |\n");
             }
-            markdown.append("\nInput price ").append(Usd.format(model.input())).append(" per 1M tokens (")
+            markdown.append("\nInput price ").append(Money.usd(model.input())).append(" per 1M tokens (")
                     .append(model.source()).append(", ").append(model.asOf()).append("); includes the chat format's ")
                     .append(AnalyzedPrompt.TOKENS_PER_MESSAGE).append(" tokens per message.");
         } else {
@@ -67,16 +68,16 @@ final class PromptHovers {
         StringBuilder markdown = new StringBuilder();
         markdown.append("**").append(model.id()).append("** (").append(model.provider()).append(")\n\n")
                 .append("| per 1M tokens | USD |\n|---|---:|\n")
-                .append("| input | ").append(Usd.format(model.input())).append(" |\n");
+                .append("| input | ").append(Money.usd(model.input())).append(" |\n");
         if (model.cachedInput() != null) {
-            markdown.append("| cached input | ").append(Usd.format(model.cachedInput())).append(" |\n");
+            markdown.append("| cached input | ").append(Money.usd(model.cachedInput())).append(" |\n");
         }
-        markdown.append("| output | ").append(Usd.format(model.output())).append(" |\n");
+        markdown.append("| output | ").append(Money.usd(model.output())).append(" |\n");
         if (model.fineTuning() != null && model.fineTuning().training() != null) {
-            markdown.append("| fine-tuning (training) | ").append(Usd.format(model.fineTuning().training())).append(" |\n");
+            markdown.append("| fine-tuning (training) | ").append(Money.usd(model.fineTuning().training())).append(" |\n");
         }
         markdown.append(String.format(Locale.ROOT, "%nContext window %s tokens, up to %s output tokens. Tokenizer `%s`%s.%n%nSource: %s, as of %s.",
-                Usd.count(model.contextWindow()), Usd.count(model.maxOutput()), model.encoding(),
+                Money.count(model.contextWindow()), Money.count(model.maxOutput()), model.encoding(),
                 model.exactTokens() ? "" : " (estimate)", model.source(), model.asOf()));
         return markdown.toString();
     }

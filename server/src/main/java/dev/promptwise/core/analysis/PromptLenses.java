@@ -1,5 +1,6 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
@@ -12,15 +13,15 @@ final class PromptLenses {
 
     static List<Lens> lenses(AnalyzedPrompt prompt) {
         StringBuilder title = new StringBuilder();
-        title.append(prompt.estimated() ? "≈" : "").append(Usd.count(prompt.totalTokens())).append(" tokens");
+        title.append(prompt.estimated() ? "≈" : "").append(Money.count(prompt.totalTokens())).append(" tokens");
         Double perRequest = prompt.inputCostPerRequest();
         if (perRequest != null) {
-            title.append(" · ").append(Usd.format(perRequest)).append("/request input");
+            title.append(" · ").append(Money.usd(perRequest)).append("/request input");
         }
         Double perMonth = prompt.inputCostPerMonth();
         if (perMonth != null) {
-            title.append(" · ").append(Usd.format(perMonth)).append("/month at ")
-                    .append(Usd.count(Math.round(prompt.requestsPerDay()))).append(" requests/day");
+            title.append(" · ").append(Money.usd(perMonth)).append("/month at ")
+                    .append(Money.count(Math.round(prompt.requestsPerDay()))).append(" requests/day");
         }
         title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
         return List.of(new Lens(TextRange.at(0), title.toString()));
@@ -36,7 +37,7 @@ final class PromptLenses {
                 continue;
             }
             hints.add(new InlayHintInfo(offset, " " + (prompt.estimated() ? "≈" : "")
-                    + Usd.count(prompt.messageTokens(i)) + " tokens", PromptHovers.messageMarkdown(prompt, i)));
+                    + Money.count(prompt.messageTokens(i)) + " tokens", PromptHovers.messageMarkdown(prompt, i)));
         }
         return hints;
     }
@@ -48,7 +49,7 @@ final class PromptLenses {
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
-            symbols.add(new Symbol(message.role(), Usd.count(prompt.messageTokens(i)) + " tokens",
+            symbols.add(new Symbol(message.role(), Money.count(prompt.messageTokens(i)) + " tokens",
                     Symbol.Kind.MESSAGE, message.range(), selection, List.of()));
         }
         return symbols;

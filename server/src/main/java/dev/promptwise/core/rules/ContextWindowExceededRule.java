@@ -1,7 +1,7 @@
 package dev.promptwise.core.rules;
 
 import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Usd;
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.config.Severity;
 
@@ -36,9 +36,9 @@ final class ContextWindowExceededRule implements Rule {
             return;
         }
         String message = RuleText.tokens(prompt, prompt.totalTokens()) + " prompt tokens"
-                + (reserved > 0 ? " plus " + Usd.count(reserved) + " reserved for output" : "")
-                + " exceed the " + Usd.count(model.contextWindow()) + "-token context window of " + model.id()
-                + " by " + Usd.count(needed - model.contextWindow()) + ": the request would be refused";
+                + (reserved > 0 ? " plus " + Money.count(reserved) + " reserved for output" : "")
+                + " exceed the " + Money.count(model.contextWindow()) + "-token context window of " + model.id()
+                + " by " + Money.count(needed - model.contextWindow()) + ": the request would be refused";
         sink.report(RuleText.firstLine(ctx.text()), message);
     }
 }

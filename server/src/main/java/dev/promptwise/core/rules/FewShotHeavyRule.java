@@ -1,7 +1,7 @@
 package dev.promptwise.core.rules;
 
 import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Usd;
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.text.TextRange;
@@ -40,9 +40,9 @@ final class FewShotHeavyRule implements Rule {
         StringBuilder message = new StringBuilder();
         Double perMonth = prompt.inputCostPerMonth();
         if (perMonth != null) {
-            message.append(Usd.format(perMonth * share)).append("/month goes to examples: ");
+            message.append(Money.usd(perMonth * share)).append("/month goes to examples: ");
         } else if (prompt.inputCostPerRequest() != null) {
-            message.append(Usd.format(prompt.inputCostPerRequest() * share)).append("/request goes to examples: ");
+            message.append(Money.usd(prompt.inputCostPerRequest() * share)).append("/request goes to examples: ");
         }
         message.append(examples.size()).append(" few-shot examples take ").append(Math.round(share * 100))
                 .append("% of the prompt (").append(RuleText.tokens(prompt, prompt.exampleTokens())).append(" of ")

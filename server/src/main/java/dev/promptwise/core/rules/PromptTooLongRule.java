@@ -1,7 +1,7 @@
 package dev.promptwise.core.rules;
 
 import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Usd;
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.syntax.Message;
 
@@ -30,17 +30,17 @@ final class PromptTooLongRule implements Rule {
         Double perMonth = prompt.inputCostPerMonth();
         Double perRequest = prompt.inputCostPerRequest();
         if (perMonth != null) {
-            message.append(Usd.format(perMonth)).append("/month of prompt input: ");
+            message.append(Money.usd(perMonth)).append("/month of prompt input: ");
         } else if (perRequest != null) {
-            message.append(Usd.format(perRequest)).append("/request of prompt input: ");
+            message.append(Money.usd(perRequest)).append("/request of prompt input: ");
         }
         message.append(RuleText.tokens(prompt, total)).append(" tokens, ")
-                .append(Usd.count(total - budget)).append(" over the budget of ").append(Usd.count(budget));
+                .append(Money.count(total - budget)).append(" over the budget of ").append(Money.count(budget));
         int largest = largestMessage(prompt);
         if (largest >= 0 && prompt.document().messages().size() > 1) {
             Message biggest = prompt.document().messages().get(largest);
             message.append("; the largest part is the ").append(biggest.role()).append(" message (")
-                    .append(Usd.count(prompt.messageTokens(largest))).append(" tokens)");
+                    .append(Money.count(prompt.messageTokens(largest))).append(" tokens)");
         }
         sink.report(RuleText.firstLine(ctx.text()), message.toString());
     }

@@ -1,7 +1,7 @@
 package dev.promptwise.core.rules;
 
 import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Usd;
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.text.TextRange;
 
 /** Small pieces of wording and placement that several rules share. */
@@ -11,7 +11,7 @@ final class RuleText {
 
     /** Returns a token count, marked {@code ≈} when it is an estimate. */
     static String tokens(AnalyzedPrompt prompt, int tokens) {
-        return (prompt.estimated() ? "≈" : "") + Usd.count(tokens);
+        return (prompt.estimated() ? "≈" : "") + Money.count(tokens);
     }
 
     /** Returns the first non-blank line of the text, or an empty range at 0 for a blank text. */
