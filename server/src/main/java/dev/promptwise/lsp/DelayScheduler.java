@@ -1,6 +1,7 @@
 package dev.promptwise.lsp;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,7 @@ public interface DelayScheduler {
     /** Returns a scheduler backed by {@code executor}. */
     static DelayScheduler of(ScheduledExecutorService executor) {
         return (task, delayMs) -> {
-            java.util.concurrent.ScheduledFuture<?> future = executor.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> future = executor.schedule(task, delayMs, TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         };
     }

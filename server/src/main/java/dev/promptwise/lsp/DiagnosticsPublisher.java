@@ -92,8 +92,8 @@ public final class DiagnosticsPublisher {
         };
         try {
             Optional<AnalyzedPrompt> prompt = analyzer.analysis(document);
-            List<Diagnostic> diagnostics = prompt.isEmpty() ? List.of()
-                    : ToLsp.diagnostics(document.lineIndex(), analyzer.facade().diagnostics(prompt.get(), cancellation));
+            List<Diagnostic> diagnostics = prompt.isEmpty() ? List.of() : ToLsp.diagnostics(
+                    document.lineIndex(), analyzer.facade().diagnostics(prompt.get(), cancellation));
             publish(document, ticket, prompt.isPresent(), diagnostics);
         } catch (CancellationException superseded) {
             // A newer version of the document is open; its own validation publishes.

@@ -40,7 +40,8 @@ public final class LanguageServerLauncher {
     /** Serves LSP on {@code input} and {@code output} and returns the process exit code LSP asks for. */
     public static int run(InputStream input, OutputStream output, ServerLog log) {
         int analysisThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        ExecutorService analysisExecutor = Executors.newFixedThreadPool(analysisThreads, daemons("promptwise-analysis"));
+        ExecutorService analysisExecutor =
+                Executors.newFixedThreadPool(analysisThreads, daemons("promptwise-analysis"));
         ScheduledExecutorService debounceExecutor =
                 Executors.newSingleThreadScheduledExecutor(daemons("promptwise-debounce"));
         ExecutorService messageExecutor = Executors.newCachedThreadPool(daemons("promptwise-jsonrpc"));

@@ -3,6 +3,7 @@ package dev.promptwise.lsp;
 import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.analysis.InlayHintInfo;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
@@ -54,6 +55,12 @@ public final class PromptRequests {
         /** Returns the offsets of a client range in this version's text. */
         public TextRange range(Range range) {
             return FromLsp.range(document.lineIndex(), document.text(), range);
+        }
+
+        /** Returns the inlay hints of this version inside the client's range. */
+        public List<InlayHintInfo> inlayHints(Range range, Cancellation cancellation) {
+            TextRange inside = range(range);
+            return analysis.inlayHints(prompt, inside.start(), inside.end(), cancellation);
         }
 
         /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */

@@ -120,7 +120,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public CompletableFuture<DocumentCostResult> documentCost(DocumentCostParams params) {
-        return requests.onPrompt(params.getUri(), null, (ctx, cancellation) -> DocumentCosts.of(ctx.prompt(), ctx.analysis().catalog()));
+        return requests.onPrompt(params.getUri(), null,
+                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt(), ctx.analysis().catalog()));
     }
 
     /** Returns whether {@code initialize} has been answered. */

@@ -75,8 +75,7 @@ public final class PromptwiseTextDocumentService implements TextDocumentService 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
         return requests.onPrompt(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
-                ToLsp.inlayHints(ctx.lineIndex(), ctx.analysis().inlayHints(ctx.prompt(),
-                        ctx.range(params.getRange()).start(), ctx.range(params.getRange()).end(), cancellation)));
+                ToLsp.inlayHints(ctx.lineIndex(), ctx.inlayHints(params.getRange(), cancellation)));
     }
 
     @Override

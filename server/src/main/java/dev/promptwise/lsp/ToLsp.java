@@ -152,7 +152,9 @@ public final class ToLsp {
      */
     public static List<Either<Command, CodeAction>> codeActions(String uri, LineIndex lineIndex,
             List<Finding> findingsUnderCursor) {
-        List<Finding> shown = findingsUnderCursor.stream().filter(finding -> finding.severity() != Severity.OFF).toList();
+        List<Finding> shown = findingsUnderCursor.stream()
+                .filter(finding -> finding.severity() != Severity.OFF)
+                .toList();
         ArrayList<Either<Command, CodeAction>> actions = new ArrayList<>();
         for (Finding finding : shown) {
             for (Fix fix : finding.fixes()) {

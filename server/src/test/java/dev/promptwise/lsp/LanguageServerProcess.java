@@ -71,8 +71,8 @@ final class LanguageServerProcess implements AutoCloseable {
             message.set("params", JSON.valueToTree(params));
         }
         send(message);
-        return await("the response to " + method + " #" + id,
-                node -> node.has("id") && node.get("id").isInt() && node.get("id").asInt() == id && !node.has("method"));
+        return await("the response to " + method + " #" + id, node -> !node.has("method")
+                && node.path("id").isInt() && node.path("id").asInt() == id);
     }
 
     /** Sends a notification. */

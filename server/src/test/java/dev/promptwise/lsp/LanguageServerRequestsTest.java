@@ -27,10 +27,12 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -58,11 +60,13 @@ class LanguageServerRequestsTest {
     @Test
     void advertisesIncrementalSyncAndTheFeatures() {
         InitializeResult result = server.initialize(new InitializeParams()).join();
-        assertEquals(TextDocumentSyncKind.Incremental, result.getCapabilities().getTextDocumentSync().getRight().getChange());
-        assertEquals(Boolean.FALSE, result.getCapabilities().getTextDocumentSync().getRight().getSave().getRight().getIncludeText());
-        assertTrue(result.getCapabilities().getHoverProvider().getLeft());
-        assertTrue(result.getCapabilities().getInlayHintProvider().getLeft());
-        assertEquals(List.of("promptwise.costReport"), result.getCapabilities().getExecuteCommandProvider().getCommands());
+        ServerCapabilities capabilities = result.getCapabilities();
+        TextDocumentSyncOptions sync = capabilities.getTextDocumentSync().getRight();
+        assertEquals(TextDocumentSyncKind.Incremental, sync.getChange());
+        assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
+        assertTrue(capabilities.getHoverProvider().getLeft());
+        assertTrue(capabilities.getInlayHintProvider().getLeft());
+        assertEquals(List.of("promptwise.costReport"), capabilities.getExecuteCommandProvider().getCommands());
         assertEquals("promptwise", result.getServerInfo().getName());
     }
 
@@ -100,7 +104,8 @@ class LanguageServerRequestsTest {
         open(NOT_A_PROMPT);
         CompletableFuture<DocumentCostResult> prompt = server.documentCost(new DocumentCostParams(PROMPT));
         CompletableFuture<DocumentCostResult> other = server.documentCost(new DocumentCostParams(NOT_A_PROMPT));
-        CompletableFuture<DocumentCostResult> unopened = server.documentCost(new DocumentCostParams("file:///x.prompty"));
+        CompletableFuture<DocumentCostResult> unopened =
+                server.documentCost(new DocumentCostParams("file:///never/opened.prompty"));
         analysisThreads.runAll();
         assertEquals("gpt-4o-mini", prompt.join().getModel());
         assertTrue(prompt.join().getTokens() > 0);
