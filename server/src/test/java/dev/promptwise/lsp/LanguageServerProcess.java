@@ -31,6 +31,9 @@ final class LanguageServerProcess implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Put in the inbox when stdout ends or breaks, so that a waiting test fails at once instead of timing out. */
+    private static final JsonNode STDOUT_ENDED = JSON.createObjectNode();
+
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
@@ -109,9 +112,10 @@ final class LanguageServerProcess implements AutoCloseable {
         while (true) {
             long left = deadline - System.nanoTime();
             JsonNode node = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-            if (node == null) {
-                throw new AssertionError("Timed out waiting for " + what + "; violations: " + violations
-                        + "; other messages: " + unclaimed);
+            if (node == null || node == STDOUT_ENDED) {
+                inbox.add(STDOUT_ENDED);
+                throw new AssertionError((node == null ? "Timed out" : "stdout ended") + " waiting for " + what
+                        + "; violations: " + violations + "; other messages: " + unclaimed);
             }
             if (matches.test(node)) {
                 return node;
@@ -160,6 +164,14 @@ final class LanguageServerProcess implements AutoCloseable {
     }
 
     private void readAll(InputStream stdout) {
+        try {
+            readMessages(stdout);
+        } finally {
+            inbox.add(STDOUT_ENDED);
+        }
+    }
+
+    private void readMessages(InputStream stdout) {
         try {
             while (true) {
                 Integer length = readHeaders(stdout);
