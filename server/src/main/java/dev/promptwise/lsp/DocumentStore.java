@@ -1,0 +1,101 @@
+package dev.promptwise.lsp;
+
+import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.text.TextRange;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+
+/**
+ * The open documents, one immutable {@link DocumentSnapshot} per version. It is updated synchronously and in
+ * order on the message thread; other threads only read the current snapshot of a document.
+ */
+public final class DocumentStore {
+
+    private final ConcurrentHashMap<String, DocumentSnapshot> documents = new ConcurrentHashMap<>();
+    private final Consumer<String> log;
+
+    /** Creates an empty store that reports ignored edits to {@code log}. */
+    public DocumentStore(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /** Returns the current snapshot of {@code uri}, or empty when the document is not open. */
+    public Optional<DocumentSnapshot> get(String uri) {
+        return Optional.ofNullable(documents.get(uri));
+    }
+
+    /** Returns the current snapshots of every open document. */
+    public Collection<DocumentSnapshot> all() {
+        return List.copyOf(documents.values());
+    }
+
+    /** Returns whether {@code snapshot} is still the current version of its document. */
+    public boolean isCurrent(DocumentSnapshot snapshot) {
+        return documents.get(snapshot.uri()) == snapshot;
+    }
+
+    /** Opens a document (or replaces it, when the client opens it again) and returns its snapshot. */
+    public DocumentSnapshot open(String uri, String languageId, int version, String text) {
+        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, languageId);
+        DocumentSnapshot previous = documents.put(uri, snapshot);
+        if (previous != null) {
+            previous.markSuperseded();
+        }
+        return snapshot;
+    }
+
+    /**
+     * Applies the client's changes, in order, and returns the new snapshot. A change without a range replaces the
+     * whole text; a range past the end of a line or of the text is clamped, as LSP asks. Returns empty, and logs
+     * why, when the document is not open or {@code version} is not newer than the current one.
+     */
+    public Optional<DocumentSnapshot> change(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
+        DocumentSnapshot current = documents.get(uri);
+        if (current == null) {
+            log.accept("Ignored a change to " + uri + ", which is not open.");
+            return Optional.empty();
+        }
+        if (version <= current.version()) {
+            log.accept("Ignored version " + version + " of " + uri + ": version " + current.version()
+                    + " is already open.");
+            return Optional.empty();
+        }
+        String text = current.text();
+        for (TextDocumentContentChangeEvent change : changes) {
+            text = apply(text, change);
+        }
+        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId());
+        documents.put(uri, snapshot);
+        current.markSuperseded();
+        return Optional.of(snapshot);
+    }
+
+    /** Closes a document and returns its last snapshot, or empty when it was not open. */
+    public Optional<DocumentSnapshot> close(String uri) {
+        DocumentSnapshot removed = documents.remove(uri);
+        if (removed == null) {
+            log.accept("Ignored closing " + uri + ", which is not open.");
+            return Optional.empty();
+        }
+        removed.markSuperseded();
+        return Optional.of(removed);
+    }
+
+    /** Returns {@code text} with one content change applied. */
+    static String apply(String text, TextDocumentContentChangeEvent change) {
+        String newText = change.getText() == null ? "" : change.getText();
+        if (change.getRange() == null) {
+            return newText;
+        }
+        TextRange replaced = FromLsp.range(LineIndex.of(text), text, change.getRange());
+        return new StringBuilder(text.length() - replaced.length() + newText.length())
+                .append(text, 0, replaced.start())
+                .append(newText)
+                .append(text, replaced.end(), text.length())
+                .toString();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.promptwise.lsp;
+
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.catalog.PriceCatalog;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Runs the language server over a pair of streams until the client says {@code exit}, its process dies or the
+ * input ends, and returns the exit code. It owns the server's threads, all daemons, and stops them before
+ * returning.
+ */
+public final class LanguageServerLauncher {
+
+    private LanguageServerLauncher() {}
+
+    /** Serves LSP on {@code input} and {@code output} and returns the process exit code LSP asks for. */
+    public static int run(InputStream input, OutputStream output, ServerLog log) {
+        int analysisThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService analysisExecutor =
+                Executors.newFixedThreadPool(analysisThreads, daemons("promptwise-analysis"));
+        ScheduledExecutorService debounceExecutor =
+                Executors.newSingleThreadScheduledExecutor(daemons("promptwise-debounce"));
+        ExecutorService messageExecutor = Executors.newCachedThreadPool(daemons("promptwise-jsonrpc"));
+        CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        try {
+            PromptwiseLanguageServer server = new PromptwiseLanguageServer(
+                    new PromptwiseAnalysis(PriceCatalog.bundled()),
+                    new PromptwiseLanguageServer.Environment(analysisExecutor, DelayScheduler.of(debounceExecutor),
+                            exitCode::complete, log));
+            Launcher<LanguageClient> launcher = new GuardedBuilder(server, log)
+                    .setLocalService(server)
+                    .setRemoteInterface(LanguageClient.class)
+                    .setInput(input)
+                    .setOutput(output)
+                    .setExecutorService(messageExecutor)
+                    .create();
+            server.connect(launcher.getRemoteProxy());
+            Future<Void> listening = launcher.startListening();
+            messageExecutor.execute(() -> {
+                awaitQuietly(listening);
+                // The input ended without exit: the client is gone.
+                exitCode.complete(server.exitCode());
+            });
+            return exitCode.join();
+        } finally {
+            analysisExecutor.shutdownNow();
+            debounceExecutor.shutdownNow();
+            messageExecutor.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(Future<Void> listening) {
+        try {
+            listening.get();
+        } catch (Exception ended) {
+            // Any way the listening ends means the connection is over.
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * LSP4J's remote endpoint, which logs a message it cannot parse and answers nothing; this one also answers
+     * JSON-RPC's Parse error, with a null id as JSON-RPC asks, so that the client learns its message was lost.
+     */
+    private static final class ParseErrorAnsweringEndpoint extends RemoteEndpoint {
+
+        private final MessageConsumer outgoing;
+
+        ParseErrorAnsweringEndpoint(MessageConsumer outgoing, Endpoint localEndpoint) {
+            super(outgoing, localEndpoint);
+            this.outgoing = outgoing;
+        }
+
+        @Override
+        public void handle(Message message, List<MessageIssue> issues) {
+            boolean unparsable = issues.stream()
+                    .anyMatch(issue -> issue.getIssueCode() == ResponseErrorCode.ParseError.getValue());
+            if (unparsable && !(message instanceof RequestMessage)) {
+                ResponseMessage response = new ResponseMessage();
+                response.setJsonrpc(MessageConstants.JSONRPC_VERSION);
+                response.setError(new ResponseError(ResponseErrorCode.ParseError,
+                        issues.get(0).getText(), null));
+                logIssues(message, issues);
+                outgoing.consume(response);
+                return;
+            }
+            super.handle(message, issues);
+        }
+    }
+
+    /** LSP4J's launcher builder with the {@link LifecycleGuard} between the connection and the server. */
+    private static final class GuardedBuilder extends Launcher.Builder<LanguageClient> {
+
+        private final PromptwiseLanguageServer server;
+        private final ServerLog log;
+
+        GuardedBuilder(PromptwiseLanguageServer server, ServerLog log) {
+            this.server = server;
+            this.log = log;
+        }
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+            MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+            Endpoint guarded = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), server, log);
+            RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
+            jsonHandler.setMethodProvider(remoteEndpoint);
+            remoteEndpoint.setJsonHandler(jsonHandler);
+            return remoteEndpoint;
+        }
+    }
+}

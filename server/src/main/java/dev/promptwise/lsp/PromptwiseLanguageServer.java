@@ -1,0 +1,192 @@
+package dev.promptwise.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * The language server: its capabilities, its lifecycle (initialize, shutdown, exit, the client's death) and its
+ * settings. It owns the document store and hands the work to {@link PromptwiseTextDocumentService} and
+ * {@link PromptwiseWorkspaceService}.
+ */
+public final class PromptwiseLanguageServer implements LanguageServer, LanguageClientAware, PromptwiseProtocol {
+
+    /** The command that answers the cost report of the open prompts. */
+    public static final String COST_REPORT_COMMAND = "promptwise.costReport";
+
+    /**
+     * What the server takes from its surroundings; tests pass direct executors, a clock they advance by hand and
+     * an exit that only records its code.
+     *
+     * @param executor runs analyses and requests, off the message thread
+     * @param scheduler waits out the diagnostics debounce
+     * @param exit ends the process with the given code
+     * @param log stderr and, once connected, the client
+     */
+    public record Environment(Executor executor, DelayScheduler scheduler, IntConsumer exit, ServerLog log) {}
+
+    private final Environment environment;
+    private final DocumentStore store;
+    private final DocumentAnalyzer analyzer;
+    private final PromptRequests requests;
+    private final DiagnosticsPublisher diagnostics;
+    private final PromptwiseTextDocumentService textDocumentService;
+    private final PromptwiseWorkspaceService workspaceService;
+    private final AtomicBoolean initialized = new AtomicBoolean();
+    private final AtomicBoolean shutdownRequested = new AtomicBoolean();
+    private volatile LanguageClient client;
+
+    public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
+        this.environment = environment;
+        ServerLog log = environment.log();
+        this.store = new DocumentStore(log::warning);
+        this.analyzer = new DocumentAnalyzer(analysis, log);
+        this.requests = new PromptRequests(store, analyzer, environment.executor());
+        this.diagnostics = new DiagnosticsPublisher(store, analyzer, environment.executor(), environment.scheduler(),
+                params -> {
+                    LanguageClient connected = client;
+                    if (connected != null) {
+                        connected.publishDiagnostics(params);
+                    }
+                }, log);
+        this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics);
+        this.workspaceService = new PromptwiseWorkspaceService(this);
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        client = languageClient;
+        environment.log().connect(languageClient);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        applySettings(params.getInitializationOptions());
+        if (params.getProcessId() != null) {
+            watchClientProcess(params.getProcessId());
+        }
+        initialized.set(true);
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
+                new ServerInfo("promptwise", Versions.serverVersion())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        environment.log().info("Promptwise " + Versions.serverVersion() + " is ready.");
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested.set(true);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        environment.exit().accept(exitCode());
+    }
+
+    @Override
+    public PromptwiseTextDocumentService getTextDocumentService() {
+        return textDocumentService;
+    }
+
+    @Override
+    public PromptwiseWorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    @Override
+    public CompletableFuture<DocumentCostResult> documentCost(DocumentCostParams params) {
+        return requests.onPrompt(params.getUri(), null,
+                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt(), ctx.analysis().catalog()));
+    }
+
+    /** Returns whether {@code initialize} has been answered. */
+    public boolean isInitialized() {
+        return initialized.get();
+    }
+
+    /** Returns whether {@code shutdown} has been received: from then on only {@code exit} is accepted. */
+    public boolean isShutdownRequested() {
+        return shutdownRequested.get();
+    }
+
+    /** Returns the exit code LSP asks for: 0 after {@code shutdown}, 1 otherwise. */
+    public int exitCode() {
+        return shutdownRequested.get() ? 0 : 1;
+    }
+
+    /** Returns the settings in force. */
+    public Settings settings() {
+        return analyzer.settings();
+    }
+
+    /** Returns the open documents. */
+    public DocumentStore documents() {
+        return store;
+    }
+
+    /**
+     * Takes a settings object the client sent (at initialize or on a change), either {@code {"promptwise": {...}}}
+     * or the object itself, logs what is wrong in it, and validates every open document again.
+     */
+    void applySettings(Object settingsObject) {
+        JsonNode json = FromLsp.settingsJson(settingsObject);
+        List<String> problems = new ArrayList<>();
+        analyzer.updateSettings(Settings.fromJson(json, problems));
+        problems.forEach(problem -> environment.log().warning("Settings: " + problem));
+        store.all().forEach(diagnostics::validateNow);
+    }
+
+    private ServerCapabilities capabilities() {
+        ServerCapabilities capabilities = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(new SaveOptions(false));
+        capabilities.setTextDocumentSync(sync);
+        capabilities.setHoverProvider(true);
+        capabilities.setCodeLensProvider(new CodeLensOptions(false));
+        capabilities.setInlayHintProvider(true);
+        capabilities.setDocumentSymbolProvider(true);
+        capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND)));
+        return capabilities;
+    }
+
+    private void watchClientProcess(int processId) {
+        Optional<ProcessHandle> clientProcess = ProcessHandle.of(processId);
+        if (clientProcess.isEmpty()) {
+            // The id may belong to another process namespace (a container, a remote host); do not guess.
+            environment.log().warning("Client process " + processId + " is not visible; not watching it.");
+            return;
+        }
+        clientProcess.get().onExit().thenRun(() -> {
+            environment.log().warning("Client process " + processId + " exited; the server exits too.");
+            environment.exit().accept(exitCode());
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package dev.promptwise.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.catalog.PriceCatalog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+import org.junit.jupiter.api.Test;
+
+/** Requests run on the current snapshot, are cancelled by a newer version, and the lifecycle follows LSP. */
+class LanguageServerRequestsTest {
+
+    private static final String PROMPT = "file:///workspace/prompts/triage.prompty";
+    private static final String NOT_A_PROMPT = "file:///workspace/notes/todo.java";
+    private static final String TEXT = "---\nname: triage\n---\nsystem:\nYou sort support tickets by urgency.\n";
+
+    private final QueuedExecutor analysisThreads = new QueuedExecutor();
+    private final List<Integer> exitCodes = new ArrayList<>();
+    private final PromptwiseLanguageServer server = new PromptwiseLanguageServer(
+            new PromptwiseAnalysis(PriceCatalog.bundled()),
+            new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(), exitCodes::add,
+                    new ServerLog(new PrintWriter(new StringWriter()))));
+
+    LanguageServerRequestsTest() {
+        server.connect(new RecordingClient());
+    }
+
+    @Test
+    void advertisesIncrementalSyncAndTheFeatures() {
+        InitializeResult result = server.initialize(new InitializeParams()).join();
+        ServerCapabilities capabilities = result.getCapabilities();
+        TextDocumentSyncOptions sync = capabilities.getTextDocumentSync().getRight();
+        assertEquals(TextDocumentSyncKind.Incremental, sync.getChange());
+        assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
+        assertTrue(capabilities.getHoverProvider().getLeft());
+        assertTrue(capabilities.getInlayHintProvider().getLeft());
+        assertEquals(List.of("promptwise.costReport"), capabilities.getExecuteCommandProvider().getCommands());
+        assertEquals("promptwise", result.getServerInfo().getName());
+    }
+
+    @Test
+    void aRequestOvertakenByANewerVersionIsCancelled() {
+        server.initialize(new InitializeParams());
+        open(PROMPT);
+        CompletableFuture<Hover> hover = server.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(PROMPT), new Position(4, 3)));
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(PROMPT, 2), List.of(new TextDocumentContentChangeEvent("x"))));
+        analysisThreads.runAll();
+        CompletionException failure = assertThrows(CompletionException.class, hover::join);
+        assertInstanceOf(CancellationException.class, failure.getCause());
+    }
+
+    @Test
+    void aRequestOnTheCurrentVersionAnswers() {
+        server.initialize(new InitializeParams());
+        open(PROMPT);
+        CompletableFuture<Hover> hover = server.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(PROMPT), new Position(4, 3)));
+        var actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+                new TextDocumentIdentifier(PROMPT), new Range(new Position(0, 0), new Position(9, 0)),
+                new CodeActionContext(List.of())));
+        analysisThreads.runAll();
+        assertFalse(hover.isCompletedExceptionally());
+        assertFalse(actions.isCompletedExceptionally());
+    }
+
+    @Test
+    void documentCostPricesPromptsAndAnswersNullForOtherFiles() {
+        server.initialize(new InitializeParams());
+        open(PROMPT);
+        open(NOT_A_PROMPT);
+        CompletableFuture<DocumentCostResult> prompt = server.documentCost(new DocumentCostParams(PROMPT));
+        CompletableFuture<DocumentCostResult> other = server.documentCost(new DocumentCostParams(NOT_A_PROMPT));
+        CompletableFuture<DocumentCostResult> unopened =
+                server.documentCost(new DocumentCostParams("file:///never/opened.prompty"));
+        analysisThreads.runAll();
+        assertEquals("gpt-4o-mini", prompt.join().getModel());
+        assertTrue(prompt.join().getTokens() > 0);
+        assertNull(other.join());
+        assertNull(unopened.join());
+    }
+
+    @Test
+    void theCostReportCommandAnswersAndOtherCommandsAreInvalid() {
+        Object report = server.getWorkspaceService().executeCommand(
+                new ExecuteCommandParams("promptwise.costReport", List.of())).join();
+        assertEquals(new PromptwiseWorkspaceService.CostReport(List.of(), List.of()), report);
+        CompletionException failure = assertThrows(CompletionException.class, () -> server.getWorkspaceService()
+                .executeCommand(new ExecuteCommandParams("promptwise.nothing", List.of())).join());
+        assertEquals(ResponseErrorCode.InvalidParams.getValue(),
+                ((ResponseErrorException) failure.getCause()).getResponseError().getCode());
+    }
+
+    @Test
+    void exitAfterShutdownEndsWithZeroAndWithoutItWithOne() {
+        server.exit();
+        server.shutdown().join();
+        server.exit();
+        assertEquals(List.of(1, 0), exitCodes);
+    }
+
+    @Test
+    void theGuardRejectsRequestsBeforeInitializeAndAfterShutdownButAlwaysPassesExit() {
+        LifecycleGuard guard = new LifecycleGuard(ServiceEndpoints.toEndpoint(server), server,
+                new ServerLog(new PrintWriter(new StringWriter())));
+        assertEquals(ResponseErrorCode.ServerNotInitialized.getValue(), errorCode(guard.request("shutdown", null)));
+        guard.request("initialize", new InitializeParams()).join();
+        assertNull(guard.request("shutdown", null).join());
+        assertEquals(ResponseErrorCode.InvalidRequest.getValue(), errorCode(guard.request("shutdown", null)));
+        guard.notify("exit", null);
+        assertEquals(List.of(0), exitCodes);
+    }
+
+    private static int errorCode(CompletableFuture<?> future) {
+        CompletionException failure = assertThrows(CompletionException.class, future::join);
+        return ((ResponseErrorException) failure.getCause()).getResponseError().getCode();
+    }
+
+    private void open(String uri) {
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "prompty", 1, TEXT)));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.promptwise.lsp;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** A language client that records what the server sends it. */
+final class RecordingClient implements LanguageClient {
+
+    final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
+    final List<MessageParams> logged = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+        published.add(diagnostics);
+    }
+
+    @Override
+    public void showMessage(MessageParams messageParams) {
+        logged.add(messageParams);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {
+        logged.add(message);
+    }
+
+    /** Returns the versions published for {@code uri}, in order; {@code null} for a cleared list. */
+    List<Integer> versionsFor(String uri) {
+        return published.stream().filter(params -> params.getUri().equals(uri))
+                .map(PublishDiagnosticsParams::getVersion).toList();
+    }
+}
