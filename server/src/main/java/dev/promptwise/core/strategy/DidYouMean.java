@@ -26,8 +26,7 @@ public final class DidYouMean {
         int order = 0;
         for (String candidate : candidates) {
             String other = candidate.toLowerCase(Locale.ROOT);
-            int distance = other.startsWith(lower) || lower.startsWith(other)
-                    ? Math.min(distance(lower, other), 1) : distance(lower, other);
+            int distance = distance(lower, other);
             if (distance <= allowed && !candidate.equals(word)) {
                 scored.add(new Scored(candidate, distance, order));
             }
