@@ -3,8 +3,11 @@ package dev.promptwise.core.strategy;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlProblem;
 import dev.promptwise.core.yaml.YamlReader;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,10 +18,27 @@ import java.util.function.Function;
  */
 public final class StrategyParser {
 
+    /**
+     * The longest strategy file read, in UTF-16 units. Real ones are a few kilobytes; SnakeYAML's time grows faster
+     * than the text (about 5 seconds for a 1 MB scalar), so larger files are refused before parsing.
+     */
+    public static final int MAX_CHARS = 256 * 1024;
+
     private StrategyParser() {}
 
-    /** Parses the text of a strategy file; an empty or broken file gives a strategy with no workloads. */
+    /**
+     * Parses the text of a strategy file; an empty, broken or oversized file gives a strategy with no workloads and
+     * the problem in {@code yaml().problems()}.
+     */
     public static StrategyFile parse(String text) {
+        if (text.length() > MAX_CHARS) {
+            int firstLineEnd = text.indexOf('\n');
+            TextRange firstLine = new TextRange(0, firstLineEnd < 0 ? Math.min(text.length(), 200) : firstLineEnd);
+            YamlProblem tooLarge = new YamlProblem(YamlProblem.Kind.LIMIT, firstLine, String.format(Locale.ROOT,
+                    "Strategy file refused: %,d characters, more than the %,d a strategy file may have",
+                    text.length(), MAX_CHARS));
+            return fromYaml(new YamlDocument(null, List.of(tooLarge)));
+        }
         return fromYaml(YamlReader.read(text));
     }
 
@@ -133,7 +153,7 @@ public final class StrategyParser {
     /** Returns the entry's value as a mapping; a value of another kind reads as an empty mapping. */
     private static YamlNode.Mapping asMapping(YamlNode.Entry entry) {
         return entry.value() instanceof YamlNode.Mapping mapping
-                ? mapping : new YamlNode.Mapping(java.util.List.of(), entry.value().range());
+                ? mapping : new YamlNode.Mapping(List.of(), entry.value().range());
     }
 
     private static Located<String> text(YamlNode.Mapping mapping, String key) {
