@@ -153,6 +153,19 @@ class DecisionEngineTest {
         assertEquals(false, DecisionEngine.costAtScale(null).known());
     }
 
+    @Test
+    void theFrameworkPageDocumentsEveryFactorAndPattern() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"))
+                .getParent().resolve("docs/decision-framework.md"));
+        for (Factor factor : Factor.values()) {
+            String heading = "### " + Character.toUpperCase(factor.label().charAt(0)) + factor.label().substring(1);
+            assertTrue(page.contains(heading), "docs/decision-framework.md lacks " + heading);
+        }
+        for (HybridPattern pattern : HybridPattern.values()) {
+            assertTrue(page.contains("- `" + pattern.id() + "`:"), "docs/decision-framework.md lacks " + pattern);
+        }
+    }
+
     private static Recommendation recommend(String facts, CostOutlook cost) {
         String indented = facts.strip().replace("\n", "\n    ");
         Workload workload = StrategyParser.parse("workloads:\n  w:\n    " + indented + "\n").workload("w");
