@@ -10,6 +10,7 @@ import java.util.Map;
  * A parsed strategy file ({@code promptwise.yaml}, {@code *.strategy.yaml}): the facts behind each workload, each
  * with its ranges, and the YAML it was read from (for schema validation and hovers).
  *
+ * @param text the text the file was read from (for edits that must match its indentation)
  * @param yaml the YAML tree and its problems (syntax errors, limits, duplicate keys)
  * @param version the file format's version
  * @param defaults defaults for every workload
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param workloads the workloads, by name, in file order
  */
 public record StrategyFile(
+        String text,
         YamlDocument yaml,
         Located<Double> version,
         Defaults defaults,

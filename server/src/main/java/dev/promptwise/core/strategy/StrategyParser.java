@@ -37,16 +37,16 @@ public final class StrategyParser {
             YamlProblem tooLarge = new YamlProblem(YamlProblem.Kind.LIMIT, firstLine, String.format(Locale.ROOT,
                     "Strategy file refused: %,d characters, more than the %,d a strategy file may have",
                     text.length(), MAX_CHARS));
-            return fromYaml(new YamlDocument(null, List.of(tooLarge)));
+            return fromYaml(text, new YamlDocument(null, List.of(tooLarge)));
         }
-        return fromYaml(YamlReader.read(text));
+        return fromYaml(text, YamlReader.read(text));
     }
 
-    /** Builds the strategy model from YAML already read. */
-    public static StrategyFile fromYaml(YamlDocument yaml) {
+    /** Builds the strategy model from YAML already read from {@code text}. */
+    public static StrategyFile fromYaml(String text, YamlDocument yaml) {
         YamlNode.Mapping root = yaml.rootMapping();
         if (root == null) {
-            return new StrategyFile(yaml, null, StrategyFile.Defaults.ABSENT, Map.of(), Map.of());
+            return new StrategyFile(text, yaml, null, StrategyFile.Defaults.ABSENT, Map.of(), Map.of());
         }
         Map<String, ModelEntry> models = new LinkedHashMap<>();
         YamlNode.Mapping modelsNode = root.mapping("models");
@@ -62,7 +62,7 @@ public final class StrategyParser {
                 workloads.putIfAbsent(entry.key().value(), workload(entry));
             }
         }
-        return new StrategyFile(yaml, number(root, "version"), defaults(root.entry("defaults")), models, workloads);
+        return new StrategyFile(text, yaml, number(root, "version"), defaults(root.entry("defaults")), models, workloads);
     }
 
     private static StrategyFile.Defaults defaults(YamlNode.Entry entry) {

@@ -4,7 +4,6 @@ import dev.promptwise.core.advice.DecisionEngine;
 import dev.promptwise.core.advice.Recommendation;
 import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.Workload;
@@ -52,8 +51,7 @@ public final class ApproachMismatchRule implements StrategyRule {
             String message = "'" + workload.name() + "' declares " + declared.id() + ", but the facts recommend "
                     + recommendation.label() + " (confidence " + recommendation.confidencePercent() + "). "
                     + recommendation.decidingReasons();
-            Fix fix = new Fix("Set approach to " + recommendation.approach().id(),
-                    List.of(new TextEdit(workload.approach().valueRange(), recommendation.approach().id())), true);
+            Fix fix = ApproachFix.setApproach(ctx.strategy(), workload, recommendation);
             findings.add(new Finding(ID, severity, workload.approach().valueRange(), message, List.of(fix)));
         }
         return findings;

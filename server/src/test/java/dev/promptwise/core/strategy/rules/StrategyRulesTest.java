@@ -119,10 +119,84 @@ class StrategyRulesTest {
         Finding finding = new ApproachMismatchRule().check(context(text, Settings.DEFAULTS, workspace())).get(0);
         assertTrue(finding.message().contains("data: 5,000 labelled examples of proprietary data"), finding.message());
         assertTrue(finding.message().contains("request volume: 250,000 requests a day"), finding.message());
-        assertEquals("Set approach to fine-tuning", finding.fixes().get(0).title());
-        String fixed = text.substring(0, finding.range().start()) + finding.fixes().get(0).edits().get(0).newText()
-                + text.substring(finding.range().end());
-        assertEquals(List.of(), new ApproachMismatchRule().check(context(fixed, Settings.DEFAULTS, workspace())));
+    }
+
+    @Test
+    void setApproachRewritesTheApproachAndScaffoldsFineTuningIntoAFileThatValidatesClean() {
+        checkFix("""
+                workloads:
+                  claims:
+                    approach: prompt-engineering
+                    traffic: { requestsPerDay: 250000 }
+                    task: { domain: legal, complexity: high }
+                    data: { labeledExamples: 5000, proprietary: true }
+                  chat:
+                    approach: prompt-engineering
+                """, """
+                workloads:
+                  claims:
+                    approach: fine-tuning
+                    traffic: { requestsPerDay: 250000 }
+                    task: { domain: legal, complexity: high }
+                    data: { labeledExamples: 5000, proprietary: true }
+                    fineTuning:
+                      baseModel: gpt-4o-mini
+                      epochs: 3
+                      # dataset: datasets/claims.jsonl   (the prompt's "Extract examples to a fine-tuning dataset" action writes it)
+                  chat:
+                    approach: prompt-engineering
+                """);
+    }
+
+    @Test
+    void setApproachAddsAMissingApproachKeyAndTheHybridPattern() {
+        String before = """
+                workloads:
+                  router:
+                    model: gpt-4o
+                    traffic:
+                      requestsPerDay: 400000
+                    requirements:
+                      changeFrequency: weekly
+                """;
+        StrategyContext ctx = context(before, Settings.DEFAULTS, workspace());
+        dev.promptwise.core.strategy.Workload workload = ctx.strategy().workload("router");
+        Fix fix = ApproachFix.setApproach(ctx.strategy(), workload,
+                dev.promptwise.core.advice.DecisionEngine.recommend(workload, null));
+        assertEquals("Set approach to hybrid and scaffold fineTuning", fix.title());
+        assertEquals("""
+                workloads:
+                  router:
+                    approach: hybrid
+                    model: gpt-4o
+                    traffic:
+                      requestsPerDay: 400000
+                    requirements:
+                      changeFrequency: weekly
+                    fineTuning:
+                      baseModel: gpt-4o
+                      epochs: 3
+                      pattern: foundation-plus-specialization
+                      # dataset: datasets/router.jsonl   (the prompt's "Extract examples to a fine-tuning dataset" action writes it)
+                """, apply(before, fix));
+    }
+
+    /** Applies the approach-mismatch fix of {@code before} and checks the result and that every rule is quiet on it. */
+    private static void checkFix(String before, String after) {
+        Finding finding = new ApproachMismatchRule().check(context(before, Settings.DEFAULTS, workspace())).get(0);
+        String fixed = apply(before, finding.fixes().get(0));
+        assertEquals(after, fixed);
+        assertEquals(List.of(), StrategyRules.check(context(fixed, Settings.DEFAULTS, workspace())));
+    }
+
+    private static String apply(String text, Fix fix) {
+        List<TextEdit> edits = new ArrayList<>(fix.edits());
+        edits.sort((a, b) -> Integer.compare(b.range().start(), a.range().start()));
+        String result = text;
+        for (TextEdit edit : edits) {
+            result = result.substring(0, edit.range().start()) + edit.newText() + result.substring(edit.range().end());
+        }
+        return result;
     }
 
     @Test
