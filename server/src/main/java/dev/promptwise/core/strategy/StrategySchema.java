@@ -136,7 +136,7 @@ public final class StrategySchema {
     private SchemaProblem toProblem(Error error, YamlNode root, JsonNode instance) {
         List<Object> location = elements(error.getInstanceLocation());
         List<String> path = location.stream().map(String::valueOf).toList();
-        Located target = locate(root, location);
+        Target target = locate(root, location);
         if (target == null) {
             return null;
         }
@@ -197,9 +197,9 @@ public final class StrategySchema {
     }
 
     /** A YAML node found by an instance location. */
-    private record Located(YamlNode node) {}
+    private record Target(YamlNode node) {}
 
-    private static Located locate(YamlNode root, List<Object> location) {
+    private static Target locate(YamlNode root, List<Object> location) {
         YamlNode node = root;
         for (Object element : location) {
             if (element instanceof Integer index && node instanceof YamlNode.Sequence sequence
@@ -211,7 +211,7 @@ public final class StrategySchema {
                 return null;
             }
         }
-        return new Located(node);
+        return new Target(node);
     }
 
     private static JsonNode instanceAt(JsonNode instance, List<Object> location) {
