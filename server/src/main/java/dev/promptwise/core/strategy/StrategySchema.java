@@ -163,7 +163,7 @@ public final class StrategySchema {
             case "type": {
                 String expected = schemaAt(path).map(node -> node.path("type").asText("")).orElse("");
                 String message = capitalise(name) + " must be " + article(expected) + ", not " + describe(value);
-                return new SchemaProblem(target.node.range(), message, path, null);
+                return new SchemaProblem(target.valueRange(), message, path, null);
             }
             case "enum": {
                 List<String> allowed = enumValues(path);
@@ -171,7 +171,7 @@ public final class StrategySchema {
                 String suggestion = DidYouMean.best(found, allowed);
                 String message = "'" + found + "' is not a valid " + name.replace("'", "") + ": expected "
                         + oneOf(allowed) + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "");
-                return new SchemaProblem(target.node.range(), message, path, suggestion);
+                return new SchemaProblem(target.valueRange(), message, path, suggestion);
             }
             case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum": {
                 JsonNode bound = schemaAt(path).map(node -> node.get(keyword)).orElse(null);
@@ -183,7 +183,7 @@ public final class StrategySchema {
                 };
                 String message = capitalise(name) + " must be " + relation + " " + (bound == null ? "its bound"
                         : bound.asText()) + ", not " + (value == null ? "this" : value.asText());
-                return new SchemaProblem(target.node.range(), message, path, null);
+                return new SchemaProblem(target.valueRange(), message, path, null);
             }
             default: {
                 String message = String.valueOf(error.getMessage());
@@ -191,27 +191,40 @@ public final class StrategySchema {
                 if (message.startsWith("$") && colon > 0) {
                     message = message.substring(colon + 2);
                 }
-                return new SchemaProblem(target.node.range(), capitalise(name) + ": " + message, path, null);
+                return new SchemaProblem(target.valueRange(), capitalise(name) + ": " + message, path, null);
             }
         }
     }
 
-    /** A YAML node found by an instance location. */
-    private record Target(YamlNode node) {}
+    /**
+     * A YAML node found by an instance location, and the key it is the value of ({@code null} for the root or a
+     * sequence item).
+     */
+    private record Target(YamlNode node, YamlNode.Scalar key) {
+
+        /** Returns where to flag a bad value: the value, or its key when the value is empty and has no text. */
+        TextRange valueRange() {
+            return node.range().length() == 0 && key != null ? key.range() : node.range();
+        }
+    }
 
     private static Target locate(YamlNode root, List<Object> location) {
         YamlNode node = root;
+        YamlNode.Scalar key = null;
         for (Object element : location) {
             if (element instanceof Integer index && node instanceof YamlNode.Sequence sequence
                     && index >= 0 && index < sequence.items().size()) {
                 node = sequence.items().get(index);
-            } else if (node instanceof YamlNode.Mapping mapping && mapping.get(String.valueOf(element)) != null) {
-                node = mapping.get(String.valueOf(element));
+                key = null;
+            } else if (node instanceof YamlNode.Mapping mapping && mapping.entry(String.valueOf(element)) != null) {
+                YamlNode.Entry entry = mapping.entry(String.valueOf(element));
+                node = entry.value();
+                key = entry.key();
             } else {
                 return null;
             }
         }
-        return new Target(node);
+        return new Target(node, key);
     }
 
     private static JsonNode instanceAt(JsonNode instance, List<Object> location) {

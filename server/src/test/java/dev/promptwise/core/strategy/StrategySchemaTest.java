@@ -94,6 +94,14 @@ class StrategySchemaTest {
     }
 
     @Test
+    void flagsAnEmptyValueOnItsKey() {
+        String text = "workloads:\n  w:\n";
+        SchemaProblem problem = validate(text).get(0);
+        assertEquals("w", problem.range().slice(text));
+        assertEquals("'w' must be a mapping, not empty", problem.message());
+    }
+
+    @Test
     void flagsNumbersWhereTextBelongs() {
         String text = "workloads:\n  w:\n    prompt: 42\n";
         SchemaProblem problem = validate(text).get(0);
