@@ -1,0 +1,35 @@
+package dev.promptwise.core.strategy;
+
+
+/** How a workload fits the model to its task; ids are the values users write for {@code approach}. */
+public enum Approach {
+    PROMPT_ENGINEERING("prompt-engineering"),
+    FINE_TUNING("fine-tuning"),
+    HYBRID("hybrid");
+
+    private final String id;
+
+    Approach(String id) {
+        this.id = id;
+    }
+
+    /** Returns the id users write ({@code prompt-engineering}). */
+    public String id() {
+        return id;
+    }
+
+    /** Returns whether this approach trains a model, as fine-tuning and every hybrid pattern do. */
+    public boolean trainsAModel() {
+        return this != PROMPT_ENGINEERING;
+    }
+
+    /** Returns the approach with this id (case-insensitive), or {@code null} when there is none. */
+    public static Approach fromId(String id) {
+        return Ids.find(values(), id, Approach::id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.promptwise.core.strategy;
+
+import dev.promptwise.core.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The file paths a strategy file names ({@code prompt}, {@code fineTuning.dataset}), resolved inside the workspace,
+ * for document links, go-to-definition and re-validating prompts when the strategy changes.
+ */
+public final class StrategyLinks {
+
+    private StrategyLinks() {}
+
+    /**
+     * One path in the strategy file.
+     *
+     * @param workload the workload that names it
+     * @param key {@code prompt} or {@code dataset}
+     * @param range the range of the path's text
+     * @param path the workspace-relative path it resolves to
+     */
+    public record Link(String workload, String key, TextRange range, String path) {}
+
+    /**
+     * Returns the paths of every workload that resolve inside the workspace, in file order; refused paths are left
+     * out ({@code missing-prompt} reports them).
+     */
+    public static List<Link> links(StrategyFile strategy, String strategyPath) {
+        List<Link> links = new ArrayList<>();
+        for (Workload workload : strategy.workloads().values()) {
+            add(links, workload.name(), "prompt", workload.prompt(), strategyPath);
+            add(links, workload.name(), "dataset", workload.fineTuning().dataset(), strategyPath);
+        }
+        return links;
+    }
+
+    /** Returns the workloads whose prompt resolves to {@code promptPath}, in file order; empty when none does. */
+    public static List<Workload> workloadsOf(StrategyFile strategy, String strategyPath, String promptPath) {
+        List<Workload> workloads = new ArrayList<>();
+        for (Link link : links(strategy, strategyPath)) {
+            if (link.key().equals("prompt") && link.path().equals(promptPath)) {
+                workloads.add(strategy.workload(link.workload()));
+            }
+        }
+        return workloads;
+    }
+
+    private static void add(List<Link> links, String workload, String key, Located<String> reference,
+            String strategyPath) {
+        String path = Located.valueOf(reference);
+        if (path == null) {
+            return;
+        }
+        WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(strategyPath, path);
+        if (resolution.isInsideWorkspace()) {
+            links.add(new Link(workload, key, reference.valueRange(), resolution.path()));
+        }
+    }
+}

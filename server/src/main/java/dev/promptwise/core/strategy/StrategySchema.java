@@ -1,0 +1,366 @@
+package dev.promptwise.core.strategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.yaml.YamlDocument;
+import dev.promptwise.core.yaml.YamlNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The strategy file's JSON Schema, bundled at {@value #RESOURCE}: validation of a YAML tree with every error mapped
+ * back to the key or value it concerns, and the lookups that completion and hovers need (allowed keys, enum values,
+ * descriptions at a path).
+ */
+public final class StrategySchema {
+
+    /** The classpath resource of the schema; the VS Code extension and {@code docs/} carry copies of it. */
+    public static final String RESOURCE = "/schema/promptwise.schema.json";
+
+    /** Most nodes a YAML tree may expand to (aliases are expanded) before validation is refused. */
+    public static final int MAX_NODES = 50_000;
+
+    private static final StrategySchema BUNDLED = load();
+
+    private final JsonNode schemaJson;
+    private final Schema schema;
+
+    private StrategySchema(JsonNode schemaJson) {
+        this.schemaJson = schemaJson;
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+    }
+
+    /** Returns the bundled schema, read once. */
+    public static StrategySchema bundled() {
+        return BUNDLED;
+    }
+
+    /** Returns the schema as JSON. */
+    public JsonNode json() {
+        return schemaJson;
+    }
+
+    /**
+     * Validates a strategy file's YAML and returns the problems in text order; an empty list when it is valid or has
+     * no root (YAML errors are {@link YamlDocument#problems()}'s business).
+     */
+    public List<SchemaProblem> validate(YamlDocument yaml) {
+        if (yaml.root() == null) {
+            return List.of();
+        }
+        JsonNode instance;
+        try {
+            instance = new JsonConverter().convert(yaml.root());
+        } catch (TooLarge e) {
+            return List.of(new SchemaProblem(firstLine(yaml.root().range()),
+                    "The strategy file expands to more than " + MAX_NODES + " YAML nodes (through aliases or sheer"
+                            + " size); it was not validated", List.of(), null));
+        }
+        List<SchemaProblem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Error error : schema.validate(instance)) {
+            SchemaProblem problem = toProblem(error, yaml.root(), instance);
+            if (problem != null && seen.add(problem.range() + problem.message())) {
+                problems.add(problem);
+            }
+        }
+        problems.sort(Comparator.comparingInt((SchemaProblem p) -> p.range().start()));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Returns the keys allowed in the mapping at {@code path} (names of workloads and models are any string, so
+     * {@code ["workloads", "triage"]} gives a workload's keys), in schema order; empty when the path leads to no
+     * mapping the schema describes.
+     */
+    public List<String> allowedKeys(List<String> path) {
+        JsonNode properties = schemaAt(path).map(node -> node.get("properties")).orElse(null);
+        if (properties == null) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** Returns the values allowed at {@code path} as text, in schema order; empty when they are not an enumeration. */
+    public List<String> enumValues(List<String> path) {
+        JsonNode values = schemaAt(path).map(node -> node.get("enum")).orElse(null);
+        if (values == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        values.forEach(value -> result.add(value.asText()));
+        return result;
+    }
+
+    /** Returns the schema's description of the key at {@code path}, or empty when the schema does not know it. */
+    public Optional<String> description(List<String> path) {
+        return schemaAt(path).map(node -> node.path("description").asText(null));
+    }
+
+    /** Returns the subschema that governs the value at {@code path}, or empty when the schema has none. */
+    public Optional<JsonNode> schemaAt(List<String> path) {
+        JsonNode node = schemaJson;
+        for (String key : path) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.has(key)) {
+                node = properties.get(key);
+            } else if (node.path("additionalProperties").isObject()) {
+                node = node.get("additionalProperties");
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(node);
+    }
+
+    private SchemaProblem toProblem(Error error, YamlNode root, JsonNode instance) {
+        List<Object> location = elements(error.getInstanceLocation());
+        List<String> path = location.stream().map(String::valueOf).toList();
+        Target target = locate(root, location);
+        if (target == null) {
+            return null;
+        }
+        String keyword = String.valueOf(error.getKeyword());
+        String name = path.isEmpty() ? "the strategy file" : "'" + path.get(path.size() - 1) + "'";
+        JsonNode value = instanceAt(instance, location);
+        switch (keyword) {
+            case "additionalProperties": {
+                String unknown = error.getProperty();
+                if (unknown == null || !(target.node instanceof YamlNode.Mapping mapping)
+                        || mapping.entry(unknown) == null) {
+                    return null;
+                }
+                List<String> allowed = allowedKeys(path);
+                String suggestion = DidYouMean.best(unknown, allowed);
+                String where = path.isEmpty() ? "at the top level" : "in " + name;
+                String message = "Unknown key '" + unknown + "' " + where
+                        + (suggestion != null ? ": did you mean '" + suggestion + "'?"
+                                : allowed.isEmpty() ? "" : ": expected " + oneOf(allowed));
+                List<String> keyPath = new ArrayList<>(path);
+                keyPath.add(unknown);
+                return new SchemaProblem(mapping.entry(unknown).key().range(), message, keyPath, suggestion);
+            }
+            case "type": {
+                String expected = schemaAt(path).map(node -> node.path("type").asText("")).orElse("");
+                String message = capitalise(name) + " must be " + article(expected) + ", not " + describe(value);
+                return new SchemaProblem(target.valueRange(), message, path, null);
+            }
+            case "enum": {
+                List<String> allowed = enumValues(path);
+                String found = value == null ? "" : value.asText();
+                String suggestion = DidYouMean.best(found, allowed);
+                String message = "'" + found + "' is not a valid " + name.replace("'", "") + ": expected "
+                        + oneOf(allowed) + (suggestion != null ? "; did you mean '" + suggestion + "'?" : "");
+                return new SchemaProblem(target.valueRange(), message, path, suggestion);
+            }
+            case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum": {
+                JsonNode bound = schemaAt(path).map(node -> node.get(keyword)).orElse(null);
+                String relation = switch (keyword) {
+                    case "minimum" -> "at least";
+                    case "exclusiveMinimum" -> "more than";
+                    case "maximum" -> "at most";
+                    default -> "less than";
+                };
+                String message = capitalise(name) + " must be " + relation + " " + (bound == null ? "its bound"
+                        : bound.asText()) + ", not " + (value == null ? "this" : value.asText());
+                return new SchemaProblem(target.valueRange(), message, path, null);
+            }
+            default: {
+                String message = String.valueOf(error.getMessage());
+                int colon = message.indexOf(": ");
+                if (message.startsWith("$") && colon > 0) {
+                    message = message.substring(colon + 2);
+                }
+                return new SchemaProblem(target.valueRange(), capitalise(name) + ": " + message, path, null);
+            }
+        }
+    }
+
+    /**
+     * A YAML node found by an instance location, and the key it is the value of ({@code null} for the root or a
+     * sequence item).
+     */
+    private record Target(YamlNode node, YamlNode.Scalar key) {
+
+        /** Returns where to flag a bad value: the value, or its key when the value is empty and has no text. */
+        TextRange valueRange() {
+            return node.range().length() == 0 && key != null ? key.range() : node.range();
+        }
+    }
+
+    private static Target locate(YamlNode root, List<Object> location) {
+        YamlNode node = root;
+        YamlNode.Scalar key = null;
+        for (Object element : location) {
+            if (element instanceof Integer index && node instanceof YamlNode.Sequence sequence
+                    && index >= 0 && index < sequence.items().size()) {
+                node = sequence.items().get(index);
+                key = null;
+            } else if (node instanceof YamlNode.Mapping mapping && mapping.entry(String.valueOf(element)) != null) {
+                YamlNode.Entry entry = mapping.entry(String.valueOf(element));
+                node = entry.value();
+                key = entry.key();
+            } else {
+                return null;
+            }
+        }
+        return new Target(node, key);
+    }
+
+    private static JsonNode instanceAt(JsonNode instance, List<Object> location) {
+        JsonNode node = instance;
+        for (Object element : location) {
+            node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));
+        }
+        return node.isMissingNode() ? null : node;
+    }
+
+    private static List<Object> elements(NodePath path) {
+        List<Object> elements = new ArrayList<>();
+        if (path != null) {
+            for (int i = 0; i < path.getNameCount(); i++) {
+                elements.add(path.getElement(i));
+            }
+        }
+        return elements;
+    }
+
+    private static String describe(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "empty";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isBoolean()) {
+            return "a boolean (" + value.asText() + ")";
+        }
+        if (value.isNumber()) {
+            return "a number (" + value.asText() + ")";
+        }
+        String text = value.asText();
+        return "text ('" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "')";
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "object" -> "a mapping";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "array" -> "a list";
+            case "string" -> "text";
+            default -> type;
+        };
+    }
+
+    private static String oneOf(List<String> values) {
+        if (values.size() <= 1) {
+            return String.join("", values);
+        }
+        return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    private static TextRange firstLine(TextRange range) {
+        return new TextRange(range.start(), range.start());
+    }
+
+    private static StrategySchema load() {
+        try (InputStream in = StrategySchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled schema " + RESOURCE + " is missing from the jar");
+            }
+            return new StrategySchema(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Thrown when a YAML tree expands past {@link #MAX_NODES}. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Converts a YAML tree into a Jackson tree for the validator, counting nodes so that alias bombs stop early. */
+    private static final class JsonConverter {
+        private final JsonNodeFactory factory = JsonNodeFactory.instance;
+        private int nodes;
+
+        JsonNode convert(YamlNode node) {
+            if (++nodes > MAX_NODES) {
+                throw new TooLarge();
+            }
+            if (node instanceof YamlNode.Mapping mapping) {
+                ObjectNode object = factory.objectNode();
+                for (YamlNode.Entry entry : mapping.entries()) {
+                    if (!object.has(entry.key().value())) {
+                        object.set(entry.key().value(), convert(entry.value()));
+                    }
+                }
+                return object;
+            }
+            if (node instanceof YamlNode.Sequence sequence) {
+                ArrayNode array = factory.arrayNode();
+                for (YamlNode item : sequence.items()) {
+                    array.add(convert(item));
+                }
+                return array;
+            }
+            return scalar((YamlNode.Scalar) node);
+        }
+
+        private JsonNode scalar(YamlNode.Scalar scalar) {
+            String text = scalar.value().replace("_", "");
+            switch (scalar.tag()) {
+                case "null":
+                    return factory.nullNode();
+                case "bool":
+                    return factory.booleanNode(text.strip().toLowerCase(Locale.ROOT).matches("true|yes|on|y"));
+                case "int":
+                    try {
+                        return factory.numberNode(new BigInteger(text.strip()));
+                    } catch (NumberFormatException e) {
+                        return factory.textNode(scalar.value());
+                    }
+                case "float":
+                    try {
+                        double value = Double.parseDouble(text.strip());
+                        return Double.isFinite(value) ? factory.numberNode(value) : factory.textNode(scalar.value());
+                    } catch (NumberFormatException e) {
+                        return factory.textNode(scalar.value());
+                    }
+                default:
+                    return factory.textNode(scalar.value());
+            }
+        }
+    }
+}

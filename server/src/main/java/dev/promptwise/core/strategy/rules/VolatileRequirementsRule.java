@@ -1,0 +1,56 @@
+package dev.promptwise.core.strategy.rules;
+
+import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.analysis.Fix;
+import dev.promptwise.core.analysis.TextEdit;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.strategy.Approach;
+import dev.promptwise.core.strategy.ChangeFrequency;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code volatile-requirements}: fine-tuning is planned for requirements that change weekly or daily, so that each
+ * change means retraining. A hybrid (foundation-plus-specialization) keeps the changing rules in the prompt, so
+ * only {@code approach: fine-tuning} is flagged.
+ */
+public final class VolatileRequirementsRule implements StrategyRule {
+
+    public static final String ID = "volatile-requirements";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public List<Finding> check(StrategyContext ctx) {
+        Severity severity = ctx.severity(this);
+        if (severity == Severity.OFF) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Workload workload : ctx.strategy().workloads().values()) {
+            ChangeFrequency frequency = Located.valueOf(workload.requirements().changeFrequency());
+            if (workload.declaredApproach() != Approach.FINE_TUNING || frequency == null || !frequency.isVolatile()) {
+                continue;
+            }
+            String perYear = frequency == ChangeFrequency.DAILY ? "about 365" : "about 52";
+            String message = "Requirements change " + frequency.id() + " (" + perYear + " retrainings a year), but '"
+                    + workload.name() + "' plans fine-tuning: each change means retraining. Keep the changing rules"
+                    + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
+            Fix fix = new Fix("Set approach to hybrid",
+                    List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
+            findings.add(new Finding(ID, severity, workload.requirements().changeFrequency().valueRange(), message,
+                    List.of(fix)));
+        }
+        return findings;
+    }
+}
