@@ -62,6 +62,8 @@ final class DotpromptParser {
                 model = new ModelReference(modelValue.value(), modelValue.range());
             }
             maxOutputTokens = maxOutputTokens(root.mapping("config"), problems);
+        } else if (front.frontMatter() != null && front.frontMatter().closed()) {
+            model = FrontMatterReading.modelOfBrokenYaml(text, front.frontMatter());
         }
         DotpromptInputs.Declared declared = DotpromptInputs.read(text, root);
 
@@ -255,9 +257,8 @@ final class DotpromptParser {
                 }
             }
             if (match < 0) {
-                problems.add(new SyntaxProblem(tag.range(), "{{/" + name + "}} does not match the open block {{#"
-                        + top.name + "}}: close it with {{/" + top.name + "}}"));
-                pop(tag);
+                problems.add(new SyntaxProblem(tag.range(), "{{/" + name + "}} closes a block that was never opened:"
+                        + " the open block here is {{#" + top.name + "}}, closed by {{/" + top.name + "}}"));
                 return;
             }
             while (blocks.size() - 1 > match) {

@@ -68,6 +68,45 @@ final class FrontMatterReading {
                 found.closed());
     }
 
+    /**
+     * Returns the model named on a top-level {@code model:} line of front matter that YAML could not read, so that
+     * a file with a typo elsewhere in its front matter is still priced; {@code null} when there is no such line.
+     */
+    static ModelReference modelOfBrokenYaml(String text, FrontMatter frontMatter) {
+        int lineStart = frontMatter.yaml().start();
+        int limit = frontMatter.yaml().end();
+        while (lineStart < limit) {
+            int lineEnd = lineStart;
+            while (lineEnd < limit && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            if (text.startsWith("model:", lineStart)) {
+                int valueStart = lineStart + "model:".length();
+                int valueEnd = lineEnd;
+                int comment = text.indexOf(" #", valueStart);
+                if (comment >= 0 && comment < valueEnd) {
+                    valueEnd = comment;
+                }
+                while (valueStart < valueEnd && Character.isWhitespace(text.charAt(valueStart))) {
+                    valueStart++;
+                }
+                while (valueEnd > valueStart && Character.isWhitespace(text.charAt(valueEnd - 1))) {
+                    valueEnd--;
+                }
+                if (valueEnd - valueStart >= 2 && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')
+                        && text.charAt(valueEnd - 1) == text.charAt(valueStart)) {
+                    valueStart++;
+                    valueEnd--;
+                }
+                return valueStart < valueEnd
+                        ? new ModelReference(text.substring(valueStart, valueEnd), new TextRange(valueStart, valueEnd))
+                        : null;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return null;
+    }
+
     /** Returns the range of the whole text after a byte order mark, for files without front matter. */
     static TextRange wholeWithoutBom(String text) {
         return new TextRange(text.startsWith("\uFEFF") ? 1 : 0, text.length());

@@ -72,7 +72,11 @@ final class VsCodePromptParser {
                     new TextRange(nameStart, nameStart + name.length())));
         }
 
-        return new PromptDocument(PromptFormat.VSCODE_PROMPT, text, messages, variables, List.of(), model(root),
+        ModelReference model = model(root);
+        if (root == null && front.frontMatter() != null && front.frontMatter().closed()) {
+            model = FrontMatterReading.modelOfBrokenYaml(text, front.frontMatter());
+        }
+        return new PromptDocument(PromptFormat.VSCODE_PROMPT, text, messages, variables, List.of(), model,
                 null, ExampleFinder.find(text, messages), problems, false);
     }
 
