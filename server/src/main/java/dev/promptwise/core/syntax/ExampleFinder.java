@@ -116,35 +116,53 @@ public final class ExampleFinder {
         private final int[] starts;
         private final int[] ends;
         private final int[] nexts;
+        /** Each line's first character that is not white space, or 0 for a blank line: a cheap filter for patterns. */
+        private final char[] firsts;
         private final int count;
         /** Where a search for {@code </example>} last failed: no later {@code <example>} can close either. */
         private int noCloseFrom = Integer.MAX_VALUE;
 
         TextScan(String text, TextRange range) {
             this.text = text;
-            List<int[]> lines = new ArrayList<>();
+            int capacity = 16;
+            int[] lineStarts = new int[capacity];
+            int[] lineEnds = new int[capacity];
+            int[] lineNexts = new int[capacity];
+            char[] lineFirsts = new char[capacity];
+            int lines = 0;
             int position = range.start();
             while (position < range.end()) {
                 int end = position;
+                char first = 0;
                 while (end < range.end() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    if (first == 0 && !Character.isWhitespace(text.charAt(end))) {
+                        first = text.charAt(end);
+                    }
                     end++;
                 }
                 int next = afterLineBreak(text, end);
-                lines.add(new int[] {position, end, next});
+                if (lines == capacity) {
+                    capacity *= 2;
+                    lineStarts = java.util.Arrays.copyOf(lineStarts, capacity);
+                    lineEnds = java.util.Arrays.copyOf(lineEnds, capacity);
+                    lineNexts = java.util.Arrays.copyOf(lineNexts, capacity);
+                    lineFirsts = java.util.Arrays.copyOf(lineFirsts, capacity);
+                }
+                lineStarts[lines] = position;
+                lineEnds[lines] = end;
+                lineNexts[lines] = next;
+                lineFirsts[lines] = first;
+                lines++;
                 if (next == end) {
                     break;
                 }
                 position = next;
             }
-            count = lines.size();
-            starts = new int[count];
-            ends = new int[count];
-            nexts = new int[count];
-            for (int i = 0; i < count; i++) {
-                starts[i] = lines.get(i)[0];
-                ends[i] = lines.get(i)[1];
-                nexts[i] = lines.get(i)[2];
-            }
+            count = lines;
+            starts = lineStarts;
+            ends = lineEnds;
+            nexts = lineNexts;
+            firsts = lineFirsts;
         }
 
         void scan(List<FewShotExample> examples) {
@@ -157,20 +175,21 @@ public final class ExampleFinder {
 
         /** Adds the example that starts at {@code line}, if any; returns the line after it, or {@code line}. */
         private int exampleAt(int line, List<FewShotExample> examples) {
-            String content = line(line);
-            if (content.isBlank()) {
+            if (blank(line)) {
                 return line;
             }
-            if (EXAMPLE_OPEN.matcher(content).find()) {
+            if (isExampleOpen(line)) {
                 return taggedExample(line, examples);
             }
-            Matcher heading = HEADING.matcher(content);
-            if (heading.matches()) {
-                String title = heading.group(2).strip();
-                return EXAMPLE_TITLE.matcher(title).matches()
-                        ? headingExample(line, heading.group(1).length(), examples) : line;
+            if (firsts[line] == '#') {
+                Matcher heading = HEADING.matcher(line(line));
+                if (heading.matches()) {
+                    String title = heading.group(2).strip();
+                    return EXAMPLE_TITLE.matcher(title).matches()
+                            ? headingExample(line, heading.group(1).length(), examples) : line;
+                }
             }
-            if (EXAMPLE_LABEL.matcher(content).matches()) {
+            if (isExampleLabel(line)) {
                 return labelledExample(line, examples);
             }
             int[] pair = pairAt(line, count);
@@ -224,14 +243,14 @@ public final class ExampleFinder {
         private int headingExample(int line, int level, List<FewShotExample> examples) {
             int end = line + 1;
             while (end < count) {
-                Matcher heading = HEADING.matcher(line(end));
-                if (heading.matches() && heading.group(1).length() <= level) {
+                Matcher heading = firsts[end] == '#' ? HEADING.matcher(line(end)) : null;
+                if (heading != null && heading.matches() && heading.group(1).length() <= level) {
                     break;
                 }
                 end++;
             }
             int last = end;
-            while (last > line + 1 && line(last - 1).isBlank()) {
+            while (last > line + 1 && blank(last - 1)) {
                 last--;
             }
             int bodyStart = nexts[line];
@@ -248,7 +267,7 @@ public final class ExampleFinder {
                 limit++;
             }
             for (int candidate = line + 1; candidate < limit; candidate++) {
-                if (INPUT_LABEL.matcher(line(candidate)).matches()) {
+                if (isInputLabel(candidate)) {
                     int[] pair = pairAt(candidate, limit);
                     if (pair != null) {
                         examples.add(example(line, pair[2], pairTexts(pair)));
@@ -261,11 +280,11 @@ public final class ExampleFinder {
             label.matches();
             int end = line + 1;
             if (label.group(1).isBlank()) {
-                while (end < limit && line(end).isBlank()) {
+                while (end < limit && blank(end)) {
                     end++;
                 }
             }
-            while (end < limit && !line(end).isBlank()) {
+            while (end < limit && !blank(end)) {
                 end++;
             }
             int bodyStart = starts[line] + label.start(1);
@@ -294,29 +313,29 @@ public final class ExampleFinder {
          * follows before {@code limit}, a blank line and another paragraph, or another label.
          */
         private int[] pairAt(int line, int limit) {
-            Matcher input = INPUT_LABEL.matcher(line(line));
-            if (!input.matches()) {
+            if (!isInputLabel(line)) {
                 return null;
             }
+            Matcher input = INPUT_LABEL.matcher(line(line));
+            input.matches();
             String inputKind = input.group(1).toLowerCase(Locale.ROOT);
             boolean sawBlank = false;
             for (int candidate = line + 1; candidate < limit; candidate++) {
-                String content = line(candidate);
-                if (content.isBlank()) {
+                if (blank(candidate)) {
                     sawBlank = true;
                     continue;
                 }
-                Matcher output = OUTPUT_LABEL.matcher(content);
-                if (output.matches() && answers(inputKind, output.group(1).toLowerCase(Locale.ROOT))) {
+                Matcher output = isOutputLabel(candidate) ? OUTPUT_LABEL.matcher(line(candidate)) : null;
+                if (output != null && output.matches()
+                        && answers(inputKind, output.group(1).toLowerCase(Locale.ROOT))) {
                     int end = candidate + 1;
-                    while (end < limit && !line(end).isBlank() && !isBoundary(end)
-                            && !INPUT_LABEL.matcher(line(end)).matches()
-                            && !OUTPUT_LABEL.matcher(line(end)).matches()) {
+                    while (end < limit && !blank(end) && !isBoundary(end) && !isInputLabel(end)
+                            && !isOutputLabel(end)) {
                         end++;
                     }
                     return new int[] {line, candidate, end};
                 }
-                if (sawBlank || isBoundary(candidate) || INPUT_LABEL.matcher(content).matches()) {
+                if (sawBlank || isBoundary(candidate) || isInputLabel(candidate)) {
                     return null;
                 }
             }
@@ -337,9 +356,8 @@ public final class ExampleFinder {
 
         /** Whether {@code line} starts something else: a heading, an example label or an example tag. */
         private boolean isBoundary(int line) {
-            String content = line(line);
-            return HEADING.matcher(content).matches() || EXAMPLE_LABEL.matcher(content).matches()
-                    || EXAMPLE_OPEN.matcher(content).find();
+            return (firsts[line] == '#' && HEADING.matcher(line(line)).matches()) || isExampleLabel(line)
+                    || isExampleOpen(line);
         }
 
         /**
@@ -348,15 +366,35 @@ public final class ExampleFinder {
          */
         private FewShotExample example(int first, int end, Pair pair) {
             int rangeEnd = nexts[end - 1];
-            if (first == 0 || line(first - 1).isBlank()) {
+            if (first == 0 || blank(first - 1)) {
                 int blank = end;
-                while (blank < count && line(blank).isBlank()) {
+                while (blank < count && blank(blank)) {
                     rangeEnd = nexts[blank];
                     blank++;
                 }
             }
             return new FewShotExample(new TextRange(starts[first], rangeEnd), pair.input(), pair.output(),
                     FewShotExample.Kind.TEXT);
+        }
+
+        private boolean blank(int line) {
+            return firsts[line] == 0;
+        }
+
+        private boolean isExampleOpen(int line) {
+            return firsts[line] == '<' && EXAMPLE_OPEN.matcher(line(line)).find();
+        }
+
+        private boolean isExampleLabel(int line) {
+            return "eE*-".indexOf(firsts[line]) >= 0 && EXAMPLE_LABEL.matcher(line(line)).matches();
+        }
+
+        private boolean isInputLabel(int line) {
+            return "iIqQuUhH*-".indexOf(firsts[line]) >= 0 && INPUT_LABEL.matcher(line(line)).matches();
+        }
+
+        private boolean isOutputLabel(int line) {
+            return "oOaA*-".indexOf(firsts[line]) >= 0 && OUTPUT_LABEL.matcher(line(line)).matches();
         }
 
         private String line(int line) {

@@ -44,9 +44,10 @@ public final class Sections {
             while (end < within.end() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
-            String line = text.substring(position, end);
+            char first = firstNonSpace(text, position, end);
+            String line = first == '#' || first == '`' || first == '~' ? text.substring(position, end) : "";
             Matcher fenceMatcher = FENCE.matcher(line);
-            if (fenceMatcher.lookingAt()) {
+            if (first != '#' && fenceMatcher.lookingAt()) {
                 String marks = fenceMatcher.group(1);
                 if (fence == null) {
                     fence = marks;
@@ -54,7 +55,7 @@ public final class Sections {
                         && line.strip().length() == marks.length()) {
                     fence = null;
                 }
-            } else if (fence == null) {
+            } else if (fence == null && first == '#') {
                 Matcher heading = HEADING.matcher(line);
                 if (heading.matches()) {
                     String raw = heading.group(2) == null ? "" : heading.group(2);
@@ -94,6 +95,15 @@ public final class Sections {
                     new TextRange(heading[2], heading[2] + title.length()));
         }
         return List.of(sections);
+    }
+
+    /** Returns the first character of a line after up to three spaces, or 0 when there is none. */
+    private static char firstNonSpace(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < end ? text.charAt(i) : 0;
     }
 
     /** Returns a heading's text without a closing run of {@code #} marks and surrounding spaces. */
