@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>Only messages' content ranges are searched, never front matter. Ordinary prose is not an example: a lone
  * {@code Output:} line, "for example," in a sentence or an {@code Examples:} list heading give nothing by
  * themselves; an {@code Input:} is an example only when its {@code Output:} follows before a blank line and another
- * paragraph.
+ * paragraph, and both hold text (a trailing {@code Human: {{input}}} / {@code AI:} is the live request, not an
+ * example).
  */
 public final class ExampleFinder {
 
@@ -333,7 +334,9 @@ public final class ExampleFinder {
                             && !isOutputLabel(end)) {
                         end++;
                     }
-                    return new int[] {line, candidate, end};
+                    int[] pair = {line, candidate, end};
+                    Pair texts = pairTexts(pair);
+                    return texts.input().isEmpty() || texts.output().isEmpty() ? null : pair;
                 }
                 if (sawBlank || isBoundary(candidate) || isInputLabel(candidate)) {
                     return null;

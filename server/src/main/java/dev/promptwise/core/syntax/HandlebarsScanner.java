@@ -21,7 +21,7 @@ final class HandlebarsScanner {
         MUSTACHE,
         /** {@code {{{expression}}}}. */
         RAW,
-        /** {@code {{#helper …}}}. */
+        /** {@code {{#helper …}}}, or a decorator block such as {@code {{#*inline "name"}}}. */
         BLOCK_OPEN,
         /** {@code {{^name}}}: an inverted section, closed like a block. */
         INVERSE_OPEN,
@@ -33,7 +33,7 @@ final class HandlebarsScanner {
         PARTIAL,
         /** {@code {{#> partial}}}: a partial block, closed like a block. */
         PARTIAL_BLOCK_OPEN,
-        /** Anything else ({@code {{#*inline}}} decorators, {@code {{=<% %>=}}} delimiters): kept, not interpreted. */
+        /** Anything else ({@code {{=<% %>=}}} delimiters): kept, not interpreted. */
         OTHER
     }
 
@@ -191,7 +191,8 @@ final class HandlebarsScanner {
                     kind = TagKind.PARTIAL_BLOCK_OPEN;
                     expressionStart = i + 2;
                 } else if (next == '*') {
-                    kind = TagKind.OTHER;
+                    kind = TagKind.BLOCK_OPEN;
+                    expressionStart = i + 2;
                 } else {
                     kind = TagKind.BLOCK_OPEN;
                 }

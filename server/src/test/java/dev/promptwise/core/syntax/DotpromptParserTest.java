@@ -126,6 +126,14 @@ class DotpromptParserTest {
     }
 
     @Test
+    void inlinePartialDecoratorsAreBlocksWithoutVariables() {
+        PromptDocument document = parse("{{#*inline \"greeting\"}}Hi {{name}}{{/inline}}\n{{> greeting}}\n");
+
+        assertTrue(document.problems().isEmpty(), document.problems().toString());
+        assertEquals(List.of("name"), variableNames(document));
+    }
+
+    @Test
     void namesInsideEachAndWithResolveAgainstTheItemButTheirArgumentAndElseDoNot() {
         PromptDocument document = parse("""
                 {{#each orders}}

@@ -205,6 +205,13 @@ class ExampleFinderTest {
     }
 
     @Test
+    void theLiveRequestSlotIsNotAnExample() {
+        assertEquals(List.of(), examplesOf("Chat politely.\n\nHuman: {{input}}\nAI:\n"));
+        assertEquals(List.of(), examplesOf("Input:\nOutput:\n"));
+        assertEquals(List.of(), examplesOf("Q: {{question}}\nA:"));
+    }
+
+    @Test
     void anExampleTagThatNeverClosesIsNotAnExample() {
         assertEquals(List.of(), examplesOf("<example>\nInput: a\n"));
     }
