@@ -43,7 +43,12 @@ final class DotpromptParser {
 
     static PromptDocument parse(String text) {
         List<SyntaxProblem> problems = new ArrayList<>();
-        FrontMatterReading.Read front = FrontMatterReading.read(text, licenceHeaderEnd(text));
+        int headerEnd = licenceHeaderEnd(text);
+        FrontMatterReading.Read front = FrontMatterReading.read(text, headerEnd);
+        if (headerEnd > 0 && front.frontMatter() != null && !front.frontMatter().closed()) {
+            // After comment lines, a lone --- is a Markdown rule in the template, as Dotprompt reads it.
+            front = new FrontMatterReading.Read(null, null, List.of());
+        }
         problems.addAll(front.problems());
         YamlNode.Mapping root = front.root();
 

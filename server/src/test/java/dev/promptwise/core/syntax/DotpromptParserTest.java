@@ -272,6 +272,15 @@ class DotpromptParserTest {
     }
 
     @Test
+    void aLoneRuleAfterHeadingLinesIsTemplateText() {
+        String text = "# Title\n\n---\nWrite about {{topic}}.\n";
+        PromptDocument document = parse(text);
+
+        assertTrue(document.problems().isEmpty(), document.problems().toString());
+        assertEquals(List.of(text.strip()), contents(document));
+    }
+
+    @Test
     void templateProblemsHaveExactRanges() {
         MarkedPromptText unmatched = MarkedPromptText.of("Hi\n$0{{/if}}$0\n");
         MarkedPromptText unclosed = MarkedPromptText.of("Hi\n$0{{#each items}}$0\n- {{this}}\n");
@@ -322,6 +331,29 @@ class DotpromptParserTest {
         assertTrue(problem.message().contains("tab"), problem.message());
         assertEquals("gemini-2.5-flash", document.model().id());
         assertEquals(List.of("name"), variableNames(document));
+    }
+
+    @Test
+    void windowsLineEndingsReadTheSame() {
+        String text = ("---\nmodel: m\ninput:\n  schema:\n    ticket: string\n    (*): any\n---\n{{role \"system\"}}\n"
+                + "{{! note }}\nClassify.\n\nInput: a\nOutput: b\n\n{{role \"user\"}}\n{{ticket}}\n").replace("\n", "\r\n");
+        PromptDocument document = parse(text);
+
+        assertEquals(List.of("system", "user"), roles(document));
+        assertEquals(List.of("Classify.\r\n\r\nInput: a\r\nOutput: b", "{{ticket}}"), contents(document));
+        assertEquals(List.of("ticket"), variableNames(document));
+        assertEquals(List.of("ticket"), document.inputs().stream().map(DeclaredInput::name).toList());
+        assertEquals("    ticket: string\r\n", document.inputs().get(0).removalRange().slice(text));
+        assertEquals("Input: a\r\nOutput: b\r\n", document.examples().get(0).range().slice(text));
+        assertTrue(document.problems().isEmpty(), document.problems().toString());
+    }
+
+    @Test
+    void invertedSectionsAndElseChainsNameTheirVariables() {
+        PromptDocument document = parse("{{^items}}none{{/items}} {{#if a}}x{{else if b}}y{{else}}z{{/if}}");
+
+        assertEquals(List.of("items", "a", "b"), variableNames(document));
+        assertTrue(document.problems().isEmpty(), document.problems().toString());
     }
 
     @Test
