@@ -8,6 +8,7 @@ import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -282,7 +283,7 @@ final class DotpromptParser {
             }
             if (block.role) {
                 finishMessage(closer.range().start(), closer.range().end());
-                role = block.opener.tokens().size() > 1 ? roleArgument(block.opener) : role;
+                role = roleArgument(block.opener);
                 messageStart = closer.range().end();
                 contentStart = closer.range().end();
                 implicitStart = true;
@@ -294,7 +295,7 @@ final class DotpromptParser {
             if (tag.tokens().size() < 2 || tag.tokens().get(1).kind() != TokenKind.STRING) {
                 return null;
             }
-            String name = tag.tokens().get(1).text().strip().toLowerCase(java.util.Locale.ROOT);
+            String name = tag.tokens().get(1).text().strip().toLowerCase(Locale.ROOT);
             return name.isEmpty() ? null : name;
         }
 

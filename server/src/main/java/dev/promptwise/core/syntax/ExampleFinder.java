@@ -2,6 +2,7 @@ package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -144,10 +145,10 @@ public final class ExampleFinder {
                 int next = afterLineBreak(text, end);
                 if (lines == capacity) {
                     capacity *= 2;
-                    lineStarts = java.util.Arrays.copyOf(lineStarts, capacity);
-                    lineEnds = java.util.Arrays.copyOf(lineEnds, capacity);
-                    lineNexts = java.util.Arrays.copyOf(lineNexts, capacity);
-                    lineFirsts = java.util.Arrays.copyOf(lineFirsts, capacity);
+                    lineStarts = Arrays.copyOf(lineStarts, capacity);
+                    lineEnds = Arrays.copyOf(lineEnds, capacity);
+                    lineNexts = Arrays.copyOf(lineNexts, capacity);
+                    lineFirsts = Arrays.copyOf(lineFirsts, capacity);
                 }
                 lineStarts[lines] = position;
                 lineEnds[lines] = end;
@@ -240,7 +241,10 @@ public final class ExampleFinder {
             return labelled != null ? labelled : new Pair(inner.strip(), "");
         }
 
-        /** A {@code ### Example} heading and everything up to the next heading of the same or a higher level. */
+        /**
+         * A {@code ### Example} heading and everything up to the next heading of the same or a higher level; returns
+         * {@code line} when the heading has nothing under it.
+         */
         private int headingExample(int line, int level, List<FewShotExample> examples) {
             int end = line + 1;
             while (end < count) {
@@ -257,11 +261,17 @@ public final class ExampleFinder {
             int bodyStart = nexts[line];
             int bodyEnd = ends[last - 1];
             String body = bodyStart < bodyEnd ? text.substring(bodyStart, bodyEnd) : "";
+            if (body.isBlank()) {
+                return line;
+            }
             examples.add(example(line, last, bodyPair(body)));
             return end;
         }
 
-        /** An {@code Example 1:} label with its pair, or with the paragraph after it when it holds no pair. */
+        /**
+         * An {@code Example 1:} label with its pair, or with the paragraph after it when it holds no pair; returns
+         * {@code line} when the label is followed by nothing.
+         */
         private int labelledExample(int line, List<FewShotExample> examples) {
             int limit = line + 1;
             while (limit < count && !isBoundary(limit)) {
@@ -290,6 +300,9 @@ public final class ExampleFinder {
             }
             int bodyStart = starts[line] + label.start(1);
             String body = text.substring(bodyStart, Math.max(bodyStart, ends[end - 1]));
+            if (body.isBlank()) {
+                return line;
+            }
             examples.add(example(line, end, bodyPair(body)));
             return end;
         }

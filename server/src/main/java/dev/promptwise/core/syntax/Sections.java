@@ -2,6 +2,7 @@ package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -81,7 +82,7 @@ public final class Sections {
         }
         Section[] sections = new Section[found.size()];
         int[] nextStartByLevel = new int[7];
-        java.util.Arrays.fill(nextStartByLevel, within.end());
+        Arrays.fill(nextStartByLevel, within.end());
         for (int i = found.size() - 1; i >= 0; i--) {
             int[] heading = found.get(i);
             int level = heading[1];

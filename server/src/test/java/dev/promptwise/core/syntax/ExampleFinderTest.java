@@ -209,6 +209,8 @@ class ExampleFinderTest {
         assertEquals(List.of(), examplesOf("Chat politely.\n\nHuman: {{input}}\nAI:\n"));
         assertEquals(List.of(), examplesOf("Input:\nOutput:\n"));
         assertEquals(List.of(), examplesOf("Q: {{question}}\nA:"));
+        assertEquals(List.of(), examplesOf("Follow the example below.\nExample:\n"));
+        assertEquals(List.of(), examplesOf("### Example\n\n### Rules\nBe brief.\n"));
     }
 
     @Test
