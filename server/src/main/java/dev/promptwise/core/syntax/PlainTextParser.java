@@ -3,14 +3,18 @@ package dev.promptwise.core.syntax;
 import dev.promptwise.core.text.TextRange;
 import java.util.List;
 
-/** Placeholder: the whole file as one user message, until the real parser lands. */
+/**
+ * Parses plain prompt files ({@code *.txt} and {@code *.md} below a folder named {@code prompts}): the whole file,
+ * exactly as written, is one user message, with no template variables and no declared inputs.
+ */
 final class PlainTextParser {
 
     private PlainTextParser() {}
 
     static PromptDocument parse(String text) {
         TextRange whole = new TextRange(0, text.length());
-        return new PromptDocument(PromptFormat.PLAIN_TEXT, text, List.of(new Message("user", whole, whole, text)),
-                List.of(), List.of(), null, null, List.of(), List.of(), false);
+        List<Message> messages = List.of(new Message("user", whole, whole, text));
+        return new PromptDocument(PromptFormat.PLAIN_TEXT, text, messages, List.of(), List.of(), null, null,
+                ExampleFinder.find(text, messages), List.of(), false);
     }
 }

@@ -60,6 +60,19 @@ public final class PromptParsers {
         };
     }
 
+    /**
+     * Parses {@code text} as {@code format}, using the file's {@code path} where the format needs it: a VS Code
+     * instructions file, {@code AGENTS.md} or {@code CLAUDE.md} is a system message, a {@code .prompt.md} file a
+     * user message. A {@code null} path gives the same result as {@link #parse(PromptFormat, String)}. Never throws
+     * on user input.
+     */
+    public static PromptDocument parse(PromptFormat format, String text, String path) {
+        if (format == PromptFormat.VSCODE_PROMPT && path != null) {
+            return VsCodePromptParser.parse(text, path);
+        }
+        return parse(format, text);
+    }
+
     private static boolean underPromptsFolder(String path) {
         String[] parts = path.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
