@@ -59,7 +59,7 @@ public final class PromptwiseAnalysis {
 
     /** Parses and tokenizes one version of a prompt file. Never throws on user input. */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings) {
-        PromptDocument document = parse(format, text);
+        PromptDocument document = parse(format, text, path);
         String modelId = document.model() != null && !document.model().id().isBlank()
                 ? document.model().id() : settings.defaultModel();
         ModelInfo model = catalog.resolve(modelId).orElse(null);
@@ -134,13 +134,13 @@ public final class PromptwiseAnalysis {
                 TextRange.at(0), decoded.problem(), List.of()));
     }
 
-    private static PromptDocument parse(PromptFormat format, String text) {
+    private static PromptDocument parse(PromptFormat format, String text, String path) {
         if (text.length() > MAX_ANALYSED_CHARS) {
             return new PromptDocument(format, "", List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
                     false);
         }
         try {
-            return PromptParsers.parse(format, text);
+            return PromptParsers.parse(format, text, path);
         } catch (RuntimeException | StackOverflowError e) {
             // Parsers must not throw; if one does, the user still gets a usable answer and a clear note.
             TextRange whole = new TextRange(0, text.length());
