@@ -34,10 +34,19 @@ public final class YamlReader {
 
     /** Most aliases a document may use before it is refused. */
     public static final int MAX_ALIASES = 100;
+    /**
+     * Most nodes the document may stand for once its aliases are expanded. Aliased nodes are converted once and
+     * shared, but consumers that walk the tree (schema validation, JSON conversion) would expand them, so a
+     * billion laughs is refused here for all of them.
+     */
+    public static final long MAX_EXPANDED_NODES = 100_000;
     /** Deepest nesting accepted. */
     public static final int MAX_NESTING = 64;
-    /** Largest YAML text read, in code points. */
-    public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /**
+     * Largest YAML text read, in chars. SnakeYAML's scanner slows down more than linearly on very long scalars
+     * (about 1.3 s for a 1 MB word here), and no prompt's front matter or strategy file comes near this size.
+     */
+    public static final int MAX_CODE_POINTS = 1024 * 1024;
 
     private YamlReader() {}
 
@@ -51,9 +60,15 @@ public final class YamlReader {
      * {@code text}, so front matter can be read in place.
      */
     public static YamlDocument read(String text, int start, int end) {
+        List<YamlProblem> problems = new ArrayList<>();
+        if (end - start > MAX_CODE_POINTS) {
+            problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, new TextRange(start, start),
+                    String.format(java.util.Locale.ROOT, "YAML refused: %,d characters, above the limit of %,d",
+                            end - start, MAX_CODE_POINTS)));
+            return new YamlDocument(null, problems);
+        }
         String yaml = text.substring(start, end);
         OffsetMap offsets = new OffsetMap(yaml, start);
-        List<YamlProblem> problems = new ArrayList<>();
         Node composed;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -81,6 +96,14 @@ public final class YamlReader {
         }
         Converter converter = new Converter(offsets, problems);
         YamlNode root = converter.convert(composed);
+        long expanded = converter.expandedSize(root);
+        if (expanded > MAX_EXPANDED_NODES) {
+            problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, root.range().start() == root.range().end()
+                    ? root.range() : new TextRange(root.range().start(), root.range().start()),
+                    String.format(java.util.Locale.ROOT,
+                            "YAML refused: its aliases expand to more than %,d nodes", MAX_EXPANDED_NODES)));
+            return new YamlDocument(null, problems);
+        }
         problems.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
         return new YamlDocument(root, problems);
     }
@@ -174,6 +197,7 @@ public final class YamlReader {
         private final OffsetMap offsets;
         private final List<YamlProblem> problems;
         private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+        private final Map<YamlNode, Long> sizes = new IdentityHashMap<>();
         private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Converter(OffsetMap offsets, List<YamlProblem> problems) {
@@ -220,6 +244,26 @@ public final class YamlReader {
             inProgress.remove(node);
             converted.put(node, result);
             return result;
+        }
+
+        /** Returns how many nodes {@code node} stands for with aliases expanded, saturating at a large bound. */
+        long expandedSize(YamlNode node) {
+            Long known = sizes.get(node);
+            if (known != null) {
+                return known;
+            }
+            long size = 1;
+            if (node instanceof YamlNode.Mapping mapping) {
+                for (YamlNode.Entry entry : mapping.entries()) {
+                    size = Math.min(Long.MAX_VALUE / 4, size + 1 + expandedSize(entry.value()));
+                }
+            } else if (node instanceof YamlNode.Sequence sequence) {
+                for (YamlNode item : sequence.items()) {
+                    size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(item));
+                }
+            }
+            sizes.put(node, size);
+            return size;
         }
 
         private YamlNode.Scalar scalar(ScalarNode scalar) {
