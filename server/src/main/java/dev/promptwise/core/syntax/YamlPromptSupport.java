@@ -1,0 +1,181 @@
+package dev.promptwise.core.syntax;
+
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.yaml.YamlDocument;
+import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small helpers that the YAML-based prompt parsers (Prompty front matter, GitHub Models, Semantic Kernel,
+ * LangChain) share: turning YAML problems into syntax problems, reading numbers and strings from nodes, finding
+ * the text a "remove this entry" fix deletes, and scanning a scalar's template text into file ranges.
+ */
+final class YamlPromptSupport {
+
+    private YamlPromptSupport() {}
+
+    /** Returns the document's YAML problems as syntax problems, in order; an empty list when there are none. */
+    static List<SyntaxProblem> problemsOf(YamlDocument document) {
+        List<SyntaxProblem> problems = new ArrayList<>();
+        for (YamlProblem problem : document.problems()) {
+            problems.add(new SyntaxProblem(problem.range(), problem.message()));
+        }
+        return problems;
+    }
+
+    /** Returns the node as a non-empty string scalar's value, or {@code null} when it is anything else. */
+    static String string(YamlNode node) {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull() && !scalar.value().isBlank()) {
+            return scalar.value();
+        }
+        return null;
+    }
+
+    /** Returns the node as a non-null scalar, or {@code null} when it is anything else. */
+    static YamlNode.Scalar scalar(YamlNode node) {
+        return node instanceof YamlNode.Scalar scalar && !scalar.isNull() ? scalar : null;
+    }
+
+    /** Returns the node as a mapping, or {@code null} when it is anything else. */
+    static YamlNode.Mapping mapping(YamlNode node) {
+        return node instanceof YamlNode.Mapping mapping ? mapping : null;
+    }
+
+    /** Returns the node as a sequence, or {@code null} when it is anything else. */
+    static YamlNode.Sequence sequence(YamlNode node) {
+        return node instanceof YamlNode.Sequence sequence ? sequence : null;
+    }
+
+    /**
+     * Returns the value at the end of {@code keys} below {@code mapping} when it is a whole non-negative number
+     * that fits an int, or {@code null} when the path is missing or the value is not such a number.
+     */
+    static Integer integerAt(YamlNode.Mapping mapping, String... keys) {
+        YamlNode node = at(mapping, keys);
+        String value = node instanceof YamlNode.Scalar scalar ? scalar.value().strip().replace("_", "") : null;
+        if (value == null || value.isEmpty() || value.length() > 10) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isDigit(value.charAt(i))) {
+                return null;
+            }
+        }
+        long number = Long.parseLong(value);
+        return number > Integer.MAX_VALUE ? null : (int) number;
+    }
+
+    /** Returns the node at the end of {@code keys} below {@code mapping}, or {@code null} when a step is missing. */
+    static YamlNode at(YamlNode.Mapping mapping, String... keys) {
+        YamlNode node = mapping;
+        for (String key : keys) {
+            if (!(node instanceof YamlNode.Mapping current)) {
+                return null;
+            }
+            node = current.get(key);
+        }
+        return node;
+    }
+
+    /**
+     * Returns the text a fix deletes to remove the mapping entry or sequence item at {@code range} so that the
+     * rest stays valid YAML: in block style the whole lines it covers (with a leading {@code - } and the final
+     * line break), in flow style the item and one neighbouring comma. Returns {@code null} when the range is not
+     * inside {@code text}.
+     */
+    static TextRange removalRange(String text, TextRange range) {
+        if (range.end() > text.length()) {
+            return null;
+        }
+        int lineStart = range.start();
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String before = text.substring(lineStart, range.start());
+        String beforeStripped = before.strip();
+        boolean blockStyle = beforeStripped.isEmpty() || beforeStripped.equals("-");
+        if (blockStyle) {
+            int end = range.end();
+            // Collection ends point at the next entry's line; a scalar's end is before its line break.
+            if (end > range.start() && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                return new TextRange(lineStart, end);
+            }
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (end < text.length() && text.charAt(end) == '\r') {
+                end++;
+            }
+            if (end < text.length() && text.charAt(end) == '\n') {
+                end++;
+            }
+            return new TextRange(lineStart, end);
+        }
+        int after = range.end();
+        while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+            after++;
+        }
+        if (after < text.length() && text.charAt(after) == ',') {
+            after++;
+            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+                after++;
+            }
+            return new TextRange(range.start(), after);
+        }
+        int beforeComma = range.start();
+        while (beforeComma > 0 && Character.isWhitespace(text.charAt(beforeComma - 1))) {
+            beforeComma--;
+        }
+        if (beforeComma > 0 && text.charAt(beforeComma - 1) == ',') {
+            return new TextRange(beforeComma - 1, range.end());
+        }
+        return range;
+    }
+
+    /**
+     * Returns the range of a sequence item including its {@code - } marker when it has one: the range a symbol or
+     * an example covers. Returns the item's own range when no marker precedes it.
+     */
+    static TextRange withDash(String text, TextRange itemRange) {
+        int index = itemRange.start() - 1;
+        while (index >= 0 && (text.charAt(index) == ' ' || text.charAt(index) == '\t')) {
+            index--;
+        }
+        if (index >= 0 && text.charAt(index) == '-') {
+            return new TextRange(index, itemRange.end());
+        }
+        return itemRange;
+    }
+
+    /** Returns {@code range} without trailing line breaks and spaces. */
+    static TextRange trimEnd(String text, TextRange range) {
+        int end = range.end();
+        while (end > range.start() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new TextRange(range.start(), end);
+    }
+
+    /**
+     * Scans the value of {@code scalar} as a template of the given dialect and returns the uses and problems with
+     * ranges in {@code fileText}.
+     */
+    static TemplateScanner.Result scanScalar(String fileText, YamlNode.Scalar scalar, TemplateDialect dialect) {
+        String value = scalar.value();
+        TemplateScanner.Result inValue = switch (dialect) {
+            case MUSTACHE_OR_JINJA -> TemplateScanner.mustacheOrJinja(value, 0, value.length());
+            case SEMANTIC_KERNEL -> TemplateScanner.semanticKernel(value, 0, value.length());
+            case F_STRING -> TemplateScanner.fString(value, 0, value.length());
+            case NONE -> TemplateScanner.Result.EMPTY;
+        };
+        if (inValue.variables().isEmpty() && inValue.problems().isEmpty()) {
+            return inValue;
+        }
+        return ScalarContent.of(fileText, scalar).toFile(inValue);
+    }
+
+    /** The placeholder dialects a YAML prompt's template can be written in. */
+    enum TemplateDialect { MUSTACHE_OR_JINJA, SEMANTIC_KERNEL, F_STRING, NONE }
+}
