@@ -85,8 +85,9 @@ final class GitHubModelsParser {
             messages.add(new Message(roleName, YamlPromptSupport.trimEnd(text, item.range()), where, ""));
             return;
         }
-        messages.add(new Message(roleName, YamlPromptSupport.trimEnd(text, item.range()), content.range(),
-                content.value()));
+        TextRange itemRange = YamlPromptSupport.trimEnd(text, item.range());
+        TextRange messageRange = new TextRange(itemRange.start(), Math.max(itemRange.end(), content.range().end()));
+        messages.add(new Message(roleName, messageRange, content.range(), content.value()));
         TemplateScanner.Result scanned = YamlPromptSupport.scanScalar(text, content,
                 TemplateDialect.MUSTACHE_OR_JINJA);
         variables.addAll(scanned.variables());

@@ -176,7 +176,8 @@ final class LangChainParser {
                 String key = entry.key().value();
                 filled = dialect == TemplateDialect.F_STRING
                         ? filled.replace("{" + key + "}", scalar.value())
-                        : filled.replace("{{" + key + "}}", scalar.value()).replace("{{ " + key + " }}", scalar.value());
+                        : filled.replace("{{" + key + "}}", scalar.value())
+                                .replace("{{ " + key + " }}", scalar.value());
             }
         }
         return filled;

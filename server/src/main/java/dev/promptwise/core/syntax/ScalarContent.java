@@ -115,7 +115,8 @@ final class ScalarContent {
                 continue;
             }
             int nameOffset = use.nameRange().start() - use.range().start();
-            TextRange name = new TextRange(whole.start() + nameOffset, whole.start() + nameOffset + use.name().length());
+            int nameStart = whole.start() + nameOffset;
+            TextRange name = new TextRange(nameStart, nameStart + use.name().length());
             if (name.end() > whole.end()) {
                 name = whole;
             }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 final class SemanticKernelParser {
 
     private static final Pattern MESSAGE_OPEN = Pattern.compile(
-            "<message\\s+role\\s*=\\s*[\"']([A-Za-z]+)[\"'][^>]*>|\\{\\{#message\\s+role\\s*=\\s*[\"']([A-Za-z]+)[\"']\\s*}}");
+            "<message\\s+role\\s*=\\s*[\"']([A-Za-z]+)[\"'][^>]*>"
+            + "|\\{\\{#message\\s+role\\s*=\\s*[\"']([A-Za-z]+)[\"']\\s*}}");
 
     private SemanticKernelParser() {}
 

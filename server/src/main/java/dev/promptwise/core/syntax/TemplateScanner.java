@@ -35,10 +35,18 @@ final class TemplateScanner {
         }
     }
 
+    /**
+     * Most variable uses one scan reports. Real prompts hold far fewer; the bound keeps a pathological file (megabytes
+     * of placeholders) from costing memory in proportion to its size.
+     */
+    static final int MAX_VARIABLES = 100_000;
+
+    /** Most problems one scan reports; past a hundred, more of them do not help the author. */
+    static final int MAX_PROBLEMS = 100;
+
     private static final Set<String> EXPRESSION_KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else",
             "elif", "true", "false", "none", "True", "False", "None", "null", "nil", "loop", "self", "super",
-            "caller", "varargs", "kwargs", "this", "as", "with", "without", "context", "recursive", "ignore",
-            "missing", "empty", "blank", "contains", "forloop", "lookup", "log");
+            "caller", "varargs", "kwargs", "this", "as", "recursive", "forloop", "lookup", "log");
 
     private static final Set<String> HANDLEBARS_BLOCK_HELPERS = Set.of("if", "unless", "each", "with", "message",
             "role", "section", "history", "media", "let", "raw");
@@ -73,7 +81,7 @@ final class TemplateScanner {
             int close = closers.from(open + 2);
             int nextOpen = openers.from(open + 2);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                problems.add(neverClosed(open, "{{", "}}"));
+                addProblem(problems, neverClosed(open, "{{", "}}"));
                 index = open + 2;
                 continue;
             }
@@ -85,7 +93,7 @@ final class TemplateScanner {
                     position = skipString(text, position, close);
                 } else if (c == '$' && position + 1 < close && isIdentifierStart(text.charAt(position + 1))) {
                     int nameEnd = identifierEnd(text, position + 1, close);
-                    variables.add(new VariableUse(text.substring(position + 1, nameEnd), whole,
+                    addUse(variables, new VariableUse(text.substring(position + 1, nameEnd), whole,
                             new TextRange(position + 1, nameEnd)));
                     position = nameEnd;
                 } else {
@@ -119,7 +127,7 @@ final class TemplateScanner {
                 int close = closers.from(index + 1);
                 int nestedOpen = openers.from(index + 1);
                 if (close < 0 || (nestedOpen >= 0 && nestedOpen < close)) {
-                    problems.add(new SyntaxProblem(new TextRange(index, index + 1),
+                    addProblem(problems, new SyntaxProblem(new TextRange(index, index + 1),
                             "'{' is never closed; write '{{' for a literal brace"));
                     index++;
                     continue;
@@ -128,18 +136,18 @@ final class TemplateScanner {
                 while (nameEnd < close && ".[!:".indexOf(text.charAt(nameEnd)) < 0) {
                     nameEnd++;
                 }
-                String field = text.substring(index + 1, nameEnd);
-                String name = field.strip();
+                String name = text.substring(index + 1, nameEnd);
                 TextRange whole = new TextRange(index, close + 1);
                 if (name.isEmpty()) {
-                    problems.add(new SyntaxProblem(whole,
+                    addProblem(problems, new SyntaxProblem(whole,
                             "Empty placeholder '{}': name the variable, or write '{{}}' for literal braces"));
                 } else if (!isIdentifier(name)) {
-                    problems.add(new SyntaxProblem(whole, "'" + whole.slice(text)
+                    addProblem(problems, new SyntaxProblem(whole, "'" + whole.slice(text)
                             + "' is not a variable placeholder; write '{{' and '}}' for literal braces"));
                 } else {
-                    int nameStart = index + 1 + field.indexOf(name);
-                    variables.add(new VariableUse(name, whole, new TextRange(nameStart, nameStart + name.length())));
+                    int nameStart = index + 1;
+                    TextRange nameRange = new TextRange(nameStart, nameStart + name.length());
+                    addUse(variables, new VariableUse(name, whole, nameRange));
                 }
                 index = close + 1;
             } else if (c == '}') {
@@ -147,7 +155,7 @@ final class TemplateScanner {
                     index += 2;
                     continue;
                 }
-                problems.add(new SyntaxProblem(new TextRange(index, index + 1),
+                addProblem(problems, new SyntaxProblem(new TextRange(index, index + 1),
                         "Single '}' outside a placeholder; write '}}' for a literal brace"));
                 index++;
             } else {
@@ -203,7 +211,7 @@ final class TemplateScanner {
                 } else if (next == '#') {
                     int close = commentClosers.from(open + 2);
                     if (close < 0) {
-                        problems.add(neverClosed(open, "{#", "#}"));
+                        addProblem(problems, neverClosed(open, "{#", "#}"));
                         index = open + 2;
                     } else {
                         index = close + 2;
@@ -214,7 +222,7 @@ final class TemplateScanner {
             }
             for (Block block : blocks) {
                 if (block.jinja()) {
-                    problems.add(new SyntaxProblem(block.tag(), "'{% " + block.keyword()
+                    addProblem(problems, new SyntaxProblem(block.tag(), "'{% " + block.keyword()
                             + " %}' is never closed with '{% end" + block.keyword() + " %}'"));
                 }
             }
@@ -231,7 +239,7 @@ final class TemplateScanner {
             int close = closers.from(open + opener.length());
             int nextOpen = longComment ? -1 : expressionOpeners.from(open + opener.length());
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                problems.add(neverClosed(open, opener, closer));
+                addProblem(problems, neverClosed(open, opener, closer));
                 return open + opener.length();
             }
             TextRange whole = new TextRange(open, close + closer.length());
@@ -304,7 +312,7 @@ final class TemplateScanner {
             int close = statementClosers.from(open + 2);
             int nextOpen = statementOpeners.from(open + 2);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                problems.add(neverClosed(open, "{%", "%}"));
+                addProblem(problems, neverClosed(open, "{%", "%}"));
                 return open + 2;
             }
             TextRange whole = new TextRange(open, close + 2);
@@ -370,7 +378,7 @@ final class TemplateScanner {
             int in = findWord("in", restStart, restEnd);
             Set<String> targets = new HashSet<>();
             if (in < 0) {
-                problems.add(new SyntaxProblem(whole, "'{% for %}' needs 'name in sequence'"));
+                addProblem(problems, new SyntaxProblem(whole, "'{% for %}' needs 'name in sequence'"));
             } else {
                 targets.addAll(identifiers(restStart, in));
                 collectUses(in + 2, restEnd, whole, Set.of());
@@ -405,7 +413,7 @@ final class TemplateScanner {
                     while (blocks.peek() != block) {
                         Block unclosed = blocks.pop();
                         if (unclosed.jinja()) {
-                            problems.add(new SyntaxProblem(unclosed.tag(), "'{% " + unclosed.keyword()
+                            addProblem(problems, new SyntaxProblem(unclosed.tag(), "'{% " + unclosed.keyword()
                                     + " %}' is never closed with '{% end" + unclosed.keyword() + " %}'"));
                         }
                     }
@@ -413,8 +421,8 @@ final class TemplateScanner {
                     return;
                 }
             }
-            problems.add(new SyntaxProblem(whole, "'{% end" + keyword + " %}' has no matching '{% " + keyword
-                    + " %}'"));
+            addProblem(problems, new SyntaxProblem(whole,
+                    "'{% end" + keyword + " %}' has no matching '{% " + keyword + " %}'"));
         }
 
         private int skipRaw(TextRange rawTag) {
@@ -434,7 +442,7 @@ final class TemplateScanner {
                 }
                 index = open + 2;
             }
-            problems.add(new SyntaxProblem(rawTag, "'{% raw %}' is never closed with '{% endraw %}'"));
+            addProblem(problems, new SyntaxProblem(rawTag, "'{% raw %}' is never closed with '{% endraw %}'"));
             return end;
         }
 
@@ -457,7 +465,7 @@ final class TemplateScanner {
                     int nameEnd = identifierEnd(text, index, to);
                     String name = text.substring(index, nameEnd);
                     if (isRootUse(name, index, nameEnd, from, to, previousWord, extraLocals)) {
-                        variables.add(new VariableUse(name, tag, new TextRange(index, nameEnd)));
+                        addUse(variables, new VariableUse(name, tag, new TextRange(index, nameEnd)));
                     }
                     previousWord = name;
                     index = nameEnd;
@@ -582,6 +590,20 @@ final class TemplateScanner {
      * @param handlebarsEach whether it is a Handlebars {@code #each}, inside which names are the item's fields
      */
     private record Block(String keyword, TextRange tag, boolean jinja, Set<String> locals, boolean handlebarsEach) {}
+
+    /** Adds {@code use} unless {@value #MAX_VARIABLES} uses were already found. */
+    private static void addUse(List<VariableUse> variables, VariableUse use) {
+        if (variables.size() < MAX_VARIABLES) {
+            variables.add(use);
+        }
+    }
+
+    /** Adds {@code problem} unless {@value #MAX_PROBLEMS} problems were already found. */
+    private static void addProblem(List<SyntaxProblem> problems, SyntaxProblem problem) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
 
     private static SyntaxProblem neverClosed(int open, String opener, String closer) {
         return new SyntaxProblem(new TextRange(open, open + opener.length()),

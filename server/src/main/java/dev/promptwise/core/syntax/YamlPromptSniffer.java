@@ -50,7 +50,8 @@ final class YamlPromptSniffer {
             if (inputVariables != null && inputVariables.listsPlainNames()) {
                 return Optional.of(PromptFormat.LANGCHAIN);
             }
-            String format = templateFormat == null ? "" : unquote(templateFormat.inlineValue()).toLowerCase(Locale.ROOT);
+            String format = templateFormat == null
+                    ? "" : unquote(templateFormat.inlineValue()).toLowerCase(Locale.ROOT);
             if (format.equals("f-string") || format.equals("mustache")) {
                 return Optional.of(PromptFormat.LANGCHAIN);
             }

@@ -97,11 +97,7 @@ final class YamlPromptSupport {
         String beforeStripped = before.strip();
         boolean blockStyle = beforeStripped.isEmpty() || beforeStripped.equals("-");
         if (blockStyle) {
-            int end = range.end();
-            // Collection ends point at the next entry's line; a scalar's end is before its line break.
-            if (end > range.start() && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-                return new TextRange(lineStart, end);
-            }
+            int end = contentEnd(text, range);
             while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
@@ -149,13 +145,36 @@ final class YamlPromptSupport {
         return itemRange;
     }
 
-    /** Returns {@code range} without trailing line breaks and spaces. */
+    /**
+     * Returns {@code range} ending at its last written character. A block collection's range reaches past its
+     * last line, up to the next entry (after that entry's {@code - } marker when it is a list item); this cuts
+     * that tail, and trailing spaces and line breaks, off.
+     */
     static TextRange trimEnd(String text, TextRange range) {
-        int end = range.end();
-        while (end > range.start() && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
+        return new TextRange(range.start(), contentEnd(text, range));
+    }
+
+    private static int contentEnd(String text, TextRange range) {
+        int end = Math.min(range.end(), text.length());
+        while (true) {
+            while (end > range.start() && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end - 1 <= range.start() || text.charAt(end - 1) != '-') {
+                return end;
+            }
+            int dashLineStart = end - 1;
+            while (dashLineStart > range.start() && (text.charAt(dashLineStart - 1) == ' '
+                    || text.charAt(dashLineStart - 1) == '\t')) {
+                dashLineStart--;
+            }
+            boolean dashAlone = dashLineStart > range.start() && (text.charAt(dashLineStart - 1) == '\n'
+                    || text.charAt(dashLineStart - 1) == '\r');
+            if (!dashAlone) {
+                return end;
+            }
+            end = dashLineStart;
         }
-        return new TextRange(range.start(), end);
     }
 
     /**
