@@ -6,7 +6,9 @@ import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,7 +63,7 @@ final class GitHubModelsParser {
             }
             YamlNode evaluators = root.get("evaluators");
             if (evaluators != null) {
-                scanStrings(text, evaluators, variables);
+                scanStrings(text, evaluators, variables, Collections.newSetFromMap(new IdentityHashMap<>()));
             }
         }
         variables.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
@@ -115,9 +117,13 @@ final class GitHubModelsParser {
 
     /**
      * Adds the placeholders of every string scalar below {@code node}. Their syntax problems are left to the
-     * evaluator, which reads these strings, not the model.
+     * evaluator, which reads these strings, not the model. Each node is visited once, however often aliases
+     * repeat it.
      */
-    private static void scanStrings(String text, YamlNode node, List<VariableUse> variables) {
+    private static void scanStrings(String text, YamlNode node, List<VariableUse> variables, Set<YamlNode> visited) {
+        if (!visited.add(node)) {
+            return;
+        }
         if (node instanceof YamlNode.Scalar scalar) {
             if (!scalar.isNull() && scalar.value().contains("{{")) {
                 variables.addAll(YamlPromptSupport.scanScalar(text, scalar, TemplateDialect.MUSTACHE_OR_JINJA)
@@ -125,11 +131,11 @@ final class GitHubModelsParser {
             }
         } else if (node instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries()) {
-                scanStrings(text, entry.value(), variables);
+                scanStrings(text, entry.value(), variables, visited);
             }
         } else if (node instanceof YamlNode.Sequence sequence) {
             for (YamlNode item : sequence.items()) {
-                scanStrings(text, item, variables);
+                scanStrings(text, item, variables, visited);
             }
         }
     }

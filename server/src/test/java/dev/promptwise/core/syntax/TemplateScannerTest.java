@@ -162,6 +162,14 @@ class TemplateScannerTest {
         return result.variables().stream().map(VariableUse::name).toList();
     }
 
+    /** Returns the range of {@code inner} inside the first occurrence of {@code outer} in {@code text}. */
+    static TextRange rangeWithin(String text, String outer, String inner) {
+        TextRange outerRange = range(text, outer);
+        int start = outerRange.start() + outer.indexOf(inner);
+        assertTrue(outer.contains(inner), outer + " lacks " + inner);
+        return new TextRange(start, start + inner.length());
+    }
+
     /** Returns the range of the first occurrence of {@code needle} in {@code text}. */
     static TextRange range(String text, String needle) {
         int start = text.indexOf(needle);
