@@ -98,18 +98,22 @@ final class ScalarContent {
         String value = scalar.value();
         String raw = scalar.range().slice(fileText);
         int searchFrom = 0;
+        TextRange previousInValue = null;
+        TextRange previousInFile = null;
         List<VariableUse> variables = new ArrayList<>();
         for (VariableUse use : result.variables()) {
             String placeholder = use.range().slice(value);
-            TextRange whole = toFile(use.range(), placeholder);
+            TextRange whole = use.range().equals(previousInValue) ? previousInFile : toFile(use.range(), placeholder);
             if (whole == null) {
                 int found = raw.indexOf(placeholder, searchFrom);
                 if (found >= 0) {
                     whole = new TextRange(scalar.range().start() + found,
                             scalar.range().start() + found + placeholder.length());
-                    searchFrom = found;
+                    searchFrom = found + placeholder.length();
                 }
             }
+            previousInValue = use.range();
+            previousInFile = whole;
             if (whole == null) {
                 variables.add(new VariableUse(use.name(), scalar.range(), scalar.range()));
                 continue;
