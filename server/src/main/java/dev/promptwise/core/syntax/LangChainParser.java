@@ -21,6 +21,10 @@ import java.util.Set;
  * prompt, and the suffix, joined by the separator; its range is the whole file, since that text is written in
  * several places. Each item of an inline {@code examples} list is a {@link FewShotExample.Kind#STRUCTURED}
  * example whose range is the item's lines.
+ *
+ * <p>Chat prompts ({@code _type: chat_prompt}, or any of these files with a {@code messages} list) give one
+ * message per item: {@code role} ({@code human} read as {@code user}, {@code ai} as {@code assistant}) with its
+ * text in {@code content}, {@code template} or {@code prompt.template}.
  */
 final class LangChainParser {
 
@@ -46,7 +50,10 @@ final class LangChainParser {
             TemplateDialect dialect = dialectOf(root);
             String type = YamlPromptSupport.string(root.get("_type"));
             boolean fewShot = type != null && type.strip().startsWith("few_shot");
-            if (fewShot) {
+            YamlNode.Sequence chatMessages = root.sequence("messages");
+            if (chatMessages != null) {
+                readChatMessages(text, chatMessages, dialect, messages, variables, problems);
+            } else if (fewShot) {
                 readFewShot(text, root, dialect, messages, variables, problems, examples);
             } else {
                 YamlNode.Scalar template = root.scalar("template");
@@ -74,6 +81,46 @@ final class LangChainParser {
         examples.addAll(ExampleFinder.find(text, messages));
         return new PromptDocument(PromptFormat.LANGCHAIN, text, messages, variables, inputs, null, null, examples,
                 problems, declaresInputs);
+    }
+
+    private static void readChatMessages(String text, YamlNode.Sequence items, TemplateDialect dialect,
+            List<Message> messages, List<VariableUse> variables, List<SyntaxProblem> problems) {
+        for (YamlNode item : items.items()) {
+            if (!(item instanceof YamlNode.Mapping mapping)) {
+                continue;
+            }
+            String role = roleOf(YamlPromptSupport.string(mapping.get("role")));
+            YamlNode.Mapping prompt = mapping.mapping("prompt");
+            YamlNode.Scalar content = mapping.scalar("content");
+            TemplateDialect itemDialect = mapping.get("template_format") != null ? dialectOf(mapping) : dialect;
+            if (content == null) {
+                content = mapping.scalar("template");
+            }
+            if (content == null && prompt != null) {
+                content = prompt.scalar("template");
+                itemDialect = prompt.get("template_format") != null ? dialectOf(prompt) : dialect;
+            }
+            TextRange itemRange = YamlPromptSupport.trimEnd(text, item.range());
+            if (content == null) {
+                messages.add(new Message(role, itemRange, itemRange, ""));
+                continue;
+            }
+            TemplateScanner.Result scanned = YamlPromptSupport.scanScalar(text, content, itemDialect);
+            variables.addAll(scanned.variables());
+            problems.addAll(scanned.problems());
+            TextRange messageRange = new TextRange(itemRange.start(), Math.max(itemRange.end(), content.range().end()));
+            messages.add(new Message(role, messageRange, content.range(), content.value()));
+        }
+    }
+
+    /** Returns the chat role LangChain's role name stands for, lower case; {@code user} when none is given. */
+    private static String roleOf(String role) {
+        String lower = role == null ? "user" : role.strip().toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "human" -> "user";
+            case "ai" -> "assistant";
+            default -> lower;
+        };
     }
 
     private static TemplateDialect dialectOf(YamlNode.Mapping mapping) {

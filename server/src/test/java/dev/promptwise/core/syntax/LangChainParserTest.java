@@ -109,4 +109,34 @@ class LangChainParserTest {
         PromptDocument document = LangChainParser.parse("_type: prompt\ntemplate: Hello {name}\n");
         assertFalse(document.declaresInputs());
     }
+
+    @Test
+    void chatPromptMessagesWithNestedPrompts() {
+        String text = """
+                _type: chat_prompt
+                input_variables: ['language', 'topic']
+                messages:
+                  - role: system
+                    prompt:
+                      _type: prompt
+                      template: 'You are a helpful assistant who always replies in {language}.'
+                      input_variables: ['language']
+                  - role: human
+                    prompt:
+                      template: 'Tell me about {topic}.'
+                  - role: ai
+                    content: Sure.
+                """;
+        PromptDocument document = LangChainParser.parse(text);
+        assertEquals(List.of("system", "user", "assistant"),
+                document.messages().stream().map(Message::role).toList());
+        assertEquals(List.of("You are a helpful assistant who always replies in {language}.", "Tell me about {topic}.",
+                "Sure."), document.messages().stream().map(Message::content).toList());
+        assertEquals(List.of(
+                new VariableUse("language", range(text, "{language}"), rangeWithin(text, "{language}", "language")),
+                new VariableUse("topic", range(text, "{topic}"), rangeWithin(text, "{topic}", "topic"))),
+                document.variables());
+        assertEquals(range(text, "'Tell me about {topic}.'"), document.messages().get(1).contentRange());
+        assertEquals(List.of("language", "topic"), document.inputs().stream().map(DeclaredInput::name).toList());
+    }
 }

@@ -211,7 +211,7 @@ class PromptyParserTest {
 
     @Test
     void aliasBombInFrontMatterIsAProblemNotAHang() {
-        StringBuilder bomb = new StringBuilder("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder bomb = new StringBuilder("---\na: &a [" + "\"lol\",".repeat(8) + "\"lol\"]\n");
         String previous = "a";
         for (char name = 'b'; name <= 'i'; name++) {
             bomb.append(name).append(": &").append(name).append(" [");

@@ -149,7 +149,8 @@ class TemplateScannerTest {
                 result.problems());
         String lone = "x } y { z";
         assertEquals(List.of(
-                new SyntaxProblem(new TextRange(2, 3), "Single '}' outside a placeholder; write '}}' for a literal brace"),
+                new SyntaxProblem(new TextRange(2, 3),
+                        "Single '}' outside a placeholder; write '}}' for a literal brace"),
                 new SyntaxProblem(new TextRange(6, 7), "'{' is never closed; write '{{' for a literal brace")),
                 TemplateScanner.fString(lone, 0, lone.length()).problems());
     }
