@@ -21,12 +21,15 @@ import java.util.Set;
  * {@code contentRange} is the scalar's range; variables inside it are mapped back to where they are written.
  * The keys of {@code testData} rows declare the inputs, except {@code expected}, which the built-in evaluators
  * read as the reference answer. Placeholders in {@code evaluators} strings are variable uses too, since they are
- * filled from the same rows.
+ * filled from the same rows, except {@code {{completion}}} and {@code {{expected}}}, which the evaluator fills.
  */
 final class GitHubModelsParser {
 
     /** The {@code testData} key the evaluators read as the reference answer, not a template input. */
     private static final String EXPECTED_KEY = "expected";
+
+    /** Names an evaluator fills itself: the model's answer and the reference answer. */
+    private static final Set<String> EVALUATOR_NAMES = Set.of("completion", EXPECTED_KEY);
 
     private GitHubModelsParser() {}
 
@@ -126,8 +129,12 @@ final class GitHubModelsParser {
         }
         if (node instanceof YamlNode.Scalar scalar) {
             if (!scalar.isNull() && scalar.value().contains("{{")) {
-                variables.addAll(YamlPromptSupport.scanScalar(text, scalar, TemplateDialect.MUSTACHE_OR_JINJA)
-                        .variables());
+                for (VariableUse use : YamlPromptSupport.scanScalar(text, scalar, TemplateDialect.MUSTACHE_OR_JINJA)
+                        .variables()) {
+                    if (!EVALUATOR_NAMES.contains(use.name())) {
+                        variables.add(use);
+                    }
+                }
             }
         } else if (node instanceof YamlNode.Mapping mapping) {
             for (YamlNode.Entry entry : mapping.entries()) {

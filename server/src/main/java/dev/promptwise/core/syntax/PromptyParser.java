@@ -30,6 +30,9 @@ final class PromptyParser {
             "[ \\t]*#?[ \\t]*(system|user|assistant|developer)[ \\t]*(\\[[^\\]\\r\\n]*\\])?[ \\t]*:[ \\t]*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Longest line tried as a role line; longer ones are prose, and the regular expression never sees them. */
+    private static final int MAX_ROLE_LINE = 200;
+
     private PromptyParser() {}
 
     /** Parses {@code text}; never throws on user input. */
@@ -80,7 +83,7 @@ final class PromptyParser {
         Matcher matcher = ROLE_LINE.matcher(text);
         while (lineStart < text.length()) {
             int lineEnd = lineEnd(text, lineStart);
-            if (lineEnd - lineStart <= 64 && matcher.region(lineStart, lineEnd).matches()) {
+            if (lineEnd - lineStart <= MAX_ROLE_LINE && matcher.region(lineStart, lineEnd).matches()) {
                 addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
                 role = matcher.group(1).toLowerCase(Locale.ROOT);
                 blockStart = lineStart;

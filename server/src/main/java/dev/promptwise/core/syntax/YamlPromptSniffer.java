@@ -61,7 +61,7 @@ final class YamlPromptSniffer {
             }
         }
         TopLevelKey messages = keys.get("messages");
-        if (messages != null && messages.firstItem().matches("-\\s*\"?role\"?\\s*:.*")) {
+        if (messages != null && messages.firstItem().matches("-\\s*\"?(role|content)\"?\\s*:.*")) {
             return Optional.of(PromptFormat.GITHUB_MODELS);
         }
         return Optional.empty();

@@ -41,6 +41,9 @@ class GitHubModelsParserTest {
               - name: mentions
                 string:
                   contains: '{{keyword}}'
+              - name: judge
+                llm:
+                  prompt: 'Is {{completion}} like {{expected}}?'
             """;
 
     @Test
