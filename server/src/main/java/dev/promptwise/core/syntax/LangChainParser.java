@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code few_shot} the content is what LangChain sends: the prefix, each example formatted with the example
  * prompt, and the suffix, joined by the separator; its range is the whole file, since that text is written in
  * several places. Each item of an inline {@code examples} list is a {@link FewShotExample.Kind#STRUCTURED}
- * example whose range is the item's lines.
+ * example whose range is the item's lines. When there are such examples, the examples {@link ExampleFinder}
+ * finds in the text are left out: they would be the same examples again, rendered into the message.
  *
  * <p>Chat prompts ({@code _type: chat_prompt}, or any of these files with a {@code messages} list) give one
  * message per item: {@code role} ({@code human} read as {@code user}, {@code ai} as {@code assistant}) with its
@@ -78,7 +79,10 @@ final class LangChainParser {
             }
         }
         variables.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
-        examples.addAll(ExampleFinder.find(text, messages));
+        List<FewShotExample> found = ExampleFinder.find(text, messages);
+        if (examples.isEmpty()) {
+            examples.addAll(found);
+        }
         return new PromptDocument(PromptFormat.LANGCHAIN, text, messages, variables, inputs, null, null, examples,
                 problems, declaresInputs);
     }
