@@ -17,8 +17,10 @@ import java.util.Set;
  * Parses GitHub Models prompt files ({@code *.prompt.yml}, {@code *.prompt.yaml}): plain YAML with
  * {@code messages: [{role, content}]}, {@code model}, {@code modelParameters} and {@code testData}.
  *
- * <p>A message's {@code content} is the scalar's value (quotes removed, folding applied) and its
- * {@code contentRange} is the scalar's range; variables inside it are mapped back to where they are written.
+ * <p>A message's {@code range} is its list item's lines, {@code - } marker included, so that removing it (or a
+ * pair of them) leaves valid YAML. Its {@code content} is the scalar's value (quotes removed, folding applied)
+ * and its {@code contentRange} is the scalar's range; variables inside it are mapped back to where they are
+ * written.
  * The keys of {@code testData} rows declare the inputs, except {@code expected}, which the built-in evaluators
  * read as the reference answer. Placeholders in {@code evaluators} strings are variable uses too, since they are
  * filled from the same rows, except {@code {{completion}}} and {@code {{expected}}}, which the evaluator fills.
@@ -84,13 +86,12 @@ final class GitHubModelsParser {
         YamlNode contentNode = mapping.get("content");
         YamlNode.Scalar content = contentNode instanceof YamlNode.Scalar scalar ? scalar : null;
         String roleName = role == null ? "user" : role.strip().toLowerCase(Locale.ROOT);
+        TextRange itemRange = YamlPromptSupport.itemLines(text, item.range());
         if (content == null || content.isNull()) {
-            TextRange where = contentNode == null ? YamlPromptSupport.trimEnd(text, item.range())
-                    : contentNode.range();
-            messages.add(new Message(roleName, YamlPromptSupport.trimEnd(text, item.range()), where, ""));
+            TextRange where = contentNode == null ? itemRange : contentNode.range();
+            messages.add(new Message(roleName, itemRange, where, ""));
             return;
         }
-        TextRange itemRange = YamlPromptSupport.trimEnd(text, item.range());
         TextRange messageRange = new TextRange(itemRange.start(), Math.max(itemRange.end(), content.range().end()));
         messages.add(new Message(roleName, messageRange, content.range(), content.value()));
         TemplateScanner.Result scanned = YamlPromptSupport.scanScalar(text, content,

@@ -104,7 +104,7 @@ final class LangChainParser {
                 content = prompt.scalar("template");
                 itemDialect = prompt.get("template_format") != null ? dialectOf(prompt) : dialect;
             }
-            TextRange itemRange = YamlPromptSupport.trimEnd(text, item.range());
+            TextRange itemRange = YamlPromptSupport.itemLines(text, item.range());
             if (content == null) {
                 messages.add(new Message(role, itemRange, itemRange, ""));
                 continue;

@@ -175,18 +175,22 @@ final class YamlPromptSupport {
     }
 
     /**
-     * Returns the range of a sequence item including its {@code - } marker when it has one: the range a symbol or
-     * an example covers. Returns the item's own range when no marker precedes it.
+     * Returns the lines of a block sequence item: from the start of its first line (indentation and {@code - }
+     * marker included) to its last written character. Removing that range and the line break after it removes
+     * the item and leaves valid YAML. Returns the trimmed item range when something other than indentation and a
+     * marker precedes it on its line (a flow sequence).
      */
-    static TextRange withDash(String text, TextRange itemRange) {
-        int index = itemRange.start() - 1;
-        while (index >= 0 && (text.charAt(index) == ' ' || text.charAt(index) == '\t')) {
-            index--;
+    static TextRange itemLines(String text, TextRange itemRange) {
+        TextRange trimmed = trimEnd(text, itemRange);
+        int lineStart = trimmed.start();
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+            lineStart--;
         }
-        if (index >= 0 && text.charAt(index) == '-') {
-            return new TextRange(index, itemRange.end());
+        String before = text.substring(lineStart, trimmed.start()).strip();
+        if (!before.isEmpty() && !before.equals("-")) {
+            return trimmed;
         }
-        return itemRange;
+        return new TextRange(lineStart, trimmed.end());
     }
 
     /**

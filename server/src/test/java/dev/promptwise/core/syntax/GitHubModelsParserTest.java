@@ -53,8 +53,7 @@ class GitHubModelsParserTest {
         assertEquals(List.of("You are {{persona}}.\nKeep it under {{limit}} words.\n", "Summarise: \"{{text}}\"",
                 "Folded {{tone}} answer\n"), document.messages().stream().map(Message::content).toList());
         Message system = document.messages().get(0);
-        int systemStart = PROMPT.indexOf("role: system");
-        assertEquals(systemStart, system.range().start());
+        assertEquals(PROMPT.indexOf("  - role: system"), system.range().start());
         assertEquals(PROMPT.indexOf("|\n      You are"), system.contentRange().start());
         assertTrue(system.range().end() >= system.contentRange().end());
         Message user = document.messages().get(1);
@@ -128,5 +127,35 @@ class GitHubModelsParserTest {
         PromptDocument document = GitHubModelsParser.parse(text);
         assertEquals(List.of("system", "user"), document.messages().stream().map(Message::role).toList());
         assertEquals(List.of("", "hi"), document.messages().stream().map(Message::content).toList());
+    }
+
+    @Test
+    void removingAMessagePairLeavesValidYaml() {
+        PromptDocument document = GitHubModelsParser.parse(PROMPT);
+        Message user = document.messages().get(1);
+        Message assistant = document.messages().get(2);
+        // A folded block scalar's range already ends after its line break; otherwise the fix takes the break too.
+        int end = assistant.range().end();
+        if (PROMPT.charAt(end) == '\n') {
+            end++;
+        }
+        String edited = PROMPT.substring(0, user.range().start()) + PROMPT.substring(end);
+        PromptDocument after = GitHubModelsParser.parse(edited);
+        assertEquals(List.of(), after.problems());
+        assertEquals(List.of("system"), after.messages().stream().map(Message::role).toList());
+        assertEquals(document.messages().get(0).content(), after.messages().get(0).content());
+    }
+
+    @Test
+    void removingPlainScalarMessagesLeavesValidYaml() {
+        String text = "messages:\n  - role: user\n    content: Q1\n  - role: assistant\n    content: A1\n"
+                + "  - role: user\n    content: '{{q}}'\n";
+        PromptDocument document = GitHubModelsParser.parse(text);
+        assertEquals("  - role: user\n    content: Q1", document.messages().get(0).range().slice(text));
+        String edited = text.substring(0, document.messages().get(0).range().start())
+                + text.substring(document.messages().get(1).range().end() + 1);
+        PromptDocument after = GitHubModelsParser.parse(edited);
+        assertEquals(List.of(), after.problems());
+        assertEquals(List.of("{{q}}"), after.messages().stream().map(Message::content).toList());
     }
 }
