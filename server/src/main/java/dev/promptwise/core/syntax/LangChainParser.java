@@ -70,12 +70,12 @@ final class LangChainParser {
             YamlNode.Entry inputVariables = root.entry("input_variables");
             if (inputVariables != null) {
                 declaresInputs = true;
-                PromptyParser.addInputs(text, inputVariables.value(), inputs);
+                YamlPromptSupport.addInputs(text, inputVariables.value(), inputs);
             }
             YamlNode partials = root.get("partial_variables");
             if (partials instanceof YamlNode.Mapping) {
                 declaresInputs = true;
-                PromptyParser.addInputs(text, partials, inputs);
+                YamlPromptSupport.addInputs(text, partials, inputs);
             }
         }
         variables.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));

@@ -174,54 +174,19 @@ final class PromptyParser {
         YamlNode.Entry inputsEntry = root.entry("inputs");
         if (inputsEntry != null) {
             declares = true;
-            addInputs(text, inputsEntry.value(), inputs);
+            YamlPromptSupport.addInputs(text, inputsEntry.value(), inputs);
         }
         YamlNode.Mapping inputSchema = root.mapping("inputSchema");
         if (inputSchema != null) {
             declares = true;
-            addInputs(text, inputSchema.get("properties"), inputs);
+            YamlPromptSupport.addInputs(text, inputSchema.get("properties"), inputs);
         }
         YamlNode.Mapping sample = root.mapping("sample");
         if (!declares && sample != null) {
             declares = true;
-            addInputs(text, sample, inputs);
+            YamlPromptSupport.addInputs(text, sample, inputs);
         }
         return declares;
-    }
-
-    /**
-     * Adds inputs declared as a mapping ({@code name: value} or {@code name: {default: …}}) or a list of
-     * mappings with a {@code name}.
-     */
-    static void addInputs(String text, YamlNode declarations, List<DeclaredInput> inputs) {
-        if (declarations instanceof YamlNode.Mapping mapping) {
-            for (YamlNode.Entry entry : mapping.entries()) {
-                String name = entry.key().value();
-                if (name.isBlank()) {
-                    continue;
-                }
-                String defaultValue = entry.value() instanceof YamlNode.Mapping details
-                        ? scalarText(details.get("default"))
-                        : scalarText(entry.value());
-                inputs.add(new DeclaredInput(name, entry.key().range(),
-                        YamlPromptSupport.removalRange(text, entry.range()), defaultValue));
-            }
-        } else if (declarations instanceof YamlNode.Sequence sequence) {
-            for (YamlNode item : sequence.items()) {
-                if (item instanceof YamlNode.Mapping details && details.scalar("name") != null) {
-                    YamlNode.Scalar name = details.scalar("name");
-                    inputs.add(new DeclaredInput(name.value(), name.range(),
-                            YamlPromptSupport.removalRange(text, item.range()), scalarText(details.get("default"))));
-                } else if (item instanceof YamlNode.Scalar name && !name.isNull()) {
-                    inputs.add(new DeclaredInput(name.value(), name.range(),
-                            YamlPromptSupport.removalRange(text, name.range()), null));
-                }
-            }
-        }
-    }
-
-    private static String scalarText(YamlNode node) {
-        return node instanceof YamlNode.Scalar scalar && !scalar.isNull() ? scalar.value() : null;
     }
 
     private static int lineEnd(String text, int from) {

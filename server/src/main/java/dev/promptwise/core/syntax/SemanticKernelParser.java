@@ -54,7 +54,7 @@ final class SemanticKernelParser {
             YamlNode.Entry inputVariables = root.entry("input_variables");
             if (inputVariables != null) {
                 declaresInputs = true;
-                PromptyParser.addInputs(text, inputVariables.value(), inputs);
+                YamlPromptSupport.addInputs(text, inputVariables.value(), inputs);
             }
             YamlNode settings = root.get("execution_settings");
             model = modelOf(settings);

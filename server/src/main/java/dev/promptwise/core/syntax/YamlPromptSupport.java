@@ -124,6 +124,41 @@ final class YamlPromptSupport {
     }
 
     /**
+     * Adds inputs declared as a mapping ({@code name: value} or {@code name: {default: …}}) or a list of
+     * mappings with a {@code name}.
+     */
+    static void addInputs(String text, YamlNode declarations, List<DeclaredInput> inputs) {
+        if (declarations instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries()) {
+                String name = entry.key().value();
+                if (name.isBlank()) {
+                    continue;
+                }
+                String defaultValue = entry.value() instanceof YamlNode.Mapping details
+                        ? scalarText(details.get("default"))
+                        : scalarText(entry.value());
+                inputs.add(new DeclaredInput(name, entry.key().range(), removalRange(text, entry.range()),
+                        defaultValue));
+            }
+        } else if (declarations instanceof YamlNode.Sequence sequence) {
+            for (YamlNode item : sequence.items()) {
+                if (item instanceof YamlNode.Mapping details && details.scalar("name") != null) {
+                    YamlNode.Scalar name = details.scalar("name");
+                    inputs.add(new DeclaredInput(name.value(), name.range(),
+                            removalRange(text, item.range()), scalarText(details.get("default"))));
+                } else if (item instanceof YamlNode.Scalar name && !name.isNull()) {
+                    inputs.add(new DeclaredInput(name.value(), name.range(),
+                            removalRange(text, name.range()), null));
+                }
+            }
+        }
+    }
+
+    private static String scalarText(YamlNode node) {
+        return node instanceof YamlNode.Scalar scalar && !scalar.isNull() ? scalar.value() : null;
+    }
+
+    /**
      * Returns the text a fix deletes to remove the mapping entry or sequence item at {@code range} so that the
      * rest stays valid YAML: in block style the whole lines it covers (with a leading {@code - } and the final
      * line break), in flow style the item and one neighbouring comma. Returns {@code null} when the range is not

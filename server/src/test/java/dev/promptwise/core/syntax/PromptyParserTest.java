@@ -265,4 +265,15 @@ class PromptyParserTest {
         assertEquals("a, ", YamlPromptSupport.removalRange(text, items.items().get(0).range()).slice(text));
         assertEquals(", c", YamlPromptSupport.removalRange(text, items.items().get(2).range()).slice(text));
     }
+
+    @Test
+    void windowsLineEndsAndByteOrderMark() {
+        String text = "\uFEFF---\r\nmodel: gpt-4o\r\n---\r\nsystem:  \r\nBe kind.\r\n\r\nuser:\r\n{{q}}\r\n";
+        PromptDocument document = PromptyParser.parse(text);
+        assertEquals(List.of("Be kind.", "{{q}}"), document.messages().stream().map(Message::content).toList());
+        assertEquals(range(text, "system:  \r\nBe kind."), document.messages().get(0).range());
+        assertEquals(new VariableUse("q", range(text, "{{q}}"), rangeWithin(text, "{{q}}", "q")),
+                document.variables().get(0));
+        assertEquals("gpt-4o", document.model().id());
+    }
 }
