@@ -4,6 +4,7 @@ import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlProblem;
+import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,6 +25,24 @@ final class YamlPromptSupport {
     static final long MAX_EXPANDED_NODES = 100_000;
 
     private YamlPromptSupport() {}
+
+    /**
+     * Reads {@code text[start, end)} as YAML, refusing at once (with one problem on the first line) a text longer
+     * than the YAML layer would read anyway, instead of letting SnakeYAML scan megabytes before it gives up.
+     */
+    static YamlDocument readYaml(String text, int start, int end) {
+        int length = end - start;
+        if (length > YamlReader.MAX_CODE_POINTS && text.codePointCount(start, end) > YamlReader.MAX_CODE_POINTS) {
+            int firstLineEnd = start;
+            while (firstLineEnd < end && text.charAt(firstLineEnd) != '\n' && text.charAt(firstLineEnd) != '\r') {
+                firstLineEnd++;
+            }
+            return new YamlDocument(null, List.of(new YamlProblem(YamlProblem.Kind.LIMIT,
+                    new TextRange(start, firstLineEnd), "YAML refused: longer than " + YamlReader.MAX_CODE_POINTS
+                    + " characters")));
+        }
+        return YamlReader.read(text, start, end);
+    }
 
     /**
      * Returns the document's YAML problems as syntax problems, in order, plus one for a top-level entry whose
