@@ -65,7 +65,7 @@ final class TemplateScanner {
 
     /**
      * Scans {@code text[start, end)} as a Semantic Kernel template: every {@code $name} inside {@code {{ }}} is a
-     * use. Returns the uses and a problem for each {@code {{} that is never closed; an empty result when none.
+     * use. Returns the uses and a problem for each <code>{{</code> that is never closed; an empty result when none.
      */
     static Result semanticKernel(String text, int start, int end) {
         List<VariableUse> variables = new ArrayList<>();
@@ -107,8 +107,8 @@ final class TemplateScanner {
 
     /**
      * Scans {@code text[start, end)} as a Python format string as LangChain reads it: {@code {name}},
-     * {@code {name.attribute}}, {@code {name[0]}} and {@code {name:spec}} are uses of {@code name}; {@code {{}
-     * and {@code }}} are literal braces. Returns the uses and a problem for each single brace that does not make a
+     * {@code {name.attribute}}, {@code {name[0]}} and {@code {name:spec}} are uses of {@code name}; <code>{{</code>
+     * and <code>}}</code> are literal braces. Returns the uses and a problem for each single brace that does not make a
      * placeholder; an empty result when there are none.
      */
     static Result fString(String text, int start, int end) {
