@@ -126,6 +126,18 @@ final class TemplateScanner {
                 }
                 int close = closers.from(index + 1);
                 int nestedOpen = openers.from(index + 1);
+                TextRange nestedName = null;
+                if (close >= 0 && nestedOpen >= 0 && nestedOpen < close
+                        && hasColonBefore(text, index + 1, nestedOpen)) {
+                    // A format spec may hold one nested field, as in {value:{width}}.
+                    int outerClose = closers.from(close + 1);
+                    int nextOpen = openers.from(nestedOpen + 1);
+                    if (outerClose >= 0 && (nextOpen < 0 || nextOpen > outerClose)) {
+                        nestedName = new TextRange(nestedOpen + 1, close);
+                        close = outerClose;
+                        nestedOpen = -1;
+                    }
+                }
                 if (close < 0 || (nestedOpen >= 0 && nestedOpen < close)) {
                     addProblem(problems, new SyntaxProblem(new TextRange(index, index + 1),
                             "'{' is never closed; write '{{' for a literal brace"));
@@ -149,6 +161,9 @@ final class TemplateScanner {
                     TextRange nameRange = new TextRange(nameStart, nameStart + name.length());
                     addUse(variables, new VariableUse(name, whole, nameRange));
                 }
+                if (nestedName != null && isIdentifier(nestedName.slice(text))) {
+                    addUse(variables, new VariableUse(nestedName.slice(text), whole, nestedName));
+                }
                 index = close + 1;
             } else if (c == '}') {
                 if (index + 1 < end && text.charAt(index + 1) == '}') {
@@ -163,6 +178,16 @@ final class TemplateScanner {
             }
         }
         return new Result(variables, problems);
+    }
+
+    /** Returns whether {@code text[from, to)} holds a colon, the start of a format spec. */
+    private static boolean hasColonBefore(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One scan of a Mustache or Jinja2 template, with its block stack and local names. */

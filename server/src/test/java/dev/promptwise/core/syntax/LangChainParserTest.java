@@ -41,11 +41,16 @@ class LangChainParserTest {
     void unbalancedSingleBracesAreProblems() {
         String text = "_type: prompt\ninput_variables: []\ntemplate: 'Return {\"a\": {value}}'\n";
         PromptDocument document = LangChainParser.parse(text);
-        assertEquals(List.of(new SyntaxProblem(new TextRange(text.indexOf("{\""), text.indexOf("{\"") + 1),
-                "'{' is never closed; write '{{' for a literal brace"),
-                new SyntaxProblem(new TextRange(text.indexOf("}}'") + 1, text.indexOf("}}'") + 2),
-                        "Single '}' outside a placeholder; write '}}' for a literal brace")), document.problems());
+        assertEquals(List.of(new SyntaxProblem(range(text, "{\"a\": {value}}"),
+                "'{\"a\": {value}}' is not a variable placeholder; write '{{' and '}}' for literal braces")),
+                document.problems());
         assertEquals(List.of("value"), document.variables().stream().map(VariableUse::name).toList());
+        String unbalanced = "_type: prompt\ntemplate: 'Return {a and b} }'\n";
+        assertEquals(List.of(new SyntaxProblem(range(unbalanced, "{a and b}"),
+                "'{a and b}' is not a variable placeholder; write '{{' and '}}' for literal braces"),
+                new SyntaxProblem(new TextRange(unbalanced.lastIndexOf("}"), unbalanced.lastIndexOf("}") + 1),
+                        "Single '}' outside a placeholder; write '}}' for a literal brace")),
+                LangChainParser.parse(unbalanced).problems());
     }
 
     @Test

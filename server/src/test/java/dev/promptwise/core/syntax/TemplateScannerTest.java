@@ -155,6 +155,17 @@ class TemplateScannerTest {
                 TemplateScanner.fString(lone, 0, lone.length()).problems());
     }
 
+    @Test
+    void fStringFormatSpecMayHoldOneNestedField() {
+        String text = "{price:>{width}} and {a{b}";
+        TemplateScanner.Result result = TemplateScanner.fString(text, 0, text.length());
+        assertEquals(List.of(new VariableUse("price", range(text, "{price:>{width}}"), range(text, "price")),
+                new VariableUse("width", range(text, "{price:>{width}}"), range(text, "width")),
+                new VariableUse("b", range(text, "{b}"), rangeWithin(text, "{b}", "b"))), result.variables());
+        assertEquals(List.of(new SyntaxProblem(new TextRange(text.indexOf("{a"), text.indexOf("{a") + 1),
+                "'{' is never closed; write '{{' for a literal brace")), result.problems());
+    }
+
     private static List<String> names(String text) {
         return names(TemplateScanner.mustacheOrJinja(text, 0, text.length()));
     }
