@@ -1,16 +1,210 @@
 package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.yaml.YamlDocument;
+import dev.promptwise.core.yaml.YamlNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Placeholder: the whole file as one user message, until the real parser lands. */
+/**
+ * Parses Prompty files ({@code *.prompty}): YAML front matter, then a body of role blocks whose
+ * {@code {{ name }}} placeholders are Jinja2 or Mustache.
+ *
+ * <p>Both generations of the Prompty specification are read. The current one names the model with
+ * {@code model.id} and limits output with {@code model.options.maxOutputTokens}, and lists {@code inputs} as
+ * {@code - name: x}; the first one named it with {@code model.configuration.name} or {@code azure_deployment},
+ * limited output with {@code model.parameters.max_tokens}, declared {@code inputs} as a mapping of name to
+ * {@code {type, default, description}} and gave values in {@code sample}.
+ *
+ * <p>Inputs come from {@code inputs} and {@code inputSchema.properties}; when neither is present the keys of
+ * {@code sample} declare them, since files of the first generation often had nothing else.
+ */
 final class PromptyParser {
+
+    /** A role line: {@code system:}, {@code # User:}, {@code assistant[name="bot"]:}, alone on its line. */
+    private static final Pattern ROLE_LINE = Pattern.compile(
+            "[ \\t]*#?[ \\t]*(system|user|assistant|developer)[ \\t]*(\\[[^\\]\\r\\n]*\\])?[ \\t]*:[ \\t]*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Longest line tried as a role line; longer ones are prose, and the regular expression never sees them. */
+    private static final int MAX_ROLE_LINE = 200;
 
     private PromptyParser() {}
 
+    /** Parses {@code text}; never throws on user input. */
     static PromptDocument parse(String text) {
-        TextRange whole = new TextRange(0, text.length());
-        return new PromptDocument(PromptFormat.PROMPTY, text, List.of(new Message("user", whole, whole, text)),
-                List.of(), List.of(), null, null, List.of(), List.of(), false);
+        List<SyntaxProblem> problems = new ArrayList<>();
+        List<DeclaredInput> inputs = new ArrayList<>();
+        ModelReference model = null;
+        Integer maxOutputTokens = null;
+        boolean declaresInputs = false;
+        int bodyStart = 0;
+        FrontMatter frontMatter = FrontMatter.find(text);
+        if (frontMatter != null) {
+            bodyStart = frontMatter.body().start();
+            if (!frontMatter.closed()) {
+                int fenceEnd = Math.min(text.length(), frontMatter.whole().start() + 3);
+                problems.add(new SyntaxProblem(new TextRange(frontMatter.whole().start(), fenceEnd),
+                        "Front matter is never closed: add a line '---' after the YAML"));
+            } else {
+                YamlDocument yaml = YamlPromptSupport.readYaml(text, frontMatter.yaml().start(),
+                        frontMatter.yaml().end());
+                problems.addAll(YamlPromptSupport.problemsOf(yaml));
+                YamlNode.Mapping root = yaml.rootMapping();
+                if (root != null) {
+                    model = modelOf(root);
+                    maxOutputTokens = maxOutputTokensOf(root);
+                    declaresInputs = readInputs(text, root, inputs);
+                }
+            }
+        }
+        List<Message> messages = messagesOf(text, bodyStart);
+        TemplateScanner.Result template = TemplateScanner.mustacheOrJinja(text, bodyStart, text.length());
+        problems.addAll(template.problems());
+        List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages));
+        return new PromptDocument(PromptFormat.PROMPTY, text, messages, template.variables(), inputs, model,
+                maxOutputTokens, examples, problems, declaresInputs);
+    }
+
+    /**
+     * Returns the messages of the body starting at {@code bodyStart}: one per role line, and a system message for
+     * any text before the first one. Content ranges leave out the role line, blank lines around the content and
+     * trailing spaces; an empty list when the body is blank.
+     */
+    static List<Message> messagesOf(String text, int bodyStart) {
+        List<Message> messages = new ArrayList<>();
+        String role = "system";
+        int blockStart = bodyStart;
+        int contentStart = bodyStart;
+        int lineStart = bodyStart;
+        Matcher matcher = ROLE_LINE.matcher(text);
+        while (lineStart < text.length()) {
+            int lineEnd = lineEnd(text, lineStart);
+            if (lineEnd - lineStart <= MAX_ROLE_LINE && matcher.region(lineStart, lineEnd).matches()) {
+                addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
+                role = matcher.group(1).toLowerCase(Locale.ROOT);
+                blockStart = lineStart;
+                contentStart = nextLine(text, lineEnd);
+            }
+            lineStart = nextLine(text, lineEnd);
+        }
+        addMessage(text, messages, role, blockStart, contentStart, text.length(), blockStart != contentStart);
+        return messages;
+    }
+
+    private static void addMessage(String text, List<Message> messages, String role, int blockStart,
+            int contentStart, int blockEnd, boolean hasRoleLine) {
+        int start = contentStart;
+        // Skip whole blank lines before the content, but keep the indentation of its first line.
+        int scan = start;
+        while (scan < blockEnd) {
+            char c = text.charAt(scan);
+            if (c == '\n' || c == '\r') {
+                start = scan + 1;
+            } else if (c != ' ' && c != '\t') {
+                break;
+            }
+            scan++;
+        }
+        if (scan >= blockEnd) {
+            start = Math.min(contentStart, blockEnd);
+        }
+        int end = blockEnd;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (!hasRoleLine && start == end) {
+            return;
+        }
+        TextRange content = new TextRange(start, end);
+        TextRange whole = new TextRange(hasRoleLine ? blockStart : start, Math.max(end, hasRoleLine
+                ? trimmedLineEnd(text, blockStart) : end));
+        messages.add(new Message(role, whole, content, content.slice(text)));
+    }
+
+    private static int trimmedLineEnd(String text, int lineStart) {
+        int end = lineEnd(text, lineStart);
+        while (end > lineStart && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static ModelReference modelOf(YamlNode.Mapping root) {
+        YamlNode model = root.get("model");
+        if (model instanceof YamlNode.Scalar scalar) {
+            return YamlPromptSupport.string(scalar) == null ? null : new ModelReference(scalar.value(), scalar.range());
+        }
+        if (!(model instanceof YamlNode.Mapping mapping)) {
+            return null;
+        }
+        String[][] paths = {{"id"}, {"name"}, {"configuration", "name"}, {"configuration", "azure_deployment"},
+            {"configuration", "model"}, {"configuration", "deployment"}};
+        for (String[] path : paths) {
+            YamlNode node = YamlPromptSupport.at(mapping, path);
+            String id = YamlPromptSupport.string(node);
+            if (id != null && !id.startsWith("${")) {
+                return new ModelReference(id, node.range());
+            }
+        }
+        return null;
+    }
+
+    private static Integer maxOutputTokensOf(YamlNode.Mapping root) {
+        String[][] paths = {{"model", "options", "maxOutputTokens"}, {"model", "options", "max_output_tokens"},
+            {"model", "options", "maxTokens"}, {"model", "options", "max_tokens"},
+            {"model", "options", "max_completion_tokens"}, {"model", "parameters", "max_tokens"},
+            {"model", "parameters", "max_completion_tokens"}, {"model", "parameters", "maxOutputTokens"},
+            {"model", "parameters", "max_output_tokens"}};
+        for (String[] path : paths) {
+            Integer value = YamlPromptSupport.integerAt(root, path);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Adds the declared inputs to {@code inputs} and returns whether the front matter declares inputs at all. */
+    private static boolean readInputs(String text, YamlNode.Mapping root, List<DeclaredInput> inputs) {
+        boolean declares = false;
+        YamlNode.Entry inputsEntry = root.entry("inputs");
+        if (inputsEntry != null) {
+            declares = true;
+            YamlPromptSupport.addInputs(text, inputsEntry.value(), inputs);
+        }
+        YamlNode.Mapping inputSchema = root.mapping("inputSchema");
+        if (inputSchema != null) {
+            declares = true;
+            YamlPromptSupport.addInputs(text, inputSchema.get("properties"), inputs);
+        }
+        YamlNode.Mapping sample = root.mapping("sample");
+        if (!declares && sample != null) {
+            declares = true;
+            YamlPromptSupport.addInputs(text, sample, inputs);
+        }
+        return declares;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int index = from;
+        while (index < text.length() && text.charAt(index) != '\n' && text.charAt(index) != '\r') {
+            index++;
+        }
+        return index;
+    }
+
+    private static int nextLine(String text, int lineEnd) {
+        int next = lineEnd;
+        if (next < text.length() && text.charAt(next) == '\r') {
+            next++;
+        }
+        if (next < text.length() && text.charAt(next) == '\n') {
+            next++;
+        }
+        return next;
     }
 }
