@@ -49,9 +49,6 @@ public final class TokenCounter {
     /** How many characters of segments the cache of each counter keeps at most. */
     static final int CACHE_CHARACTER_LIMIT = 8 * 1024 * 1024;
 
-    /** Segments shorter than this are tokenized directly: a cache lookup would cost as much. */
-    static final int SMALLEST_CACHED_SEGMENT = 32;
-
     private static final Map<String, TokenCounter> COUNTERS = new ConcurrentHashMap<>();
 
     private final String encodingName;
@@ -101,11 +98,10 @@ public final class TokenCounter {
         Objects.requireNonNull(text, "text");
         int total = 0;
         int segmentStart = 0;
-        for (int position = 1; position < text.length(); position++) {
-            if (isSegmentBoundary(text, position)) {
-                total += countSegment(text.substring(segmentStart, position));
-                segmentStart = position;
-            }
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            total += countSegment(text.substring(segmentStart, position));
+            segmentStart = position;
         }
         if (segmentStart < text.length()) {
             total += countSegment(segmentStart == 0 ? text : text.substring(segmentStart));
@@ -137,12 +133,16 @@ public final class TokenCounter {
     static List<Integer> segmentStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
-        for (int position = 1; position < text.length(); position++) {
-            if (isSegmentBoundary(text, position)) {
-                starts.add(position);
-            }
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            starts.add(position);
         }
         return starts;
+    }
+
+    /** Returns whether this counter has loaded its vocabulary; false until the first count. */
+    boolean isVocabularyLoaded() {
+        return loadedEncoding != null;
     }
 
     /** Returns how many characters of segments the cache holds now. */
@@ -150,18 +150,9 @@ public final class TokenCounter {
         return segmentCache.characters();
     }
 
-    /** Returns how many segments were tokenized (cache misses and uncached short segments) since creation. */
+    /** Returns how many segments were tokenized (cache misses) since creation. */
     long tokenizedSegments() {
         return segmentCache.tokenizedSegments();
-    }
-
-    private static boolean isSegmentBoundary(String text, int position) {
-        char previous = text.charAt(position - 1);
-        if (previous != '\n' && previous != '\r') {
-            return false;
-        }
-        char next = text.charAt(position);
-        return next != '/' && !isUnicodeWhiteSpace(next);
     }
 
     /**
@@ -184,10 +175,7 @@ public final class TokenCounter {
     }
 
     private int countSegment(String segment) {
-        if (segment.length() < SMALLEST_CACHED_SEGMENT) {
-            segmentCache.noteTokenized();
-            return loadedEncoding().countTokensOrdinary(segment);
-        }
+        // Even a one-character segment is cached: jtokkit spends microseconds per call, far more than a lookup.
         Integer cached = segmentCache.get(segment);
         if (cached != null) {
             return cached;
@@ -205,6 +193,47 @@ public final class TokenCounter {
             loadedEncoding = encoding;
         }
         return encoding;
+    }
+
+    /**
+     * Walks through the segment starts of a text. Line breaks are found with {@link String#indexOf(int, int)}, which
+     * the JVM scans far faster than a loop over characters; the next {@code \n} and the next {@code \r} are
+     * remembered, so each part of the text is scanned once.
+     */
+    private static final class SegmentCursor {
+
+        private final String text;
+        private int nextNewline;
+        private int nextCarriageReturn;
+
+        SegmentCursor(String text) {
+            this.text = text;
+            this.nextNewline = text.indexOf('\n');
+            this.nextCarriageReturn = text.indexOf('\r');
+        }
+
+        /** Returns the next segment start, or -1 when the text has no more. */
+        int next() {
+            while (true) {
+                int lineBreak;
+                if (nextNewline >= 0 && (nextCarriageReturn < 0 || nextNewline < nextCarriageReturn)) {
+                    lineBreak = nextNewline;
+                    nextNewline = text.indexOf('\n', lineBreak + 1);
+                } else if (nextCarriageReturn >= 0) {
+                    lineBreak = nextCarriageReturn;
+                    nextCarriageReturn = text.indexOf('\r', lineBreak + 1);
+                } else {
+                    return -1;
+                }
+                if (lineBreak + 1 >= text.length()) {
+                    return -1;
+                }
+                char next = text.charAt(lineBreak + 1);
+                if (next != '/' && !isUnicodeWhiteSpace(next)) {
+                    return lineBreak + 1;
+                }
+            }
+        }
     }
 
     /** Holds jtokkit's lazy registry, created on first count (the holder idiom keeps it off the start-up path). */
@@ -241,10 +270,6 @@ public final class TokenCounter {
                 characters -= eldest.next().getKey().length();
                 eldest.remove();
             }
-        }
-
-        void noteTokenized() {
-            tokenizedSegments.increment();
         }
 
         synchronized int characters() {

@@ -16,6 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,37 @@ class TokenCounterTest {
     void countersAreSharedPerEncoding() {
         assertSame(TokenCounter.forEncoding("o200k_base"), TokenCounter.forEncoding("o200k_base"));
         assertEquals("cl100k_base", TokenCounter.forEncoding("cl100k_base").encoding());
+    }
+
+    @Test
+    void vocabularyLoadsOnFirstCountNotOnCreation() {
+        TokenCounter counter = TokenCounter.withPrivateCache(TokenCounter.CL100K_BASE, 1_000);
+        assertFalse(counter.isVocabularyLoaded());
+        assertEquals(2, counter.count("hello world"));
+        assertTrue(counter.isVocabularyLoaded());
+    }
+
+    @Test
+    void concurrentCountsAgreeWithSingleThreadedCounts() throws Exception {
+        TokenCounter counter = TokenCounter.withPrivateCache(TokenCounter.O200K_BASE, 50_000);
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>();
+        for (int index = 0; index < 200; index++) {
+            texts.add(randomTextWithLineBreaks(random, 50 + random.nextInt(200)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Integer>>> results = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                results.add(threads.submit(() -> texts.stream().map(counter::count).toList()));
+            }
+            List<Integer> expected = texts.stream().map(counter::countWhole).toList();
+            for (Future<List<Integer>> result : results) {
+                assertEquals(expected, result.get(1, TimeUnit.MINUTES));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
