@@ -86,6 +86,7 @@ public final class TokenCounter {
         return new TokenCounter(encoding, cacheCharacterLimit);
     }
 
+    /** Returns the name of the encoding this counter counts with ({@code o200k_base}, {@code cl100k_base}). */
     public String encoding() {
         return encodingName;
     }
