@@ -4,7 +4,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,40 +97,16 @@ public final class TokenCounter {
      */
     public int count(String text) {
         Objects.requireNonNull(text, "text");
-        if (text.isEmpty()) {
-            return 0;
-        }
-        int[] bounds = segmentBounds(text);
-        int segmentCount = bounds.length - 1;
-        // One pass under the cache's lock finds the known segments without copying them; the others are tokenized
-        // outside the lock, so that threads counting other documents do not wait for jtokkit, and stored together.
-        int[] missingSegments = new int[segmentCount];
-        int missingCount = 0;
         int total = 0;
-        synchronized (segmentCache) {
-            SegmentKey probe = new SegmentKey();
-            for (int segment = 0; segment < segmentCount; segment++) {
-                Integer cached = segmentCache.get(probe.pointAt(text, bounds[segment], bounds[segment + 1]));
-                if (cached == null) {
-                    missingSegments[missingCount++] = segment;
-                } else {
-                    total += cached;
-                }
-            }
+        int segmentStart = 0;
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            total += countSegment(text.substring(segmentStart, position));
+            segmentStart = position;
         }
-        if (missingCount == 0) {
-            return total;
+        if (segmentStart < text.length()) {
+            total += countSegment(segmentStart == 0 ? text : text.substring(segmentStart));
         }
-        SegmentKey[] newKeys = new SegmentKey[missingCount];
-        int[] newCounts = new int[missingCount];
-        for (int missing = 0; missing < missingCount; missing++) {
-            int segment = missingSegments[missing];
-            String segmentText = text.substring(bounds[segment], bounds[segment + 1]);
-            newKeys[missing] = new SegmentKey().pointAt(segmentText, 0, segmentText.length());
-            newCounts[missing] = loadedEncoding().countTokensOrdinary(segmentText);
-            total += newCounts[missing];
-        }
-        segmentCache.putAll(newKeys, newCounts);
         return total;
     }
 
@@ -158,9 +133,10 @@ public final class TokenCounter {
     /** Returns the start offsets of the segments that {@link #count} tokenizes separately; the first is 0. */
     static List<Integer> segmentStarts(String text) {
         List<Integer> starts = new ArrayList<>();
-        int[] bounds = segmentBounds(text);
-        for (int index = 0; index < Math.max(1, bounds.length - 1); index++) {
-            starts.add(bounds[index]);
+        starts.add(0);
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            starts.add(position);
         }
         return starts;
     }
@@ -199,19 +175,15 @@ public final class TokenCounter {
                 || character == '\u3000';
     }
 
-    /** Returns the segment starts of {@code text} followed by its length: segment i is {@code [b[i], b[i+1])}. */
-    private static int[] segmentBounds(String text) {
-        int[] bounds = new int[16];
-        int boundCount = 1;
-        SegmentCursor cursor = new SegmentCursor(text);
-        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
-            if (boundCount + 1 >= bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length * 2);
-            }
-            bounds[boundCount++] = position;
+    private int countSegment(String segment) {
+        // Even a one-character segment is cached: jtokkit spends microseconds per call, far more than a lookup.
+        Integer cached = segmentCache.get(segment);
+        if (cached != null) {
+            return cached;
         }
-        bounds[boundCount++] = text.length();
-        return Arrays.copyOf(bounds, boundCount);
+        int counted = loadedEncoding().countTokensOrdinary(segment);
+        segmentCache.put(segment, counted);
+        return counted;
     }
 
     private Encoding loadedEncoding() {
@@ -270,56 +242,11 @@ public final class TokenCounter {
         static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     }
 
-    /**
-     * A segment of a text as a map key, compared by content. A stored key owns its segment's string; the probe that
-     * {@link #count} reuses for lookups points into the counted text, so looking a segment up copies nothing.
-     */
-    private static final class SegmentKey {
-
-        private String text;
-        private int start;
-        private int end;
-        private int hash;
-
-        /** Points this key at {@code text[start, end)} and returns it. */
-        SegmentKey pointAt(String text, int start, int end) {
-            this.text = text;
-            this.start = start;
-            this.end = end;
-            int contentHash = 0;
-            for (int index = start; index < end; index++) {
-                contentHash = 31 * contentHash + text.charAt(index);
-            }
-            this.hash = contentHash;
-            return this;
-        }
-
-        int length() {
-            return end - start;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof SegmentKey key
-                    && key.hash == hash
-                    && key.length() == length()
-                    && text.regionMatches(start, key.text, key.start, length());
-        }
-    }
-
-    /**
-     * A least-recently-used map from segment to its count, bounded by the total length of the segments. Callers
-     * hold its monitor around {@link #get}; {@link #putAll} takes it itself.
-     */
+    /** A least-recently-used map from segment text to its count, bounded by the total length of the segments. */
     private static final class SegmentCache {
 
         private final int characterLimit;
-        private final LinkedHashMap<SegmentKey, Integer> counts = new LinkedHashMap<>(256, 0.75f, true);
+        private final LinkedHashMap<String, Integer> counts = new LinkedHashMap<>(256, 0.75f, true);
         private final LongAdder tokenizedSegments = new LongAdder();
         private int characters;
 
@@ -327,22 +254,21 @@ public final class TokenCounter {
             this.characterLimit = characterLimit;
         }
 
-        /** Returns the count of the segment, or {@code null} when it is not cached. The caller holds the monitor. */
-        Integer get(SegmentKey segment) {
+        synchronized Integer get(String segment) {
             return counts.get(segment);
         }
 
-        synchronized void putAll(SegmentKey[] segments, int[] segmentCounts) {
-            tokenizedSegments.add(segments.length);
-            for (int index = 0; index < segments.length; index++) {
-                SegmentKey segment = segments[index];
-                if (segment.length() <= characterLimit && counts.put(segment, segmentCounts[index]) == null) {
-                    characters += segment.length();
-                }
+        synchronized void put(String segment, int count) {
+            tokenizedSegments.increment();
+            if (segment.length() > characterLimit) {
+                return;
             }
-            var eldest = counts.keySet().iterator();
+            if (counts.put(segment, count) == null) {
+                characters += segment.length();
+            }
+            var eldest = counts.entrySet().iterator();
             while (characters > characterLimit && eldest.hasNext()) {
-                characters -= eldest.next().length();
+                characters -= eldest.next().getKey().length();
                 eldest.remove();
             }
         }
