@@ -11,15 +11,18 @@ import java.util.List;
  * @param cachedInput price of a cached input token, or {@code null} when the provider does not cache
  * @param cacheWrite price of writing a cached token (Anthropic), or {@code null}
  * @param output price of an output token
- * @param contextWindow the most input tokens the model takes
- * @param maxOutput the most output tokens the model gives
+ * @param contextWindow the most input tokens the model takes, or 0 when the source does not say
+ * @param maxOutput the most output tokens the model gives, or 0 when the source does not say
  * @param encoding the tokenizer encoding ({@code o200k_base}, {@code cl100k_base})
  * @param exactTokens whether {@code encoding} is the model's own tokenizer; false for other providers, whose
  *     counts are estimates
  * @param fineTuning the fine-tuning prices, or {@code null} when the model cannot be fine-tuned or they are unknown
  * @param aliases other ids that name this model (dated ids, {@code openai/…}, display names)
  * @param source where the figures come from
- * @param asOf the date of the figures, {@code YYYY-MM-DD}
+ * @param asOf the date of the figures, {@code YYYY-MM-DD}, or only {@code YYYY} when the source gives no finer date
+ * @param aboveThreshold the prices of a request whose prompt is longer than a threshold (Gemini 2.5 Pro above
+ *     200k tokens), or {@code null} when one price holds at every length
+ * @param note anything a user must know about the figures, or {@code null}
  */
 public record ModelInfo(
         String id,
@@ -35,7 +38,68 @@ public record ModelInfo(
         FineTuning fineTuning,
         List<String> aliases,
         String source,
-        String asOf) {
+        String asOf,
+        PriceTier aboveThreshold,
+        String note) {
+
+    public ModelInfo {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** The constructor of the first catalog sketch, for models with one price at every length and no note. */
+    public ModelInfo(
+            String id,
+            String provider,
+            double input,
+            Double cachedInput,
+            Double cacheWrite,
+            double output,
+            int contextWindow,
+            int maxOutput,
+            String encoding,
+            boolean exactTokens,
+            FineTuning fineTuning,
+            List<String> aliases,
+            String source,
+            String asOf) {
+        this(id, provider, input, cachedInput, cacheWrite, output, contextWindow, maxOutput, encoding, exactTokens,
+                fineTuning, aliases, source, asOf, null, null);
+    }
+
+    /** Returns the input price of a request with {@code promptTokens} prompt tokens, taking any threshold into account. */
+    public double inputPriceFor(int promptTokens) {
+        return isAboveThreshold(promptTokens) ? aboveThreshold.input() : input;
+    }
+
+    /**
+     * Returns the cached input price of a request with {@code promptTokens} prompt tokens, or {@code null} when the
+     * model has no cached price. Above a threshold whose cached price is unknown, the base cached price is returned.
+     */
+    public Double cachedInputPriceFor(int promptTokens) {
+        if (isAboveThreshold(promptTokens) && aboveThreshold.cachedInput() != null) {
+            return aboveThreshold.cachedInput();
+        }
+        return cachedInput;
+    }
+
+    /** Returns the output price of a request with {@code promptTokens} prompt tokens, taking any threshold into account. */
+    public double outputPriceFor(int promptTokens) {
+        return isAboveThreshold(promptTokens) ? aboveThreshold.output() : output;
+    }
+
+    private boolean isAboveThreshold(int promptTokens) {
+        return aboveThreshold != null && promptTokens > aboveThreshold.thresholdTokens();
+    }
+
+    /**
+     * Prices that apply when a request's prompt is longer than {@code thresholdTokens}.
+     *
+     * @param thresholdTokens the prompt length above which these prices apply
+     * @param input price of an input token
+     * @param cachedInput price of a cached input token, or {@code null} when the source gives none
+     * @param output price of an output token
+     */
+    public record PriceTier(int thresholdTokens, double input, Double cachedInput, double output) {}
 
     /**
      * Supervised fine-tuning prices.
@@ -44,7 +108,22 @@ public record ModelInfo(
      * @param input price of an input token to the fine-tuned model
      * @param cachedInput price of a cached input token to the fine-tuned model
      * @param output price of an output token from the fine-tuned model
-     * @param note anything a user must know ("unconfirmed", "priced per hour")
+     * @param note anything a user must know ("unconfirmed", "priced per hour"), or {@code null}
+     * @param trainingPerHour price of an hour of training when training is priced by time, or {@code null}
+     * @param baseModel the snapshot that is fine-tuned ({@code gpt-4o-mini-2024-07-18}), or {@code null}
      */
-    public record FineTuning(Double training, double input, Double cachedInput, double output, String note) {}
+    public record FineTuning(
+            Double training,
+            double input,
+            Double cachedInput,
+            double output,
+            String note,
+            Double trainingPerHour,
+            String baseModel) {
+
+        /** The constructor of the first catalog sketch, for training priced per token. */
+        public FineTuning(Double training, double input, Double cachedInput, double output, String note) {
+            this(training, input, cachedInput, output, note, null, null);
+        }
+    }
 }

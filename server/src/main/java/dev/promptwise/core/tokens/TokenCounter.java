@@ -1,25 +1,284 @@
 package dev.promptwise.core.tokens;
 
-/** Placeholder token counter (characters / 4) until the jtokkit one lands. */
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts tokens with jtokkit's real vocabularies, caching the counts of unchanged segments so that an edit in a
+ * large prompt re-tokenizes only the segment it touched.
+ *
+ * <p>A text is cut into segments at every position where a line break ({@code \r} or {@code \n}) is followed by a
+ * character that is neither Unicode white space nor {@code /}. No pre-token of {@code cl100k_base} or
+ * {@code o200k_base} crosses such a position, so the sum of the segments' counts is the count of the whole text:
+ * <ul>
+ *   <li>The letter, contraction and number alternatives of both pre-token patterns never match {@code \r} or
+ *       {@code \n} (the optional one-character prefix before letters is {@code [^\r\n\p{L}\p{N}]}), so they cannot
+ *       contain the line break just before the position.
+ *   <li>The punctuation alternative ({@code  ?[^\s\p{L}\p{N}]+[\r\n]*}, in {@code o200k_base}
+ *       {@code [\r\n/]*}) may end with line breaks, but after them it takes only more line breaks or, in
+ *       {@code o200k_base}, slashes; the character after the position is neither, so the match ends at the
+ *       position. This is why a line break followed by {@code /} is not a cut.
+ *   <li>The white-space alternatives match only white space, so they cannot take the non-white-space character
+ *       after the position. A match that starts in the run of white space that ends at the position is always
+ *       taken by {@code \s*[\r\n]+} (it comes before the look-ahead alternatives and succeeds, since the run ends
+ *       with a line break), and it ends exactly at the position whether the text goes on or ends there. So the
+ *       look-ahead {@code \s+(?!\S)}, the only context-sensitive part, never decides a match at a cut.
+ * </ul>
+ * Both halves are therefore tokenized as in the whole text, and the patterns have no look-behind that could see
+ * across the cut. {@code TokenCounterTest} checks the equality over many texts and the corpus.
+ *
+ * <p>Counters are shared per encoding and thread-safe. The vocabulary (several megabytes) is loaded on first count,
+ * not when the counter is created, so that start-up stays fast.
+ */
 public final class TokenCounter {
 
-    private final String encoding;
+    /** The encoding of GPT-4o, GPT-4.1, the o-series and GPT-5. */
+    public static final String O200K_BASE = "o200k_base";
 
-    private TokenCounter(String encoding) {
-        this.encoding = encoding;
+    /** The encoding of GPT-4 and GPT-3.5. */
+    public static final String CL100K_BASE = "cl100k_base";
+
+    /** How many characters of segments the cache of each counter keeps at most. */
+    static final int CACHE_CHARACTER_LIMIT = 8 * 1024 * 1024;
+
+    private static final Map<String, TokenCounter> COUNTERS = new ConcurrentHashMap<>();
+
+    private final String encodingName;
+    private final SegmentCache segmentCache;
+    private volatile Encoding loadedEncoding;
+
+    private TokenCounter(String encodingName, int cacheCharacterLimit) {
+        this.encodingName = encodingName;
+        this.segmentCache = new SegmentCache(cacheCharacterLimit);
     }
 
-    /** Returns the shared counter for an encoding name ({@code o200k_base}, {@code cl100k_base}). */
+    /**
+     * Returns the shared counter for an encoding name ({@code o200k_base}, {@code cl100k_base}).
+     *
+     * @throws IllegalArgumentException when the encoding is not one that jtokkit ships; {@link #isKnownEncoding}
+     *     tells beforehand
+     */
     public static TokenCounter forEncoding(String encoding) {
-        return new TokenCounter(encoding);
+        if (!isKnownEncoding(encoding)) {
+            throw new IllegalArgumentException("Unknown token encoding: " + encoding);
+        }
+        return COUNTERS.computeIfAbsent(encoding, name -> new TokenCounter(name, CACHE_CHARACTER_LIMIT));
     }
 
+    /** Returns whether {@link #forEncoding} accepts {@code encoding}; false for {@code null}. */
+    public static boolean isKnownEncoding(String encoding) {
+        return O200K_BASE.equals(encoding) || CL100K_BASE.equals(encoding);
+    }
+
+    /** Returns a counter with its own cache of the given size, for tests and benchmarks that measure the cache. */
+    static TokenCounter withPrivateCache(String encoding, int cacheCharacterLimit) {
+        if (!isKnownEncoding(encoding)) {
+            throw new IllegalArgumentException("Unknown token encoding: " + encoding);
+        }
+        return new TokenCounter(encoding, cacheCharacterLimit);
+    }
+
+    /** Returns the name of the encoding this counter counts with ({@code o200k_base}, {@code cl100k_base}). */
     public String encoding() {
+        return encodingName;
+    }
+
+    /**
+     * Returns the number of tokens of {@code text}; special-token text such as {@code <|endoftext|>} is counted as
+     * ordinary text. Returns 0 for an empty text. Never throws on any string.
+     */
+    public int count(String text) {
+        Objects.requireNonNull(text, "text");
+        int total = 0;
+        int segmentStart = 0;
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            total += countSegment(text.substring(segmentStart, position));
+            segmentStart = position;
+        }
+        if (segmentStart < text.length()) {
+            total += countSegment(segmentStart == 0 ? text : text.substring(segmentStart));
+        }
+        return total;
+    }
+
+    /** Returns the number of tokens of {@code text} tokenized in one piece, without segments or cache. */
+    public int countWhole(String text) {
+        return text.isEmpty() ? 0 : loadedEncoding().countTokensOrdinary(text);
+    }
+
+    /**
+     * Counts a chat: {@code text} is the sum of the contents' counts, {@code total} adds the OpenAI chat format's
+     * overhead ({@link ChatFormat}). Returns zero counts for an empty list.
+     *
+     * @param estimated whether the model's own tokenizer differs from this encoding
+     */
+    public TokenCount countMessages(List<String> messageContents, boolean estimated) {
+        int textTokens = 0;
+        for (String content : messageContents) {
+            textTokens += count(content);
+        }
+        int totalTokens = messageContents.isEmpty() ? 0 : textTokens + ChatFormat.overhead(messageContents.size(), 0);
+        return new TokenCount(textTokens, totalTokens, encodingName, estimated);
+    }
+
+    /** Returns the start offsets of the segments that {@link #count} tokenizes separately; the first is 0. */
+    static List<Integer> segmentStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        SegmentCursor cursor = new SegmentCursor(text);
+        for (int position = cursor.next(); position >= 0; position = cursor.next()) {
+            starts.add(position);
+        }
+        return starts;
+    }
+
+    /** Returns whether this counter has loaded its vocabulary; false until the first count. */
+    boolean isVocabularyLoaded() {
+        return loadedEncoding != null;
+    }
+
+    /** Returns how many characters of segments the cache holds now. */
+    int cachedCharacters() {
+        return segmentCache.characters();
+    }
+
+    /** Returns how many segments were tokenized (cache misses) since creation. */
+    long tokenizedSegments() {
+        return segmentCache.tokenizedSegments();
+    }
+
+    /**
+     * Returns whether {@code character} has the Unicode White_Space property, which is what {@code \s} means in
+     * the tokenizers' patterns. {@link Character#isWhitespace} is not enough: it leaves out no-break spaces and
+     * U+0085.
+     */
+    private static boolean isUnicodeWhiteSpace(char character) {
+        return (character >= '\t' && character <= '\r')
+                || character == ' '
+                || character == '\u0085'
+                || character == '\u00A0'
+                || character == '\u1680'
+                || (character >= '\u2000' && character <= '\u200A')
+                || character == '\u2028'
+                || character == '\u2029'
+                || character == '\u202F'
+                || character == '\u205F'
+                || character == '\u3000';
+    }
+
+    private int countSegment(String segment) {
+        // Even a one-character segment is cached: jtokkit spends microseconds per call, far more than a lookup.
+        Integer cached = segmentCache.get(segment);
+        if (cached != null) {
+            return cached;
+        }
+        int counted = loadedEncoding().countTokensOrdinary(segment);
+        segmentCache.put(segment, counted);
+        return counted;
+    }
+
+    private Encoding loadedEncoding() {
+        Encoding encoding = loadedEncoding;
+        if (encoding == null) {
+            encoding = VocabularyHolder.REGISTRY.getEncoding(encodingName).orElseThrow(
+                    () -> new IllegalStateException("jtokkit does not ship " + encodingName));
+            loadedEncoding = encoding;
+        }
         return encoding;
     }
 
-    /** Returns the number of tokens of {@code text}, special-token text counted as ordinary text. */
-    public int count(String text) {
-        return (text.length() + 3) / 4;
+    /**
+     * Walks through the segment starts of a text. Line breaks are found with {@link String#indexOf(int, int)}, which
+     * the JVM scans far faster than a loop over characters; the next {@code \n} and the next {@code \r} are
+     * remembered, so each part of the text is scanned once.
+     */
+    private static final class SegmentCursor {
+
+        private final String text;
+        private int nextNewline;
+        private int nextCarriageReturn;
+
+        SegmentCursor(String text) {
+            this.text = text;
+            this.nextNewline = text.indexOf('\n');
+            this.nextCarriageReturn = text.indexOf('\r');
+        }
+
+        /** Returns the next segment start, or -1 when the text has no more. */
+        int next() {
+            while (true) {
+                int lineBreak;
+                if (nextNewline >= 0 && (nextCarriageReturn < 0 || nextNewline < nextCarriageReturn)) {
+                    lineBreak = nextNewline;
+                    nextNewline = text.indexOf('\n', lineBreak + 1);
+                } else if (nextCarriageReturn >= 0) {
+                    lineBreak = nextCarriageReturn;
+                    nextCarriageReturn = text.indexOf('\r', lineBreak + 1);
+                } else {
+                    return -1;
+                }
+                if (lineBreak + 1 >= text.length()) {
+                    return -1;
+                }
+                char next = text.charAt(lineBreak + 1);
+                if (next != '/' && !isUnicodeWhiteSpace(next)) {
+                    return lineBreak + 1;
+                }
+            }
+        }
+    }
+
+    /** Holds jtokkit's lazy registry, created on first count (the holder idiom keeps it off the start-up path). */
+    private static final class VocabularyHolder {
+        static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    }
+
+    /** A least-recently-used map from segment text to its count, bounded by the total length of the segments. */
+    private static final class SegmentCache {
+
+        private final int characterLimit;
+        private final LinkedHashMap<String, Integer> counts = new LinkedHashMap<>(256, 0.75f, true);
+        private final LongAdder tokenizedSegments = new LongAdder();
+        private int characters;
+
+        SegmentCache(int characterLimit) {
+            this.characterLimit = characterLimit;
+        }
+
+        synchronized Integer get(String segment) {
+            return counts.get(segment);
+        }
+
+        synchronized void put(String segment, int count) {
+            tokenizedSegments.increment();
+            if (segment.length() > characterLimit) {
+                return;
+            }
+            if (counts.put(segment, count) == null) {
+                characters += segment.length();
+            }
+            var eldest = counts.entrySet().iterator();
+            while (characters > characterLimit && eldest.hasNext()) {
+                characters -= eldest.next().getKey().length();
+                eldest.remove();
+            }
+        }
+
+        synchronized int characters() {
+            return characters;
+        }
+
+        long tokenizedSegments() {
+            return tokenizedSegments.sum();
+        }
     }
 }

@@ -1,0 +1,69 @@
+package dev.promptwise.core.tokens;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps a model id to the encoding that counts its tokens, because jtokkit's own model list stops at GPT-4o and
+ * says nothing of other providers.
+ */
+public final class ModelEncodings {
+
+    /** The encoding of a model and whether it is the model's own tokenizer. */
+    public record ModelEncoding(String encoding, boolean estimated) {}
+
+    /** Id prefixes of the OpenAI families that use {@code cl100k_base}; checked before the o200k families. */
+    private static final List<String> CL100K_FAMILIES = List.of("gpt-4-", "gpt-3.5-turbo", "gpt-35-turbo");
+
+    /** Id prefixes of the OpenAI families that use {@code o200k_base}. */
+    private static final List<String> O200K_FAMILIES = List.of(
+            "gpt-4o", "chatgpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-6", "gpt-oss", "o1", "o3", "o4", "codex");
+
+    private ModelEncodings() {}
+
+    /**
+     * Returns the encoding for {@code modelId}. Provider prefixes ({@code openai/}, {@code azure/}), {@code ft:}
+     * ids and case are ignored. OpenAI families get their own encoding, exact; any other id, {@code null} included,
+     * gets {@code o200k_base} marked estimated.
+     */
+    public static ModelEncoding forModel(String modelId) {
+        String id = normalise(modelId);
+        if (id.equals("gpt-4") || startsWithAny(id, CL100K_FAMILIES)) {
+            return new ModelEncoding(TokenCounter.CL100K_BASE, false);
+        }
+        if (startsWithAny(id, O200K_FAMILIES)) {
+            return new ModelEncoding(TokenCounter.O200K_BASE, false);
+        }
+        return new ModelEncoding(TokenCounter.O200K_BASE, true);
+    }
+
+    /** Returns whether {@code encoding} is one that {@link TokenCounter#forEncoding} counts with. */
+    public static boolean isKnownEncoding(String encoding) {
+        return TokenCounter.isKnownEncoding(encoding);
+    }
+
+    private static String normalise(String modelId) {
+        if (modelId == null) {
+            return "";
+        }
+        String id = modelId.strip().toLowerCase(Locale.ROOT);
+        if (id.startsWith("ft:")) {
+            int baseEnd = id.indexOf(':', 3);
+            id = baseEnd < 0 ? id.substring(3) : id.substring(3, baseEnd);
+        }
+        int slash = id.lastIndexOf('/');
+        if (slash >= 0) {
+            id = id.substring(slash + 1);
+        }
+        return id.replace(' ', '-');
+    }
+
+    private static boolean startsWithAny(String id, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (id.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.promptwise.core.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptwise.core.tokens.ModelEncodings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Checks the bundled catalog against the dated facts it was made from, and how ids, aliases and overrides resolve. */
+class PriceCatalogTest {
+
+    private static final PriceCatalog CATALOG = PriceCatalog.bundled();
+
+    /**
+     * Every model of shared/reference/model-facts.md with its figures, transcribed by hand: id, input, cached
+     * input, cache write (NaN when the facts give none), output, context window, maximum output (0 where the
+     * facts give no limits).
+     */
+    private static final Object[][] FACTS = {
+        {"gpt-4o", 2.50, 1.25, Double.NaN, 10.00, 128_000, 16_384},
+        {"gpt-4o-mini", 0.15, 0.075, Double.NaN, 0.60, 128_000, 16_384},
+        {"gpt-4.1", 2.00, 0.50, Double.NaN, 8.00, 1_047_576, 32_768},
+        {"gpt-4.1-mini", 0.40, 0.10, Double.NaN, 1.60, 1_047_576, 32_768},
+        {"gpt-4.1-nano", 0.10, 0.025, Double.NaN, 0.40, 1_047_576, 32_768},
+        {"o3", 2.00, 0.50, Double.NaN, 8.00, 200_000, 100_000},
+        {"o4-mini", 1.10, 0.275, Double.NaN, 4.40, 200_000, 100_000},
+        {"o3-mini", 1.10, 0.55, Double.NaN, 4.40, 200_000, 100_000},
+        {"gpt-5", 1.25, 0.125, Double.NaN, 10.00, 400_000, 128_000},
+        {"gpt-5-mini", 0.25, 0.025, Double.NaN, 2.00, 400_000, 128_000},
+        {"gpt-5-nano", 0.05, 0.005, Double.NaN, 0.40, 400_000, 128_000},
+        {"claude-sonnet-4-20250514", 3.00, 0.30, 3.75, 15.00, 200_000, 64_000},
+        {"claude-3-7-sonnet-20250219", 3.00, 0.30, 3.75, 15.00, 200_000, 128_000},
+        {"claude-3-5-haiku-20241022", 0.80, 0.08, 1.00, 4.00, 200_000, 8_192},
+        {"claude-opus-4-1-20250805", 15.00, 1.50, 18.75, 75.00, 200_000, 32_000},
+        {"gemini-2.5-flash", 0.30, 0.075, Double.NaN, 2.50, 1_048_576, 65_535},
+        {"gemini-2.5-flash-lite", 0.10, 0.025, Double.NaN, 0.40, 1_048_576, 65_535},
+        {"gemini-2.0-flash", 0.10, 0.025, Double.NaN, 0.40, 1_048_576, 8_192},
+        {"gemini-2.5-pro", 1.25, 0.3125, Double.NaN, 10.00, 1_048_576, 65_535},
+        {"gpt-5.4", 2.50, 0.25, Double.NaN, 15.00, 0, 0},
+        {"gpt-5.4-mini", 0.75, 0.075, Double.NaN, 4.50, 0, 0},
+        {"gpt-5.4-nano", 0.20, 0.02, Double.NaN, 1.25, 0, 0},
+        {"claude-haiku-4.5", 1.00, 0.10, 1.25, 5.00, 0, 0},
+        {"claude-sonnet-4.5", 3.00, 0.30, 3.75, 15.00, 0, 0},
+        {"claude-sonnet-4.6", 3.00, 0.30, 3.75, 15.00, 0, 0},
+        {"claude-opus-4.5", 5.00, 0.50, 6.25, 25.00, 0, 0},
+        {"gemini-3.1-pro", 2.00, 0.20, Double.NaN, 12.00, 0, 0},
+    };
+
+    @Test
+    void everyModelOfTheFactsHasItsFigures() {
+        List<String> wrong = new ArrayList<>();
+        for (Object[] fact : FACTS) {
+            String id = (String) fact[0];
+            ModelInfo model = CATALOG.resolve(id).orElse(null);
+            if (model == null) {
+                wrong.add(id + " is missing");
+                continue;
+            }
+            double cacheWrite = (double) fact[3];
+            Double expectedCacheWrite = Double.isNaN(cacheWrite) ? null : cacheWrite;
+            List<Object> expected = List.of(id, fact[1], fact[2], String.valueOf(expectedCacheWrite), fact[4], fact[5], fact[6]);
+            List<Object> actual = List.of(model.id(), model.input(), model.cachedInput(),
+                    String.valueOf(model.cacheWrite()), model.output(), model.contextWindow(), model.maxOutput());
+            if (!expected.equals(actual)) {
+                wrong.add("expected " + expected + " but the catalog has " + actual);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(FACTS.length, CATALOG.models().size(), "the catalog holds exactly the models of the facts");
+    }
+
+    @Test
+    void pricesAboveAThresholdFollowTheFacts() {
+        ModelInfo geminiPro = CATALOG.resolve("gemini-2.5-pro").orElseThrow();
+        assertEquals(new ModelInfo.PriceTier(200_000, 2.50, null, 15.00), geminiPro.aboveThreshold());
+        assertEquals(1.25, geminiPro.inputPriceFor(200_000));
+        assertEquals(2.50, geminiPro.inputPriceFor(200_001));
+        assertEquals(0.3125, geminiPro.cachedInputPriceFor(250_000));
+
+        ModelInfo gpt54 = CATALOG.resolve("gpt-5.4").orElseThrow();
+        assertEquals(new ModelInfo.PriceTier(272_000, 5.00, 0.50, 22.50), gpt54.aboveThreshold());
+        assertEquals(22.50, gpt54.outputPriceFor(300_000));
+        assertEquals(15.00, gpt54.outputPriceFor(1_000));
+
+        ModelInfo geminiNext = CATALOG.resolve("gemini-3.1-pro").orElseThrow();
+        assertEquals(new ModelInfo.PriceTier(200_000, 4.00, 0.40, 18.00), geminiNext.aboveThreshold());
+        assertNull(CATALOG.resolve("gpt-4o").orElseThrow().aboveThreshold());
+    }
+
+    @Test
+    void fineTuningPricesFollowTheFacts() {
+        assertEquals(new ModelInfo.FineTuning(3.00, 0.30, 0.15, 1.20, "fine-tuned inference is 2x the base price", null,
+                "gpt-4o-mini-2024-07-18"), CATALOG.resolve("gpt-4o-mini").orElseThrow().fineTuning());
+        assertEquals(new ModelInfo.FineTuning(25.00, 3.75, 1.875, 15.00, "fine-tuned inference is 1.5x the base price",
+                null, "gpt-4o-2024-08-06"), CATALOG.resolve("gpt-4o").orElseThrow().fineTuning());
+        for (Object[] fact : new Object[][] {
+            {"gpt-4.1", 25.00, 3.00, 0.75, 12.00}, {"gpt-4.1-mini", 5.00, 0.80, 0.20, 3.20},
+            {"gpt-4.1-nano", 1.50, 0.20, 0.05, 0.80}
+        }) {
+            ModelInfo.FineTuning fineTuning = CATALOG.resolve((String) fact[0]).orElseThrow().fineTuning();
+            assertEquals(List.of(fact[1], fact[2], fact[3], fact[4]),
+                    List.of(fineTuning.training(), fineTuning.input(), fineTuning.cachedInput(), fineTuning.output()));
+            assertTrue(fineTuning.note().contains("unconfirmed"), fineTuning.note());
+        }
+        ModelInfo.FineTuning reinforcement = CATALOG.resolve("o4-mini").orElseThrow().fineTuning();
+        assertNull(reinforcement.training());
+        assertEquals(100.00, reinforcement.trainingPerHour());
+        assertEquals(List.of(4.00, 1.00, 16.00),
+                List.of(reinforcement.input(), reinforcement.cachedInput(), reinforcement.output()));
+        assertNull(CATALOG.resolve("claude-sonnet-4.5").orElseThrow().fineTuning());
+    }
+
+    @Test
+    void everyEntryNamesItsSourceAndDate() {
+        Pattern date = Pattern.compile("\\d{4}(-\\d{2}-\\d{2})?");
+        for (ModelInfo model : CATALOG.models()) {
+            assertNotNull(model.source(), model.id());
+            assertFalse(model.source().isBlank(), model.id());
+            assertTrue(model.asOf() != null && date.matcher(model.asOf()).matches(), model.id() + ": " + model.asOf());
+        }
+    }
+
+    @Test
+    void everyEntryHasAnEncodingThatModelEncodingsKnows() {
+        for (ModelInfo model : CATALOG.models()) {
+            assertTrue(ModelEncodings.isKnownEncoding(model.encoding()), model.id() + ": " + model.encoding());
+            ModelEncodings.ModelEncoding mapped = ModelEncodings.forModel(model.id());
+            assertEquals(mapped.encoding(), model.encoding(), model.id());
+            assertEquals(!mapped.estimated(), model.exactTokens(), model.id());
+            assertEquals(model.provider().equals("openai"), model.exactTokens(), model.id());
+        }
+    }
+
+    @Test
+    void providerPrefixesResolve() {
+        assertResolves("gpt-4o", "openai/gpt-4o", "azure/gpt-4o", "github/gpt-4o", "OpenAI/GPT-4o");
+        assertResolves("claude-sonnet-4-20250514", "anthropic/claude-sonnet-4-20250514", "anthropic/claude-sonnet-4",
+                "vertexai/claude-sonnet-4@20250514");
+        assertResolves("gemini-2.5-flash", "googleai/gemini-2.5-flash", "vertexai/gemini-2.5-flash",
+                "models/gemini-2.5-flash");
+        assertResolves("gpt-4.1-mini", "openai/gpt-4.1-mini");
+    }
+
+    @Test
+    void datedIdsResolveToTheirModel() {
+        assertResolves("gpt-4o", "gpt-4o-2024-08-06", "gpt-4o-2024-11-20");
+        assertResolves("gpt-4o-mini", "gpt-4o-mini-2024-07-18");
+        assertResolves("gpt-5", "gpt-5-2025-08-07");
+        assertResolves("claude-sonnet-4.5", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5");
+        assertResolves("claude-3-5-haiku-20241022", "claude-3-5-haiku-latest");
+    }
+
+    @Test
+    void fineTunedIdsResolveByTheirBaseWithFineTunedPrices() {
+        ModelInfo fineTuned = CATALOG.resolve("ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123").orElseThrow();
+        assertEquals("ft:gpt-4o-mini-2024-07-18:acme:triage:AbC123", fineTuned.id());
+        assertEquals(List.of(0.30, 0.15, 1.20), List.of(fineTuned.input(), fineTuned.cachedInput(), fineTuned.output()));
+        assertEquals(128_000, fineTuned.contextWindow());
+        assertTrue(CATALOG.resolve("ft:gpt-4.1-2025-04-14:acme::xyz").isPresent());
+        assertTrue(CATALOG.resolve("ft:no-such-model:acme::xyz").isEmpty());
+    }
+
+    @Test
+    void vsCodeDisplayNamesResolve() {
+        assertResolves("gpt-4o", "GPT-4o");
+        assertResolves("gpt-4.1", "GPT-4.1");
+        assertResolves("claude-sonnet-4-20250514", "Claude Sonnet 4");
+        assertResolves("claude-sonnet-4.5", "Claude Sonnet 4.5");
+        assertResolves("gemini-2.5-pro", "Gemini 2.5 Pro");
+        assertResolves("o4-mini", "o4-mini (Preview)");
+        assertResolves("gpt-5-mini", "GPT-5 mini (Preview)");
+        assertResolves("claude-3-7-sonnet-20250219", "Claude Sonnet 3.7");
+    }
+
+    @Test
+    void unknownIdsResolveToNothingAndGetSuggestions() {
+        assertTrue(CATALOG.resolve("gpt-9-ultra").isEmpty());
+        assertTrue(CATALOG.resolve(null).isEmpty());
+        assertTrue(CATALOG.resolve("  ").isEmpty());
+        assertEquals("gpt-4o-mini", CATALOG.suggestions("gpt-4o-mni").get(0));
+        assertEquals("gpt-4o", CATALOG.suggestions("gpt4o").get(0));
+        assertEquals("gemini-2.5-flash", CATALOG.suggestions("gemini-2.5-flsh").get(0));
+        assertTrue(CATALOG.suggestions("gpt-5-min").size() <= 3);
+        assertEquals(List.of(), CATALOG.suggestions("completely-unrelated-model-name"));
+        assertEquals(List.of(), CATALOG.suggestions(null));
+    }
+
+    @Test
+    void userEntriesOverrideFieldByFieldAndAddModels() {
+        PriceCatalog user = PriceCatalog.parse("""
+                {"gpt-4o": {"input": 2.00, "aliases": ["team-default"], "fineTuning": {"training": 20.0}},
+                 "acme-ft-triage": {"input": 0.30, "cachedInput": 0.15, "output": 1.20, "contextWindow": 128000,
+                                    "encoding": "o200k_base", "asOf": "2026-11-01"}}
+                """);
+        PriceCatalog merged = CATALOG.withOverrides(user);
+
+        ModelInfo gpt4o = merged.resolve("team-default").orElseThrow();
+        assertEquals("gpt-4o", gpt4o.id());
+        assertEquals(2.00, gpt4o.input());
+        assertEquals(10.00, gpt4o.output(), "fields the user leaves out keep the bundled figure");
+        assertEquals(20.0, gpt4o.fineTuning().training());
+        assertEquals(3.75, gpt4o.fineTuning().input());
+        assertTrue(gpt4o.aliases().contains("gpt-4o-2024-08-06"));
+
+        ModelInfo added = merged.resolve("acme-ft-triage").orElseThrow();
+        assertEquals(List.of(0.30, 0.15, 1.20, 128_000), List.of(added.input(), added.cachedInput(), added.output(),
+                added.contextWindow()));
+        assertEquals("user catalog", added.source());
+        assertTrue(added.exactTokens(), "a user who names the encoding gets exact counts");
+        assertEquals(CATALOG.models().size() + 1, merged.models().size());
+        assertEquals(2.50, CATALOG.resolve("gpt-4o").orElseThrow().input(), "the bundled catalog is unchanged");
+    }
+
+    @Test
+    void userCatalogInTheBundledShapeAndFromAMappingParse() {
+        PriceCatalog listed = PriceCatalog.parse("{\"models\": [{\"id\": \"local-llama\", \"input\": 0, \"output\": 0}]}");
+        ModelInfo llama = listed.resolve("local-llama").orElseThrow();
+        assertEquals("o200k_base", llama.encoding());
+        assertFalse(llama.exactTokens());
+
+        PriceCatalog mapped = PriceCatalog.fromMapping(Map.of("acme", Map.of("input", 1, "output", 2)));
+        assertEquals(2.0, mapped.resolve("ACME").orElseThrow().output());
+    }
+
+    @Test
+    void brokenUserCatalogsAreRejectedWithTheFieldNamed() {
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> PriceCatalog.parse("{\"acme\": {\"input\": \"cheap\"}}"));
+        assertTrue(wrongType.getMessage().contains("input") && wrongType.getMessage().contains("acme"),
+                wrongType.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PriceCatalog.parse("{not json"));
+        assertThrows(IllegalArgumentException.class, () -> PriceCatalog.parse("{\"models\": [{\"input\": 1}]}"));
+    }
+
+    @Test
+    void bundledCatalogIsLoadedOnce() {
+        assertSame(PriceCatalog.bundled(), PriceCatalog.bundled());
+    }
+
+    private static void assertResolves(String expectedId, String... ids) {
+        for (String id : ids) {
+            assertEquals(expectedId, CATALOG.resolve(id).map(ModelInfo::id).orElse("nothing"), id);
+        }
+    }
+}
