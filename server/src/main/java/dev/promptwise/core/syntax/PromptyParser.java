@@ -3,6 +3,7 @@ package dev.promptwise.core.syntax;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ final class PromptyParser {
                 problems.add(new SyntaxProblem(new TextRange(frontMatter.whole().start(), fenceEnd),
                         "Front matter is never closed: add a line '---' after the YAML"));
             } else {
-                YamlDocument yaml = YamlPromptSupport.readYaml(text, frontMatter.yaml().start(),
+                YamlDocument yaml = YamlReader.read(text, frontMatter.yaml().start(),
                         frontMatter.yaml().end());
                 problems.addAll(YamlPromptSupport.problemsOf(yaml));
                 YamlNode.Mapping root = yaml.rootMapping();

@@ -4,6 +4,7 @@ import dev.promptwise.core.syntax.YamlPromptSupport.TemplateDialect;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class SemanticKernelParser {
 
     /** Parses {@code text}; never throws on user input. */
     static PromptDocument parse(String text) {
-        YamlDocument yaml = YamlPromptSupport.readYaml(text, 0, text.length());
+        YamlDocument yaml = YamlReader.read(text, 0, text.length());
         List<SyntaxProblem> problems = new ArrayList<>(YamlPromptSupport.problemsOf(yaml));
         List<Message> messages = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();

@@ -6,9 +6,7 @@ import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlProblem;
 import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Small helpers that the YAML-based prompt parsers (Prompty front matter, GitHub Models, Semantic Kernel,
@@ -17,75 +15,18 @@ import java.util.Map;
  */
 final class YamlPromptSupport {
 
-    /**
-     * Most nodes a document may stand for once its aliases are expanded. The YAML layer shares aliased nodes, so
-     * reading stays cheap, but a "billion laughs" document would make any walk over the tree explode; such a file
-     * is flagged here, where every YAML prompt format passes.
-     */
-    static final long MAX_EXPANDED_NODES = 100_000;
-
     private YamlPromptSupport() {}
 
     /**
-     * Reads {@code text[start, end)} as YAML, refusing at once (with one problem on the first line) a text longer
-     * than the YAML layer would read anyway, instead of letting SnakeYAML scan megabytes before it gives up.
-     */
-    static YamlDocument readYaml(String text, int start, int end) {
-        int length = end - start;
-        if (length > YamlReader.MAX_CODE_POINTS && text.codePointCount(start, end) > YamlReader.MAX_CODE_POINTS) {
-            int firstLineEnd = start;
-            while (firstLineEnd < end && text.charAt(firstLineEnd) != '\n' && text.charAt(firstLineEnd) != '\r') {
-                firstLineEnd++;
-            }
-            return new YamlDocument(null, List.of(new YamlProblem(YamlProblem.Kind.LIMIT,
-                    new TextRange(start, firstLineEnd), "YAML refused: longer than " + YamlReader.MAX_CODE_POINTS
-                    + " characters")));
-        }
-        return YamlReader.read(text, start, end);
-    }
-
-    /**
-     * Returns the document's YAML problems as syntax problems, in order, plus one for a top-level entry whose
-     * aliases expand past {@value #MAX_EXPANDED_NODES} nodes; an empty list when there are none.
+     * Returns the document's YAML problems (syntax, limits such as alias bombs, duplicate keys) as syntax
+     * problems, in order; an empty list when there are none.
      */
     static List<SyntaxProblem> problemsOf(YamlDocument document) {
         List<SyntaxProblem> problems = new ArrayList<>();
         for (YamlProblem problem : document.problems()) {
             problems.add(new SyntaxProblem(problem.range(), problem.message()));
         }
-        YamlNode.Mapping root = document.rootMapping();
-        if (root != null) {
-            Map<YamlNode, Long> sizes = new IdentityHashMap<>();
-            for (YamlNode.Entry entry : root.entries()) {
-                if (expandedSize(entry.value(), sizes) > MAX_EXPANDED_NODES) {
-                    problems.add(new SyntaxProblem(entry.key().range(), "YAML refused: the aliases under '"
-                            + entry.key().value() + "' expand to more than " + MAX_EXPANDED_NODES
-                            + " nodes (an alias bomb)"));
-                    break;
-                }
-            }
-        }
         return problems;
-    }
-
-    /** Returns how many nodes {@code node} stands for with aliases expanded, saturating just past the limit. */
-    private static long expandedSize(YamlNode node, Map<YamlNode, Long> sizes) {
-        Long known = sizes.get(node);
-        if (known != null) {
-            return known;
-        }
-        long size = 1;
-        if (node instanceof YamlNode.Mapping mapping) {
-            for (YamlNode.Entry entry : mapping.entries()) {
-                size = Math.min(MAX_EXPANDED_NODES + 1, size + 1 + expandedSize(entry.value(), sizes));
-            }
-        } else if (node instanceof YamlNode.Sequence sequence) {
-            for (YamlNode item : sequence.items()) {
-                size = Math.min(MAX_EXPANDED_NODES + 1, size + expandedSize(item, sizes));
-            }
-        }
-        sizes.put(node, size);
-        return size;
     }
 
     /** Returns the node as a non-empty string scalar's value, or {@code null} when it is anything else. */

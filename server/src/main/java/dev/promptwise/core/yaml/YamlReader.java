@@ -101,7 +101,7 @@ public final class YamlReader {
             problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, root.range().start() == root.range().end()
                     ? root.range() : new TextRange(root.range().start(), root.range().start()),
                     String.format(java.util.Locale.ROOT,
-                            "YAML refused: its aliases expand to more than %,d nodes", MAX_EXPANDED_NODES)));
+                            "YAML refused: its aliases expand to more than %,d nodes (an alias bomb)", MAX_EXPANDED_NODES)));
             return new YamlDocument(null, problems);
         }
         problems.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));

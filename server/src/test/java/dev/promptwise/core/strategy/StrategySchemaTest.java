@@ -120,10 +120,10 @@ class StrategySchemaTest {
             }
             bomb.append("]\n");
         }
-        long started = System.nanoTime();
-        List<SchemaProblem> problems = validate(bomb.toString());
-        assertTrue(System.nanoTime() - started < 5_000_000_000L);
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("was not validated")), problems.toString());
+        // The YAML layer refuses the bomb before the validator can expand it; the validator then has no tree.
+        var yaml = YamlReader.read(bomb.toString());
+        assertTrue(yaml.problems().stream().anyMatch(p -> p.message().contains("alias bomb")), yaml.problems().toString());
+        assertEquals(List.of(), StrategySchema.bundled().validate(yaml));
     }
 
     @Test
