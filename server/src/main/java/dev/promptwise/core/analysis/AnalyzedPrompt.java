@@ -1,45 +1,70 @@
 package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.cost.CostModel;
+import dev.promptwise.core.cost.FineTuningPlan;
+import dev.promptwise.core.cost.PromptCostInput;
+import dev.promptwise.core.cost.Traffic;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * One version of a prompt file, parsed and tokenized, with the model, budget and traffic it is judged against.
- * Immutable: the adapter keeps one per document version and every feature reads from it.
+ * One version of a prompt file, parsed and tokenized, with the model, budget and traffic it is judged against
+ * (its workload's when a strategy file references it, else the settings'). Immutable: the adapter keeps one per
+ * document version and every feature reads from it; derived figures are computed once, on first use.
  */
 public final class AnalyzedPrompt {
 
     /** OpenAI's chat format: tokens added per message. */
-    public static final int TOKENS_PER_MESSAGE = 3;
+    public static final int TOKENS_PER_MESSAGE = CostModel.TOKENS_PER_MESSAGE;
     /** OpenAI's chat format: tokens that prime the reply. */
-    public static final int TOKENS_PER_REPLY = 3;
+    public static final int TOKENS_PER_REPLY = CostModel.REPLY_PRIMING_TOKENS;
+    /** The model fine-tuning is priced on when neither the workload nor the prompt's model names one. */
+    public static final String DEFAULT_FINE_TUNING_BASE = "gpt-4o-mini";
+
+    /** Lines that describe the output's format, which a fine-tuned model learns when the format is strict. */
+    private static final Pattern FORMAT_INSTRUCTION = Pattern.compile(
+            "(?i)\\b(json|schema|yaml|xml|csv|markdown|fences?|format(ted)?|fields?|keys?)\\b");
 
     private final String path;
     private final PromptDocument document;
     private final Settings settings;
+    private final WorkloadBinding binding;
+    private final PriceCatalog catalog;
     private final String modelId;
     private final ModelInfo model;
-    private final String encoding;
+    private final TokenCounter counter;
     private final boolean estimated;
     private final int[] messageTokens;
     private final int textTokens;
     private final int exampleTokens;
     private final int originalLength;
+    private volatile PromptCostInput costInput;
+    private volatile Optional<WorkloadCost> cost;
 
-    AnalyzedPrompt(String path, PromptDocument document, Settings settings, String modelId, ModelInfo model,
-            TokenCounter counter, boolean estimated, int originalLength) {
+    AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
+            PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, boolean estimated,
+            int originalLength) {
         this.path = path;
-        this.originalLength = originalLength;
         this.document = document;
         this.settings = settings;
+        this.binding = binding;
+        this.catalog = catalog;
         this.modelId = modelId;
         this.model = model;
-        this.encoding = counter.encoding();
+        this.counter = counter;
         this.estimated = estimated;
+        this.originalLength = originalLength;
         List<Message> messages = document.messages();
         this.messageTokens = new int[messages.size()];
         int sum = 0;
@@ -49,10 +74,10 @@ public final class AnalyzedPrompt {
         }
         this.textTokens = sum;
         int examples = 0;
-        for (var example : document.examples()) {
+        for (FewShotExample example : document.examples()) {
             examples += counter.count(example.range().slice(document.text()));
         }
-        this.exampleTokens = examples;
+        this.exampleTokens = Math.min(examples, sum);
     }
 
     public String path() {
@@ -67,7 +92,20 @@ public final class AnalyzedPrompt {
         return settings;
     }
 
-    /** Returns the model the prompt is judged against: the file's own, else the default model of the settings. */
+    /** Returns the workload that references this prompt, or {@code null} when no strategy file does. */
+    public WorkloadBinding binding() {
+        return binding;
+    }
+
+    /** Returns the catalog the prompt was priced with: the bundled one plus the strategy file's {@code models}. */
+    public PriceCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Returns the model the prompt is judged against: its workload's, else the file's own, else the settings'
+     * default model.
+     */
     public String modelId() {
         return modelId;
     }
@@ -83,7 +121,7 @@ public final class AnalyzedPrompt {
     }
 
     public String encoding() {
-        return encoding;
+        return counter.encoding();
     }
 
     /** Returns whether the counts are estimates (a model whose own tokenizer is not available here). */
@@ -111,14 +149,27 @@ public final class AnalyzedPrompt {
         return exampleTokens;
     }
 
-    /** Returns the token budget of the prompt. */
-    public int budget() {
-        return settings.maxPromptTokens();
+    /** Returns the tokens of {@code text}, with this prompt's encoding. */
+    public int count(String text) {
+        return counter.count(text);
     }
 
-    /** Returns the requests per day the prompt sees, or {@code null} when no one has said. */
+    /** Returns the token budget: the workload's, else the strategy's default, else the settings'. */
+    public int budget() {
+        Integer fromStrategy = binding == null ? null : binding.maxPromptTokens();
+        return fromStrategy != null ? fromStrategy : settings.maxPromptTokens();
+    }
+
+    /** Returns the monthly budget in USD (workload, strategy default, then settings), or {@code null}. */
+    public Double maxMonthlyCost() {
+        Double fromStrategy = binding == null ? null : binding.maxMonthlyCost();
+        return fromStrategy != null ? fromStrategy : settings.maxMonthlyCost();
+    }
+
+    /** Returns the requests per day the prompt sees (workload, then settings), or {@code null} when unknown. */
     public Double requestsPerDay() {
-        return settings.requestsPerDay();
+        Double fromWorkload = binding == null ? null : binding.requestsPerDay();
+        return fromWorkload != null ? fromWorkload : settings.requestsPerDay();
     }
 
     /** Returns the price in USD of the prompt's input tokens per request, or {@code null} when the model is unknown. */
@@ -130,6 +181,78 @@ public final class AnalyzedPrompt {
     public Double inputCostPerMonth() {
         Double perRequest = inputCostPerRequest();
         Double perDay = requestsPerDay();
-        return perRequest == null || perDay == null ? null : perRequest * perDay * 30;
+        return perRequest == null || perDay == null ? null : perRequest * perDay * CostModel.DAYS_PER_MONTH;
+    }
+
+    /** Returns the traffic the prompt is priced at, or {@code null} when no requests per day are known. */
+    public Traffic traffic() {
+        Double perDay = requestsPerDay();
+        if (perDay == null) {
+            return null;
+        }
+        int input = binding == null ? 0 : binding.avgInputTokens();
+        Integer output = binding == null ? null : binding.avgOutputTokens();
+        return new Traffic(perDay, input, output == null ? 0 : output);
+    }
+
+    /** Returns the token counts the cost model needs, computed once. */
+    public PromptCostInput costInput() {
+        PromptCostInput input = costInput;
+        if (input == null) {
+            input = PromptCosting.input(this);
+            costInput = input;
+        }
+        return input;
+    }
+
+    /**
+     * Returns the prompt priced at its traffic (now, with reordering for the cache, fine-tuned and hybrid), or
+     * empty when the model is not in the catalog.
+     */
+    public Optional<WorkloadCost> cost() {
+        Optional<WorkloadCost> result = cost;
+        if (result == null) {
+            result = model == null ? Optional.empty()
+                    : Optional.of(CostModel.price(model, costInput(), traffic(), fineTuningPlan()));
+            cost = result;
+        }
+        return result;
+    }
+
+    /** Returns the fine-tuning the cost model prices, or {@code null} when no base model's prices are known. */
+    FineTuningPlan fineTuningPlan() {
+        String baseId = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
+                : model != null && model.fineTuning() != null ? model.id() : DEFAULT_FINE_TUNING_BASE;
+        ModelInfo base = catalog.resolve(baseId).orElse(null);
+        if (base == null) {
+            return null;
+        }
+        PromptCostInput input = costInput();
+        Integer labeled = binding == null ? null : binding.labeledExamples();
+        int examples = labeled != null ? labeled : input.exampleCount();
+        return new FineTuningPlan(base, examples, input.averageExampleTokens(),
+                binding == null ? null : binding.epochs(), binding == null ? null : binding.changeFrequency(),
+                binding != null && binding.strictOutputFormat());
+    }
+
+    /** Returns whether {@code range} lies inside one of the prompt's few-shot examples. */
+    boolean insideExample(TextRange range) {
+        for (FewShotExample example : document.examples()) {
+            if (range.start() >= example.range().start() && range.end() <= example.range().end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a line reads as an instruction about the output's format. */
+    static boolean isFormatInstruction(String line) {
+        return FORMAT_INSTRUCTION.matcher(line).find();
+    }
+
+    /** Returns the variable uses inside {@code range}, in order. */
+    List<VariableUse> variablesIn(TextRange range) {
+        return document.variables().stream()
+                .filter(use -> use.range().start() >= range.start() && use.range().end() <= range.end()).toList();
     }
 }

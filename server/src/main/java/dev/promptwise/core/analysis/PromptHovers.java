@@ -61,9 +61,13 @@ final class PromptHovers {
     }
 
     private static String modelMarkdown(AnalyzedPrompt prompt) {
-        ModelInfo model = prompt.model();
+        return modelMarkdown(prompt.modelId(), prompt.model());
+    }
+
+    /** Returns a model's catalog entry as Markdown: prices, limits, tokenizer, source and date. */
+    static String modelMarkdown(String modelId, ModelInfo model) {
         if (model == null) {
-            return "**" + prompt.modelId() + "**: not in the price catalog; add it under `models:` in promptwise.yaml.";
+            return "**" + modelId + "**: not in the price catalog; add it under `models:` in promptwise.yaml.";
         }
         StringBuilder markdown = new StringBuilder();
         markdown.append("**").append(model.id()).append("** (").append(model.provider()).append(")\n\n")

@@ -7,6 +7,12 @@ import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.rules.PromptContext;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.rules.Rules;
+import dev.promptwise.core.strategy.StrategyCompletion;
+import dev.promptwise.core.strategy.StrategyFile;
+import dev.promptwise.core.strategy.StrategyLinks;
+import dev.promptwise.core.strategy.StrategyParser;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
@@ -15,7 +21,9 @@ import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -52,26 +60,41 @@ public final class PromptwiseAnalysis {
         return catalog;
     }
 
-    /** Returns the prompt format of a file, or empty when Promptwise does not read it. */
+    // ---- prompt files -------------------------------------------------------------------------------------------
+
+    /** Returns the prompt format of a file, or empty when Promptwise does not read it as a prompt. */
     public Optional<PromptFormat> formatOf(String path, String text) {
         return PromptParsers.formatOf(path, text);
     }
 
-    /** Parses and tokenizes one version of a prompt file. Never throws on user input. */
+    /** Parses and tokenizes one version of a prompt file that no workload references. Never throws. */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings) {
-        PromptDocument document = parse(format, text, path);
-        String modelId = document.model() != null && !document.model().id().isBlank()
-                ? document.model().id() : settings.defaultModel();
-        ModelInfo model = catalog.resolve(modelId).orElse(null);
-        String encoding = model != null && model.encoding() != null ? model.encoding() : FALLBACK_ENCODING;
-        boolean estimated = model == null || !model.exactTokens();
-        return new AnalyzedPrompt(path, document, settings, modelId, model, TokenCounter.forEncoding(encoding),
-                estimated, text.length());
+        return analyze(path, format, text, settings, null);
     }
 
     /**
-     * Returns the findings of every rule the settings leave on, with the settings' severity. A failing rule is
-     * logged with its id and skipped; only cancellation propagates.
+     * Parses and tokenizes one version of a prompt file, judged by its workload's model, budget and traffic when
+     * {@code binding} is not {@code null}. Never throws on user input.
+     */
+    public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
+            WorkloadBinding binding) {
+        PromptDocument document = parse(format, text, path);
+        PriceCatalog prices = binding == null ? catalog : catalogOf(binding.strategy());
+        String workloadModel = binding == null ? null : binding.modelId();
+        String modelId = workloadModel != null && !workloadModel.isBlank() ? workloadModel
+                : document.model() != null && !document.model().id().isBlank() ? document.model().id()
+                : settings.defaultModel();
+        ModelInfo model = prices.resolve(modelId).orElse(null);
+        String encoding = model != null && model.encoding() != null && TokenCounter.isKnownEncoding(model.encoding())
+                ? model.encoding() : FALLBACK_ENCODING;
+        boolean estimated = model == null || !model.exactTokens();
+        return new AnalyzedPrompt(path, document, settings, binding, prices, modelId, model,
+                TokenCounter.forEncoding(encoding), estimated, text.length());
+    }
+
+    /**
+     * Returns the findings of every rule the settings and the file's suppressions leave on, with the settings'
+     * severity, in text order. A failing rule is logged with its id and skipped; only cancellation propagates.
      */
     public List<Finding> diagnostics(AnalyzedPrompt prompt, Cancellation cancellation) {
         List<Finding> findings = new ArrayList<>();
@@ -93,6 +116,7 @@ public final class PromptwiseAnalysis {
                 log.accept("Rule " + rule.id() + " failed on " + prompt.path() + " and was skipped: " + e);
             }
         }
+        findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return findings;
     }
 
@@ -134,6 +158,95 @@ public final class PromptwiseAnalysis {
                 TextRange.at(0), decoded.problem(), List.of()));
     }
 
+    // ---- strategy files -----------------------------------------------------------------------------------------
+
+    /** Returns whether the file at {@code path} is a strategy file ({@code promptwise.yaml}, {@code *.strategy.yaml}). */
+    public static boolean isStrategyFile(String path) {
+        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.equals("promptwise.yaml") || name.equals("promptwise.yml") || name.endsWith(".strategy.yaml")
+                || name.endsWith(".strategy.yml");
+    }
+
+    /** Parses one version of a strategy file. Never throws on user input. */
+    public StrategyDocument parseStrategy(String path, String text) {
+        return new StrategyDocument(path, text, StrategyParser.parse(text));
+    }
+
+    /**
+     * Returns the workload that references the prompt at {@code promptPath}, searching the strategy files in the
+     * order given, or empty when none does. When several do, the first wins.
+     */
+    public Optional<WorkloadBinding> bindingFor(String promptPath, List<StrategyDocument> strategies) {
+        for (StrategyDocument strategy : strategies) {
+            List<Workload> workloads = StrategyLinks.workloadsOf(strategy.strategy(), strategy.path(), promptPath);
+            if (!workloads.isEmpty()) {
+                return Optional.of(new WorkloadBinding(strategy.path(), strategy.strategy(), workloads.get(0)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Analyses a strategy file: every workload's prompt is read through {@code workspace} and analysed with the
+     * workload's facts, priced, and weighed by the decision engine.
+     */
+    public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
+            Cancellation cancellation) {
+        return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
+                cancellation);
+    }
+
+    /** Returns the findings of the strategy rules, in text order; a failing rule is logged and skipped. */
+    public List<Finding> strategyDiagnostics(AnalyzedStrategy strategy, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyAnalyses.diagnostics(strategy);
+    }
+
+    /** Returns the hover at {@code offset} of a strategy file, or empty when the offset is on nothing documented. */
+    public Optional<HoverInfo> strategyHover(AnalyzedStrategy strategy, int offset, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyAnalyses.hover(strategy, offset);
+    }
+
+    /** Returns the code lenses of a strategy file: each workload's cost now, fine-tuned and hybrid. */
+    public List<Lens> strategyLenses(AnalyzedStrategy strategy, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyAnalyses.lenses(strategy);
+    }
+
+    /** Returns the outline of a strategy file: its workloads and sections. */
+    public List<Symbol> strategySymbols(AnalyzedStrategy strategy, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyAnalyses.symbols(strategy);
+    }
+
+    /** Returns the links from a strategy file's paths ({@code prompt}, {@code dataset}) to the files they name. */
+    public List<StrategyLinks.Link> strategyLinks(AnalyzedStrategy strategy, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyLinks.links(strategy.strategy(), strategy.path());
+    }
+
+    /**
+     * Returns the completion choices at {@code offset} of a strategy file: keys, enum values, model ids with their
+     * prices, and workspace paths ({@code workspaceFiles}) for {@code prompt} and {@code dataset}.
+     */
+    public List<StrategyCompletion.Choice> strategyCompletion(AnalyzedStrategy strategy, int offset,
+            List<String> workspaceFiles, Cancellation cancellation) {
+        cancellation.check();
+        return StrategyAnalyses.completion(strategy, offset, workspaceFiles);
+    }
+
+    // ---- shared -------------------------------------------------------------------------------------------------
+
+    /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
+    PriceCatalog catalogOf(StrategyFile strategy) {
+        return StrategyAnalyses.catalogOf(catalog, strategy, log);
+    }
+
+    void log(String message) {
+        log.accept(message);
+    }
+
     private static PromptDocument parse(PromptFormat format, String text, String path) {
         if (text.length() > MAX_ANALYSED_CHARS) {
             return new PromptDocument(format, "", List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
@@ -144,8 +257,7 @@ public final class PromptwiseAnalysis {
         } catch (RuntimeException | StackOverflowError e) {
             // Parsers must not throw; if one does, the user still gets a usable answer and a clear note.
             TextRange whole = new TextRange(0, text.length());
-            return new PromptDocument(format, text,
-                    List.of(new dev.promptwise.core.syntax.Message("user", whole, whole, text)),
+            return new PromptDocument(format, text, List.of(new Message("user", whole, whole, text)),
                     List.of(), List.of(), null, null, List.of(),
                     List.of(new SyntaxProblem(TextRange.at(0),
                             "Promptwise could not parse this file (" + e.getClass().getSimpleName()

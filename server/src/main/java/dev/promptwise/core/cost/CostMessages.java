@@ -48,8 +48,12 @@ public final class CostMessages {
         }
         String volume = volume(cost);
         if (saving.getAsDouble() > 0) {
-            return share + "; moving them into a fine-tuned " + cost.baseModelId() + " would save "
-                    + Money.perMonth(saving.getAsDouble()) + volume + ", retraining included.";
+            // The saving leads: it is the figure that decides whether the author acts.
+            return "Moving " + exampleCount + " few-shot examples into a fine-tuned " + cost.baseModelId()
+                    + " would save " + Money.perMonth(saving.getAsDouble()) + volume + ", retraining included: they"
+                    + " take " + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0)
+                    + " of the prompt (" + Money.count(exampleTokens) + " of " + Money.count(promptTokens)
+                    + " tokens).";
         }
         return share + "; a fine-tuned " + cost.baseModelId() + " would cost "
                 + Money.perMonth(-saving.getAsDouble()) + " more" + volume + ", so keep them in the prompt.";

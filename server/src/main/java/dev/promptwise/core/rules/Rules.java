@@ -10,10 +10,12 @@ public final class Rules {
             new FileTooLargeRule(),
             new ContextWindowExceededRule(),
             new PromptTooLongRule(),
+            new CostAtScaleRule(),
             new DuplicateInstructionRule(),
             new UndefinedVariableRule(),
             new UnusedVariableRule(),
-            new FewShotHeavyRule());
+            new FewShotHeavyRule(),
+            new CacheablePrefixRule());
 
     private Rules() {}
 

@@ -132,9 +132,9 @@ class WorkedExampleTest {
         assertEquals("$46,856.25/month ($0.0062/request at 250,000 requests/day) is over the budget of"
                         + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
                 CostMessages.costAtScale(cost.now().orElseThrow(), 8000));
-        assertEquals("6 few-shot examples take 54 % of the prompt (900 of 1,659 tokens); moving them into a"
-                        + " fine-tuned gpt-4o-mini would save $43,689.20/month at 250,000 requests/day,"
-                        + " retraining included.",
+        assertEquals("Moving 6 few-shot examples into a fine-tuned gpt-4o-mini would save $43,689.20/month at"
+                        + " 250,000 requests/day, retraining included: they take 54 % of the prompt (900 of 1,659"
+                        + " tokens).",
                 CostMessages.fewShotHeavy(6, 900, 1659, cost.fineTuned()));
         assertEquals("Moving the template variables after the static text would save $13,184.79/month at"
                         + " 250,000 requests/day: 1,408 more tokens of each request could be read from gpt-4o's"

@@ -4,6 +4,7 @@ import dev.promptwise.core.advice.CostOutlook;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspaceFiles;
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
  * @param modelSuggestions catalog ids close to an unknown id, closest first
  * @param files the workspace's files
  * @param costOutlook the cost model's outlook of a workload, or {@code null} for a workload it cannot price
+ * @param workloadCost the cost model's full figures of a workload, or {@code null} for a workload it cannot price
  */
 public record StrategyContext(
         StrategyFile strategy,
@@ -30,7 +32,15 @@ public record StrategyContext(
         Predicate<String> knownModel,
         Function<String, List<String>> modelSuggestions,
         WorkspaceFiles files,
-        Function<Workload, CostOutlook> costOutlook) {
+        Function<Workload, CostOutlook> costOutlook,
+        Function<Workload, WorkloadCost> workloadCost) {
+
+    /** Returns a context that knows outlooks but no full cost figures (the cost rules then stay silent). */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workload -> null);
+    }
 
     /** Returns a context whose model knowledge comes from {@code catalog} and which knows no costs. */
     public static StrategyContext of(StrategyFile strategy, String strategyPath, Settings settings,
@@ -47,6 +57,11 @@ public record StrategyContext(
     /** Returns the severity the user set for {@code ruleId}, or {@code fallback}. */
     public Severity severity(String ruleId, Severity fallback) {
         return settings.severity(ruleId, fallback);
+    }
+
+    /** Returns the cost model's figures of a workload, or {@code null} when none are known. */
+    public WorkloadCost costFigures(Workload workload) {
+        return workloadCost == null ? null : workloadCost.apply(workload);
     }
 
     /** Returns the cost outlook of a workload, or {@code null} when none is known. */

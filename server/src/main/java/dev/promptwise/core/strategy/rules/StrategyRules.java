@@ -15,7 +15,9 @@ public final class StrategyRules {
             new MissingPromptRule(),
             new ApproachMismatchRule(),
             new InsufficientTrainingDataRule(),
-            new VolatileRequirementsRule());
+            new VolatileRequirementsRule(),
+            new CostAtScaleRule(),
+            new FineTuningPaysOffRule());
 
     private static final System.Logger LOG = System.getLogger(StrategyRules.class.getName());
 

@@ -258,7 +258,8 @@ class StrategyRulesTest {
 
     @Test
     void aFailingRuleIsSkippedAndTheRegistryListsEveryRuleOnce() {
-        assertEquals(6, StrategyRules.ALL.stream().map(StrategyRule::id).distinct().count());
+        assertEquals(StrategyRules.ALL.size(), StrategyRules.ALL.stream().map(StrategyRule::id).distinct().count());
+        assertEquals(8, StrategyRules.ALL.size());
         StrategyContext broken = new StrategyContext(dev.promptwise.core.strategy.StrategyParser.parse(
                 "workloads:\n  w:\n    model: x\n    approach: fine-tuning\n    data: { labeledExamples: 3 }\n"),
                 "promptwise.yaml", Settings.DEFAULTS, id -> { throw new IllegalStateException("catalog down"); },

@@ -1,0 +1,202 @@
+package dev.promptwise.core.analysis;
+
+import dev.promptwise.core.advice.CostOutlook;
+import dev.promptwise.core.advice.DecisionEngine;
+import dev.promptwise.core.advice.Recommendation;
+import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.FineTunedCost;
+import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.StrategyCompletion;
+import dev.promptwise.core.strategy.StrategyFile;
+import dev.promptwise.core.strategy.StrategyHover;
+import dev.promptwise.core.strategy.StrategySymbols;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.strategy.WorkspacePaths;
+import dev.promptwise.core.strategy.rules.StrategyContext;
+import dev.promptwise.core.strategy.rules.StrategyRules;
+import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The strategy file's features behind the façade: analysis of each workload, rules, hovers, lenses, completion. */
+final class StrategyAnalyses {
+
+    private StrategyAnalyses() {}
+
+    static AnalyzedStrategy analyze(PromptwiseAnalysis facade, StrategyDocument document, Settings settings,
+            StrategyWorkspace workspace, PriceCatalog catalog, Cancellation cancellation) {
+        Map<String, WorkloadAnalysis> workloads = new LinkedHashMap<>();
+        for (Workload workload : document.strategy().workloads().values()) {
+            cancellation.check();
+            String promptPath = null;
+            AnalyzedPrompt prompt = null;
+            String reference = Located.valueOf(workload.prompt());
+            if (reference != null) {
+                WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(document.path(), reference);
+                if (resolution.isInsideWorkspace()) {
+                    promptPath = resolution.path();
+                    prompt = analyzePrompt(facade, document, workload, promptPath, settings, workspace);
+                }
+            }
+            WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
+            CostOutlook outlook = outlookOf(cost);
+            Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
+            workloads.put(workload.name(), new WorkloadAnalysis(workload, promptPath, prompt, cost, outlook,
+                    recommendation));
+        }
+        return new AnalyzedStrategy(document, settings, catalog, workloads, workspace);
+    }
+
+    static List<Finding> diagnostics(AnalyzedStrategy strategy) {
+        PriceCatalog catalog = strategy.catalog();
+        StrategyContext ctx = new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
+                id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null));
+        return StrategyRules.check(ctx);
+    }
+
+    static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {
+        StrategyFile file = strategy.strategy();
+        for (WorkloadAnalysis analysis : strategy.workloads().values()) {
+            Located<String> model = analysis.workload().model();
+            if (model != null && model.valueRange() != null && model.valueRange().contains(offset)
+                    && model.value() != null) {
+                ModelInfo info = strategy.catalog().resolve(model.value()).orElse(null);
+                return Optional.of(new HoverInfo(model.valueRange(), PromptHovers.modelMarkdown(model.value(), info)));
+            }
+        }
+        Optional<HoverInfo> hover = StrategyHover.hover(file, offset,
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null));
+        if (hover.isEmpty()) {
+            return hover;
+        }
+        for (WorkloadAnalysis analysis : strategy.workloads().values()) {
+            if (analysis.workload().nameRange().contains(offset) && analysis.cost() != null
+                    && analysis.cost().now().isPresent()) {
+                CostFigures now = analysis.cost().now().get();
+                String markdown = hover.get().markdown() + "\n\n---\n\n**Cost at " + Money.count(now.requestsPerDay())
+                        + " requests/day on " + now.modelId() + "**\n\n" + CostMessages.breakdownTable(now);
+                return Optional.of(new HoverInfo(hover.get().range(), markdown));
+            }
+        }
+        return hover;
+    }
+
+    static List<Lens> lenses(AnalyzedStrategy strategy) {
+        List<Lens> lenses = new ArrayList<>();
+        for (WorkloadAnalysis analysis : strategy.workloads().values()) {
+            lenses.add(new Lens(analysis.workload().nameRange(), costTitle(analysis)));
+            Recommendation recommendation = analysis.recommendation();
+            lenses.add(new Lens(analysis.workload().nameRange(), "Recommended: " + recommendation.label()
+                    + " (confidence " + recommendation.confidencePercent() + ")"));
+        }
+        return lenses;
+    }
+
+    static List<Symbol> symbols(AnalyzedStrategy strategy) {
+        return StrategySymbols.symbols(strategy.strategy());
+    }
+
+    static List<StrategyCompletion.Choice> completion(AnalyzedStrategy strategy, int offset, List<String> files) {
+        List<StrategyCompletion.ModelChoice> models = new ArrayList<>();
+        for (ModelInfo model : strategy.catalog().models()) {
+            models.add(new StrategyCompletion.ModelChoice(model.id(), Money.usd(model.input()) + " / "
+                    + Money.usd(model.output()) + " per 1M tokens (" + model.provider() + ")"));
+        }
+        return StrategyCompletion.complete(strategy.document().text(), offset, models, files, strategy.path());
+    }
+
+    /** Returns the bundled catalog with the strategy's {@code models} applied, or the bundled one when they fail. */
+    static PriceCatalog catalogOf(PriceCatalog catalog, StrategyFile strategy, Consumer<String> log) {
+        YamlNode.Mapping root = strategy.yaml().rootMapping();
+        YamlNode.Mapping models = root == null ? null : root.mapping("models");
+        if (models == null || models.entries().isEmpty()) {
+            return catalog;
+        }
+        try {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            for (YamlNode.Entry entry : models.entries()) {
+                entries.put(entry.key().value(), YamlValues.toJava(entry.value()));
+            }
+            return catalog.withOverrides(PriceCatalog.fromMapping(entries));
+        } catch (RuntimeException e) {
+            // The schema rule reports ill-typed model entries on their keys; pricing falls back to the bundled one.
+            log.accept("The strategy file's models could not be added to the catalog: " + e.getMessage());
+            return catalog;
+        }
+    }
+
+    static String costTitle(WorkloadAnalysis analysis) {
+        WorkloadCost cost = analysis.cost();
+        if (analysis.prompt() == null) {
+            return "Cost unknown: the prompt cannot be read";
+        }
+        if (cost == null) {
+            return "Cost unknown: " + analysis.prompt().modelId() + " is not in the price catalog";
+        }
+        if (cost.now().isEmpty()) {
+            return "Cost unknown: add traffic.requestsPerDay";
+        }
+        StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(cost.now().get().costPerMonth()));
+        cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
+        cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
+        cost.fineTuned().ifPresent(ft -> {
+            if (ft.trainingCost().isPresent()) {
+                title.append(" · training ").append(Money.usd(ft.trainingCost().getAsDouble()));
+            }
+            title.append(ft.breakEvenDays().isPresent()
+                    ? " · break-even " + Money.days(ft.breakEvenDays().getAsDouble()) : " · never breaks even");
+        });
+        return title.toString();
+    }
+
+    private static Optional<String> monthly(FineTunedCost cost) {
+        return cost.costPerMonth().isPresent() ? Optional.of(Money.perMonth(cost.costPerMonth().getAsDouble()))
+                : Optional.empty();
+    }
+
+    private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
+            Workload workload, String promptPath, Settings settings, StrategyWorkspace workspace) {
+        if (!workspace.exists(promptPath) || workspace.isDirectory(promptPath)) {
+            return null;
+        }
+        Optional<String> text = workspace.read(promptPath);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Optional<PromptFormat> format = facade.formatOf(promptPath, text.get());
+        PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
+        return facade.analyze(promptPath, chosen, text.get(), settings,
+                new WorkloadBinding(document.path(), document.strategy(), workload));
+    }
+
+    private static CostOutlook outlookOf(WorkloadCost cost) {
+        if (cost == null || cost.now().isEmpty() || cost.fineTuned().isEmpty()) {
+            return null;
+        }
+        FineTunedCost fineTuned = cost.fineTuned().get();
+        if (fineTuned.costPerMonth().isEmpty() || fineTuned.trainingCost().isEmpty()) {
+            return null;
+        }
+        return new CostOutlook(cost.now().get().costPerMonth(), fineTuned.costPerMonth().getAsDouble(),
+                fineTuned.trainingCost().getAsDouble(),
+                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null);
+    }
+
+    private static Optional<WorkloadAnalysis> analysisOf(AnalyzedStrategy strategy, Workload workload) {
+        return Optional.ofNullable(strategy.workloads().get(workload.name()));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.promptwise.core.strategy.rules;
+
+import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cost-at-scale} on a workload: its monthly cost at its traffic exceeds its budget (the workload's
+ * {@code budget.maxMonthlyCost}, else the defaults'). The prompt file that the workload references gets the same
+ * finding from the prompt rule of the same id, so its author sees it while typing.
+ */
+public final class CostAtScaleRule implements StrategyRule {
+
+    public static final String ID = "cost-at-scale";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public List<Finding> check(StrategyContext ctx) {
+        Severity severity = ctx.severity(this);
+        if (severity == Severity.OFF) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Workload workload : ctx.strategy().workloads().values()) {
+            Double budget = Located.valueOf(workload.budget().maxMonthlyCost());
+            if (budget == null) {
+                budget = Located.valueOf(ctx.strategy().defaults().budget().maxMonthlyCost());
+            }
+            WorkloadCost cost = ctx.costFigures(workload);
+            Optional<CostFigures> now = cost == null ? Optional.empty() : cost.now();
+            if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
+                continue;
+            }
+            findings.add(new Finding(ID, severity, workload.nameRange(), CostMessages.costAtScale(now.get(), budget),
+                    List.of()));
+        }
+        return findings;
+    }
+}
