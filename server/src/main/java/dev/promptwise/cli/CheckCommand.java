@@ -2,14 +2,20 @@ package dev.promptwise.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptwise.core.analysis.AnalyzedPrompt;
+import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.StrategyDocument;
+import dev.promptwise.core.analysis.WorkloadBinding;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextDecoding;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileVisitResult;
@@ -21,7 +27,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,9 +41,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code promptwise check [PATH...]}: analyses files and folders exactly as the editor would, for CI. */
+/**
+ * {@code promptwise check [PATH...]}: analyses files and folders exactly as the editor would, for CI. Each folder
+ * argument is a workspace: its strategy files bind the prompts below it to their workloads.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check prompt files and folders (the current folder by default).")
+        description = "Check prompt and strategy files and folders (the current folder by default).")
 final class CheckCommand implements Callable<Integer> {
 
     /** Files larger than this are reported and not read. */
@@ -69,11 +80,17 @@ final class CheckCommand implements Callable<Integer> {
     CheckCommand(PrintStream out, PrintStream err, Path workingFolder) {
         this.out = out;
         this.err = err;
-        this.workingFolder = workingFolder;
+        this.workingFolder = workingFolder.toAbsolutePath().normalize();
     }
 
     /** The output formats. */
     enum OutputFormat { text, json, sarif }
+
+    /** One file's report and, for a strategy file, its analysis. */
+    private record Analysed(FileReport file, AnalyzedStrategy strategy) {}
+
+    /** A file to check and the workspace it belongs to. */
+    private record Target(DiskWorkspace workspace, Path file, boolean explicit) {}
 
     @Override
     public Integer call() {
@@ -93,66 +110,85 @@ final class CheckCommand implements Callable<Integer> {
             err.println("promptwise: cannot read settings " + settingsFile + ": " + e.getMessage());
             return PromptwiseCli.USAGE;
         }
-        List<Path> files = new ArrayList<>();
-        List<Path> explicit = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path resolved = workingFolder.resolve(path).normalize();
             if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
                 err.println("promptwise: no such file or folder: " + path);
                 return PromptwiseCli.USAGE;
             }
-            if (Files.isDirectory(resolved)) {
-                try {
-                    collect(resolved, files);
-                } catch (IOException e) {
-                    err.println("promptwise: cannot read " + path + ": " + e.getMessage());
-                    return PromptwiseCli.USAGE;
+            try {
+                if (Files.isDirectory(resolved)) {
+                    DiskWorkspace workspace = new DiskWorkspace(resolved);
+                    for (Path file : collect(resolved)) {
+                        targets.add(new Target(workspace, file, false));
+                    }
+                } else {
+                    Path root = resolved.startsWith(workingFolder) ? workingFolder : resolved.getParent();
+                    targets.add(new Target(new DiskWorkspace(root), resolved, true));
                 }
-            } else {
-                files.add(resolved);
-                explicit.add(resolved);
+            } catch (IOException e) {
+                err.println("promptwise: cannot read " + path + ": " + e.getMessage());
+                return PromptwiseCli.USAGE;
             }
         }
-        files = files.stream().distinct().sorted(Comparator.comparing(Path::toString)).toList();
+        targets.sort(Comparator.comparing(target -> target.file().toString()));
 
         PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), err::println);
-        List<FileReport> reports;
+        Report report;
         try {
-            reports = analyseAll(analysis, files, explicit, settings);
+            report = analyseAll(analysis, targets, settings);
         } catch (UnreadableFile e) {
             err.println("promptwise: cannot read " + display(e.path) + ": " + e.getCause().getMessage());
             return PromptwiseCli.USAGE;
         }
-        Report report = new Report(reports);
         switch (format) {
             case text -> TextOutput.write(report, out);
             case json -> JsonOutput.write(report, out);
             case sarif -> SarifOutput.write(report, out);
         }
-        long atThreshold = threshold.get() == Severity.OFF ? 0 : report.count(severity -> severity.atLeast(threshold.get()));
+        long atThreshold = threshold.get() == Severity.OFF ? 0
+                : report.count(severity -> severity.atLeast(threshold.get()));
         long warnings = report.count(severity -> severity == Severity.WARNING);
         boolean failed = atThreshold > 0 || (maxWarnings != null && warnings > maxWarnings);
         return failed ? PromptwiseCli.FINDINGS : PromptwiseCli.OK;
     }
 
-    private List<FileReport> analyseAll(PromptwiseAnalysis analysis, List<Path> files, List<Path> explicit,
-            Settings settings) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+    /** Reads every strategy file first (prompts bind to them), then analyses everything on all cores. */
+    private Report analyseAll(PromptwiseAnalysis analysis, List<Target> targets, Settings settings) {
+        Map<DiskWorkspace, List<StrategyDocument>> strategies = new LinkedHashMap<>();
+        for (Target target : targets) {
+            if (PromptwiseAnalysis.isStrategyFile(target.file().toString())) {
+                String relative = target.workspace().relativize(target.file()).orElseThrow();
+                String text = readText(target.file()).text();
+                strategies.computeIfAbsent(target.workspace(), w -> new ArrayList<>())
+                        .add(analysis.parseStrategy(relative, text));
+            }
+        }
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
         ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "promptwise-check");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Optional<FileReport>>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(executor.submit(() -> analyse(analysis, file, explicit.contains(file), settings)));
+            List<Future<Optional<Analysed>>> futures = new ArrayList<>();
+            for (Target target : targets) {
+                List<StrategyDocument> known = strategies.getOrDefault(target.workspace(), List.of());
+                futures.add(executor.submit(() -> analyse(analysis, target, known, settings)));
             }
-            List<FileReport> reports = new ArrayList<>();
-            for (Future<Optional<FileReport>> future : futures) {
-                future.get().ifPresent(reports::add);
+            List<FileReport> files = new ArrayList<>();
+            List<Report.ShownStrategy> analysed = new ArrayList<>();
+            for (Future<Optional<Analysed>> future : futures) {
+                Optional<Analysed> result = future.get();
+                if (result.isPresent()) {
+                    files.add(result.get().file());
+                    if (result.get().strategy() != null) {
+                        analysed.add(new Report.ShownStrategy(result.get().file().path(), result.get().strategy()));
+                    }
+                }
             }
-            return reports;
+            return new Report(files, analysed);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnreadableFile unreadable) {
                 throw unreadable;
@@ -166,51 +202,84 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<FileReport> analyse(PromptwiseAnalysis analysis, Path file, boolean explicit, Settings settings) {
-        String path = display(file);
-        Optional<PromptFormat> byName = analysis.formatOf(path, null);
-        boolean maybeYaml = path.endsWith(".yml") || path.endsWith(".yaml");
-        if (byName.isEmpty() && !maybeYaml && !explicit) {
+    /** Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. */
+    private Optional<Analysed> analyse(PromptwiseAnalysis analysis, Target target, List<StrategyDocument> strategies,
+            Settings settings) {
+        Path file = target.file();
+        String shown = display(file);
+        String relative = target.workspace().relativize(file).orElse(file.getFileName().toString());
+        if (PromptwiseAnalysis.isStrategyFile(relative)) {
+            StrategyDocument document = strategies.stream().filter(s -> s.path().equals(relative)).findFirst()
+                    .orElseGet(() -> analysis.parseStrategy(relative, readText(file).text()));
+            AnalyzedStrategy strategy = analysis.analyzeStrategy(document, settings, target.workspace(),
+                    Cancellation.NONE);
+            List<Finding> findings = analysis.strategyDiagnostics(strategy, Cancellation.NONE);
+            return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,
+                    LineIndex.of(document.text())), strategy));
+        }
+        // The format depends on folder names above the workspace too (plain text under a prompts folder).
+        String absolute = file.toAbsolutePath().toString().replace('\\', '/');
+        Optional<PromptFormat> byName = analysis.formatOf(absolute, null);
+        boolean maybeYaml = relative.endsWith(".yml") || relative.endsWith(".yaml");
+        if (byName.isEmpty() && !maybeYaml && !target.explicit()) {
             return Optional.empty();
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return Optional.of(FileReport.skipped(path, byName.orElse(PromptFormat.PLAIN_TEXT), new Finding(
-                        "file-too-large", Severity.INFORMATION, dev.promptwise.core.text.TextRange.at(0),
-                        "File not read: " + (size / 1_048_576) + " MB, above the " + (MAX_FILE_BYTES / 1_048_576)
-                                + " MB that Promptwise reads", List.of())));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UnreadableFile(file, e);
+        long size = size(file);
+        if (size > MAX_FILE_BYTES) {
+            Finding tooLarge = new Finding("file-too-large", Severity.INFORMATION, TextRange.at(0),
+                    "File not read: " + (size / 1_048_576) + " MB, above the " + (MAX_FILE_BYTES / 1_048_576)
+                            + " MB that Promptwise reads", List.of());
+            return Optional.of(new Analysed(new FileReport(shown, byName.orElse(PromptFormat.PLAIN_TEXT).id(), null,
+                    List.of(tooLarge), LineIndex.of("")), null));
         }
-        TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
-        Optional<PromptFormat> format = byName.isPresent() ? byName : analysis.formatOf(path, decoded.text());
+        TextDecoding.Decoded decoded = readText(file);
+        Optional<PromptFormat> format = byName.isPresent() ? byName : analysis.formatOf(absolute, decoded.text());
         if (format.isEmpty()) {
-            if (!explicit) {
+            if (!target.explicit()) {
                 return Optional.empty();
             }
             format = Optional.of(PromptFormat.PLAIN_TEXT);
         }
         Optional<Finding> decodingProblem = analysis.decodingProblem(decoded, settings);
         if (decoded.binary()) {
-            return Optional.of(FileReport.skipped(path, format.get(), decodingProblem.orElseThrow()));
+            return Optional.of(new Analysed(new FileReport(shown, format.get().id(), null,
+                    decodingProblem.map(List::of).orElse(List.of()), LineIndex.of("")), null));
         }
-        AnalyzedPrompt prompt = analysis.analyze(path, format.get(), decoded.text(), settings);
+        WorkloadBinding binding = analysis.bindingFor(relative, strategies).orElse(null);
+        AnalyzedPrompt prompt = analysis.analyze(relative, format.get(), decoded.text(), settings, binding);
         List<Finding> findings = new ArrayList<>();
         decodingProblem.ifPresent(findings::add);
         findings.addAll(analysis.diagnostics(prompt, Cancellation.NONE));
-        return Optional.of(FileReport.of(prompt, format.get(), findings));
+        return Optional.of(new Analysed(new FileReport(shown, format.get().id(), prompt, findings,
+                LineIndex.of(prompt.document().text())), null));
     }
 
-    private void collect(Path folder, List<Path> files) throws IOException {
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UnreadableFile(file, e);
+        }
+    }
+
+    private static TextDecoding.Decoded readText(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return new TextDecoding.Decoded("", false, null);
+            }
+            return TextDecoding.decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UnreadableFile(file, e);
+        }
+    }
+
+    private static List<Path> collect(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean hidden = name.startsWith(".") && !dir.equals(folder) && !name.equals(".github");
+                boolean hidden = name.startsWith(".") && !name.equals(".github");
                 return !dir.equals(folder) && (SKIPPED_FOLDERS.contains(name) || hidden)
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
@@ -231,6 +300,7 @@ final class CheckCommand implements Callable<Integer> {
                 throw e;
             }
         });
+        return files;
     }
 
     private Settings readSettings() throws IOException {
@@ -246,7 +316,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Returns a path as the output shows it: relative to the working folder when inside it, with {@code /}. */
     private String display(Path file) {
-        Path shown = file.startsWith(workingFolder) ? workingFolder.relativize(file) : file;
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(workingFolder) ? workingFolder.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
     }
 

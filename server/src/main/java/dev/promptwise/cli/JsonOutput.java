@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.analysis.WorkloadAnalysis;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.FineTunedCost;
+import dev.promptwise.core.strategy.Approach;
+import java.util.Optional;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
 import java.io.PrintStream;
@@ -30,7 +35,7 @@ final class JsonOutput {
         for (FileReport file : report.files()) {
             ObjectNode node = files.addObject();
             node.put("path", file.path());
-            node.put("format", file.format().id());
+            node.put("format", file.format());
             AnalyzedPrompt prompt = file.prompt();
             if (prompt != null) {
                 node.put("model", prompt.modelId());
@@ -55,11 +60,58 @@ final class JsonOutput {
                 diagnostic.set("range", range(file.lines(), finding.range()));
             }
         }
-        root.putArray("workloads");
+        ArrayNode workloads = root.putArray("workloads");
+        for (Report.ShownStrategy shown : report.strategies()) {
+            for (WorkloadAnalysis analysis : shown.strategy().workloads().values()) {
+                workloads.add(workload(shown.shownPath(), analysis));
+            }
+        }
         try {
             out.println(MAPPER.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode workload(String strategyFile, WorkloadAnalysis analysis) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", analysis.workload().name());
+        node.put("strategyFile", strategyFile);
+        node.put("prompt", analysis.promptPath());
+        node.put("model", analysis.prompt() == null ? null : analysis.prompt().modelId());
+        node.put("recommendedApproach", analysis.recommendation().approach().id());
+        if (analysis.recommendation().pattern() != null) {
+            node.put("recommendedPattern", analysis.recommendation().pattern().id());
+        }
+        node.put("confidence", analysis.recommendation().confidence());
+        Approach declared = analysis.workload().declaredApproach();
+        node.put("declaredApproach", declared == null ? null : declared.id());
+        Optional<CostFigures> now = analysis.cost() == null ? Optional.empty() : analysis.cost().now();
+        putNumber(node, "costPerRequestUsd", now.map(CostFigures::costPerRequest));
+        putNumber(node, "monthlyCostUsd", now.map(CostFigures::costPerMonth));
+        Optional<FineTunedCost> fineTuned = analysis.cost() == null ? Optional.empty() : analysis.cost().fineTuned();
+        if (fineTuned.isPresent()) {
+            ObjectNode tuned = node.putObject("fineTuned");
+            putNumber(tuned, "monthlyCostUsd", optional(fineTuned.get().costPerMonth()));
+            putNumber(tuned, "trainingCostUsd", optional(fineTuned.get().trainingCost()));
+            putNumber(tuned, "breakEvenDays", optional(fineTuned.get().breakEvenDays()));
+        } else {
+            node.putNull("fineTuned");
+        }
+        Optional<FineTunedCost> hybrid = analysis.cost() == null ? Optional.empty() : analysis.cost().hybrid();
+        putNumber(node, "hybridMonthlyCostUsd", hybrid.flatMap(h -> optional(h.costPerMonth())));
+        return node;
+    }
+
+    private static Optional<Double> optional(java.util.OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
+    private static void putNumber(ObjectNode node, String field, Optional<Double> value) {
+        if (value.isPresent()) {
+            node.put(field, value.get());
+        } else {
+            node.putNull(field);
         }
     }
 

@@ -1,12 +1,21 @@
 package dev.promptwise.cli;
 
+import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Severity;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Everything one {@code check} run found, in the order files are listed. */
-record Report(List<FileReport> files) {
+/**
+ * Everything one {@code check} run found: files in path order, and the analysed strategy files whose workloads
+ * the JSON output lists.
+ *
+ * @param strategies the analysed strategy files, with the path each is shown under
+ */
+record Report(List<FileReport> files, List<ShownStrategy> strategies) {
+
+    /** An analysed strategy file and the path the output shows for it. */
+    record ShownStrategy(String shownPath, AnalyzedStrategy strategy) {}
 
     long count(Predicate<Severity> severity) {
         return files.stream().flatMap(file -> file.findings().stream()).map(Finding::severity).filter(severity).count();

@@ -9,6 +9,8 @@ import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.rules.Rules;
+import dev.promptwise.core.strategy.rules.StrategyRule;
+import dev.promptwise.core.strategy.rules.StrategyRules;
 import dev.promptwise.core.text.LineIndex;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -36,12 +38,19 @@ final class SarifOutput {
         driver.put("name", "Promptwise");
         driver.put("informationUri", "https://github.com/promptwise/promptwise");
         ArrayNode rules = driver.putArray("rules");
+        java.util.Map<String, Severity> defaults = new java.util.LinkedHashMap<>();
         for (Rule rule : Rules.promptRules()) {
-            ObjectNode node = rules.addObject();
-            node.put("id", rule.id());
-            node.put("helpUri", RULES_BASE + rule.id() + ".md");
-            node.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
+            defaults.putIfAbsent(rule.id(), rule.defaultSeverity());
         }
+        for (StrategyRule rule : StrategyRules.ALL) {
+            defaults.putIfAbsent(rule.id(), rule.defaultSeverity());
+        }
+        defaults.forEach((id, severity) -> {
+            ObjectNode node = rules.addObject();
+            node.put("id", id);
+            node.put("helpUri", RULES_BASE + id + ".md");
+            node.putObject("defaultConfiguration").put("level", level(severity));
+        });
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (FileReport file : report.files()) {

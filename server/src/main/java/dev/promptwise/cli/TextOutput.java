@@ -21,7 +21,7 @@ final class TextOutput {
                         + finding.severity().id() + " " + finding.ruleId() + ": " + finding.message());
             }
         }
-        out.println(report.files().size() + " prompt file" + (report.files().size() == 1 ? "" : "s") + " checked: "
+        out.println(report.files().size() + " file" + (report.files().size() == 1 ? "" : "s") + " checked: "
                 + plural(report.count(s -> s == Severity.ERROR), "error") + ", "
                 + plural(report.count(s -> s == Severity.WARNING), "warning") + ", "
                 + report.count(s -> s == Severity.INFORMATION) + " information, "

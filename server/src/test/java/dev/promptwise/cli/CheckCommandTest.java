@@ -32,7 +32,7 @@ class CheckCommandTest {
         assertEquals(0, run.exitCode, run.err);
         assertEquals("""
                 prompts/triage.txt:3:1: warning duplicate-instruction: Repeated instruction, already given on line 1: it is paid for twice on every request
-                1 prompt file checked: 0 errors, 1 warning, 0 information, 0 hints
+                1 file checked: 0 errors, 1 warning, 0 information, 0 hints
                 """, run.out);
     }
 
@@ -126,7 +126,7 @@ class CheckCommandTest {
         write("node_modules/pkg/prompts/x.txt", DUPLICATED);
         write("target/prompts/x.txt", DUPLICATED);
         Run run = run("check");
-        assertEquals("0 prompt files checked: 0 errors, 0 warnings, 0 information, 0 hints\n", run.out);
+        assertEquals("0 files checked: 0 errors, 0 warnings, 0 information, 0 hints\n", run.out);
     }
 
     private void write(String path, String text) throws Exception {

@@ -103,8 +103,8 @@ public final class AnalyzedPrompt {
     }
 
     /**
-     * Returns the model the prompt is judged against: its workload's, else the file's own, else the settings'
-     * default model.
+     * Returns the model the prompt is judged against: its workload's own, else the file's, else the strategy
+     * file's default, else the settings' default model.
      */
     public String modelId() {
         return modelId;

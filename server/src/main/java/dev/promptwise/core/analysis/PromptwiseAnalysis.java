@@ -74,16 +74,17 @@ public final class PromptwiseAnalysis {
 
     /**
      * Parses and tokenizes one version of a prompt file, judged by its workload's model, budget and traffic when
-     * {@code binding} is not {@code null}. Never throws on user input.
+     * {@code binding} is not {@code null}. The model is the workload's own, else the file's, else the strategy
+     * file's default, else the settings' default. Never throws on user input.
      */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
         PromptDocument document = parse(format, text, path);
         PriceCatalog prices = binding == null ? catalog : catalogOf(binding.strategy());
-        String workloadModel = binding == null ? null : binding.modelId();
-        String modelId = workloadModel != null && !workloadModel.isBlank() ? workloadModel
-                : document.model() != null && !document.model().id().isBlank() ? document.model().id()
-                : settings.defaultModel();
+        String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
+                document.model() == null ? null : document.model().id(),
+                binding == null ? null : binding.defaultModelId(),
+                settings.defaultModel());
         ModelInfo model = prices.resolve(modelId).orElse(null);
         String encoding = model != null && model.encoding() != null && TokenCounter.isKnownEncoding(model.encoding())
                 ? model.encoding() : FALLBACK_ENCODING;
@@ -241,6 +242,15 @@ public final class PromptwiseAnalysis {
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
         return StrategyAnalyses.catalogOf(catalog, strategy, log);
+    }
+
+    private static String firstNonBlank(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return Settings.DEFAULT_MODEL;
     }
 
     void log(String message) {

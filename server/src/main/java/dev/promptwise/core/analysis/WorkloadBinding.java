@@ -17,9 +17,14 @@ import dev.promptwise.core.strategy.Workload;
  */
 public record WorkloadBinding(String strategyPath, StrategyFile strategy, Workload workload) {
 
-    /** Returns the workload's model, else the strategy's default model, or {@code null} when neither is set. */
+    /** Returns the workload's own model, or {@code null} when it names none. */
     public String modelId() {
-        return strategy.modelOf(workload);
+        return Located.valueOf(workload.model());
+    }
+
+    /** Returns the strategy file's default model, or {@code null} when it names none. */
+    public String defaultModelId() {
+        return Located.valueOf(strategy.defaults().model());
     }
 
     /** Returns the workload's token budget, else the strategy's default one, or {@code null} when neither is set. */

@@ -1,0 +1,98 @@
+package dev.promptwise.io;
+
+import dev.promptwise.core.analysis.StrategyWorkspace;
+import dev.promptwise.core.text.TextDecoding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The workspace as the disk holds it, for the edges (the command line and the language server): answers the
+ * core's questions about files by workspace-relative path, and never lets a path, or a symbolic link, reach
+ * outside the workspace's root.
+ */
+public class DiskWorkspace implements StrategyWorkspace {
+
+    /** Prompt files larger than this are not read for strategy analysis. */
+    public static final long MAX_READ_BYTES = 16L * 1024 * 1024;
+
+    private final Path root;
+    private final Path realRoot;
+
+    public DiskWorkspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root;
+        }
+        this.realRoot = real;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Returns the file a workspace-relative path names, or empty when the path leaves the workspace, whether by
+     * its text ({@code ..}, an absolute path) or through a symbolic link, or does not exist.
+     */
+    public Optional<Path> resolve(String workspaceRelativePath) {
+        if (workspaceRelativePath == null || workspaceRelativePath.isEmpty()) {
+            return Optional.empty();
+        }
+        Path candidate;
+        try {
+            candidate = root.resolve(workspaceRelativePath).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!candidate.startsWith(root) || !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return candidate.toRealPath().startsWith(realRoot) ? Optional.of(candidate) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the workspace-relative path of a file inside the root, with {@code /} separators, or empty. */
+    public Optional<String> relativize(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root)) {
+            return Optional.empty();
+        }
+        return Optional.of(root.relativize(absolute).toString().replace('\\', '/'));
+    }
+
+    @Override
+    public boolean exists(String workspaceRelativePath) {
+        return resolve(workspaceRelativePath).isPresent();
+    }
+
+    @Override
+    public boolean isDirectory(String workspaceRelativePath) {
+        return resolve(workspaceRelativePath).map(Files::isDirectory).orElse(false);
+    }
+
+    @Override
+    public Optional<String> read(String workspaceRelativePath) {
+        Optional<Path> file = resolve(workspaceRelativePath).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.size(file.get()) > MAX_READ_BYTES) {
+                return Optional.empty();
+            }
+            TextDecoding.Decoded decoded = TextDecoding.decode(Files.readAllBytes(file.get()));
+            return decoded.binary() ? Optional.empty() : Optional.of(decoded.text());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
