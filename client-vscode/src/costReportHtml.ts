@@ -133,7 +133,7 @@ function renderWorkloadTable(workloads: readonly WorkloadCost[]): string {
       `<td class="number">${formatUsd(workload.fineTunedMonthlyUsd)}</td>`,
       `<td class="number">${formatUsd(workload.hybridMonthlyUsd)}</td>`,
       `<td class="number">${formatUsd(workload.trainingCostUsd)}</td>`,
-      `<td class="number">${workload.breakEvenDays === null ? "never" : formatDays(workload.breakEvenDays)}</td>`,
+      `<td class="number">${formatBreakEven(workload)}</td>`,
       `<td class="approach">${escapeHtml(workload.recommendedApproach ?? "n/a")}</td>`,
       `</tr>`,
     ].join(""),
@@ -168,6 +168,14 @@ function renderPromptTable(report: CostReport): string {
 
 function truncate(text: string, maximumLength: number): string {
   return text.length <= maximumLength ? text : `${text.slice(0, maximumLength - 1)}…`;
+}
+
+/** Says "n/a" without a fine-tuned figure, "never" when fine-tuning never pays back, else the days until it does. */
+function formatBreakEven(workload: WorkloadCost): string {
+  if (workload.fineTunedMonthlyUsd === null || workload.fineTunedMonthlyUsd === undefined) {
+    return "n/a";
+  }
+  return workload.breakEvenDays === null || workload.breakEvenDays === undefined ? "never" : formatDays(workload.breakEvenDays);
 }
 
 /** Rounds a break-even period up to whole days, since a partial day still has to pass. */

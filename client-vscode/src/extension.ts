@@ -13,7 +13,6 @@ import {
   ResponseError,
   type ServerOptions,
   State,
-  TransportKind,
 } from "vscode-languageclient/node";
 import { renderCostReportHtml, renderMessageHtml } from "./costReportHtml";
 import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
@@ -68,7 +67,11 @@ export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
   if (stopping && stopping.state !== State.Stopped) {
-    await stopping.stop();
+    try {
+      await stopping.stop();
+    } catch (error) {
+      outputChannel.appendLine(`The Promptwise server did not stop cleanly: ${errorMessage(error)}`);
+    }
   }
 }
 
@@ -102,12 +105,13 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = {
     command: java.candidate.executable,
     args: ["-XX:+ExitOnOutOfMemoryError", ...splitVmArguments(configuration.get<string>("server.vmargs")), "-jar", jarPath],
-    transport: TransportKind.stdio,
+    // No transport: the client then talks over stdio without adding a --stdio argument the contract does not have.
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: PROMPT_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })) as LanguageClientOptions["documentSelector"],
     outputChannel,
-    initializationOptions: currentServerSettings(),
+    // A function, so that a restart after a crash sends the settings of that moment.
+    initializationOptions: () => currentServerSettings(),
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

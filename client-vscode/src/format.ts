@@ -1,11 +1,14 @@
 // Formats token counts and dollar figures the same way in the status bar and the cost report.
 
-/** Formats dollars with cents below $100 and whole dollars above; returns "n/a" when the figure is unknown. */
+/**
+ * Formats dollars: two significant digits below $1 (a price per request of $0.017 must not read $0.02), cents below
+ * $100, whole dollars above. Returns "n/a" when the figure is unknown.
+ */
 export function formatUsd(amount: number | null | undefined): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) {
     return "n/a";
   }
-  if (amount !== 0 && Math.abs(amount) < 0.01) {
+  if (amount !== 0 && Math.abs(amount) < 1) {
     return `$${amount.toPrecision(2)}`;
   }
   const fractionDigits = Math.abs(amount) >= 100 ? 0 : 2;

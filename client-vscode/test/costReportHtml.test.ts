@@ -42,7 +42,13 @@ describe("renderCostReportHtml", () => {
     const html = renderCostReportHtml(report, context);
     assert.match(html, /<td>support-triage<\/td><td>gpt-4o<\/td><td class="number">250,000<\/td><td class="number">\$9,000<\/td><td class="number">\$3,000<\/td><td class="number">\$4,500<\/td><td class="number">\$120<\/td><td class="number">1 day<\/td><td class="approach">hybrid<\/td>/);
     assert.match(html, /<td><code>prompts\/triage.prompty<\/code><\/td><td class="number">1,830<\/td><td class="number">\$0.0012<\/td><td class="number">\$9,000<\/td>/);
-    assert.match(html, /<td class="number">never<\/td><td class="approach">n\/a<\/td>/);
+    assert.match(html, /<td class="number">n\/a<\/td><td class="approach">n\/a<\/td>/);
+  });
+
+  test("says never when fine-tuning is priced but does not pay back", () => {
+    const costly = { ...report.workloads[0], name: "rare", breakEvenDays: null };
+    const html = renderCostReportHtml({ ...report, workloads: [costly] }, context);
+    assert.match(html, /<td class="number">never<\/td><td class="approach">hybrid<\/td>/);
   });
 
   test("escapes names that come from the user's files", () => {

@@ -33,11 +33,13 @@ describe("statusBarContent", () => {
 });
 
 describe("formatUsd", () => {
-  test("shows cents below $100, whole dollars above, and n/a when unknown", () => {
+  test("shows two significant digits below $1, cents below $100, whole dollars above, and n/a when unknown", () => {
     assert.equal(formatUsd(12.5), "$12.50");
     assert.equal(formatUsd(123456.7), "$123,457");
     assert.equal(formatUsd(0), "$0.00");
     assert.equal(formatUsd(0.0004567), "$0.00046");
+    assert.equal(formatUsd(0.017), "$0.017");
+    assert.equal(formatUsd(0.5), "$0.50");
     assert.equal(formatUsd(null), "n/a");
   });
 });
