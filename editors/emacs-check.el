@@ -54,7 +54,8 @@
     (seq-doseq (diagnostic promptwise-check-published)
       (let ((start (plist-get (plist-get diagnostic :range) :start)))
         (princ (format "%d:%d %s %s: %s\n" (1+ (plist-get start :line)) (1+ (plist-get start :character))
-                       (plist-get diagnostic :severity) (plist-get diagnostic :code) (plist-get diagnostic :message)))))
+                       (nth (or (plist-get diagnostic :severity) 0) '("?" "error" "warning" "information" "hint"))
+                       (plist-get diagnostic :code) (plist-get diagnostic :message)))))
     (with-current-buffer buffer
       (ignore-errors (eglot-shutdown (eglot-current-server))))
     (kill-emacs 0)))
