@@ -131,6 +131,35 @@ try {
   }
   check("a quick fix changes the file", after !== before, after !== before ? "the file was edited and saved" : "no change");
 
+  // Undo the fix so the diagnostic comes back, then take the Disable rule action, which the extension runs itself.
+  await page.keyboard.press("Control+Z");
+  await page.keyboard.press("Control+S");
+  const squiggleAgain = await waitFor(async () => page.$(".squiggly-error, .squiggly-warning, .squiggly-info"), 20000);
+  let settingsText = "";
+  if (squiggleAgain) {
+    const box = await squiggleAgain.boundingBox();
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    await page.keyboard.press("Control+.");
+    // The menu takes keys, not clicks: move down to the Disable action and accept it.
+    await page.waitForSelector(".action-widget", { timeout: 10000 }).catch(() => undefined);
+    for (let step = 0; step < 6; step++) {
+      const focused = await page.$eval(".action-widget .monaco-list-row.focused", (row) => row.textContent).catch(() => "");
+      if (/Disable .* in settings/.test(focused)) {
+        break;
+      }
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Enter");
+    const settingsFile = join(workspace, ".vscode", "settings.json");
+    settingsText = await waitFor(async () => {
+      const text = existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : "";
+      return /"promptwise\.rules"[\s\S]*"off"/.test(text) ? text : undefined;
+    }, 10000) ?? "";
+  }
+  check("Disable rule writes promptwise.rules to the workspace settings", settingsText !== "", settingsText.replace(/\s+/g, " ").trim());
+  const squigglesGone = await waitFor(async () => (await page.$$(".squiggly-error, .squiggly-warning, .squiggly-info")).length === 0, 20000);
+  check("the server drops the disabled rule's diagnostics", Boolean(squigglesGone));
+
   await page.keyboard.press("Control+Shift+P");
   await page.keyboard.type("Promptwise: Show Cost Report");
   await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 10000 });
