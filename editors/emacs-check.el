@@ -3,7 +3,8 @@
 ;; Run from the repository root:
 ;;   emacs --batch -l editors/emacs-check.el editors/fixtures/triage.prompty
 ;; The jar is server/target/promptwise.jar unless PROMPTWISE_SERVER_JAR names another one.  Emacs exits with status 0
-;; once the server has published diagnostics for the file, and with status 1 when none arrived within 30 seconds.
+;; once the server has published diagnostics for the file, and with status 1 when none arrived within 30 seconds, or
+;; when PROMPTWISE_EXPECT_RULE names a rule id that none of them carries.
 ;; Eglot is built into Emacs 29; on Emacs 28 (Debian 12) install the package elpa-eglot, which package-initialize loads.
 
 (require 'package)
@@ -58,4 +59,9 @@
                        (plist-get diagnostic :code) (plist-get diagnostic :message)))))
     (with-current-buffer buffer
       (ignore-errors (eglot-shutdown (eglot-current-server))))
-    (kill-emacs 0)))
+    (let ((expected-rule (getenv "PROMPTWISE_EXPECT_RULE")))
+      (if (or (null expected-rule) (string= expected-rule "")
+              (seq-some (lambda (diagnostic) (equal (plist-get diagnostic :code) expected-rule)) promptwise-check-published))
+          (kill-emacs 0)
+        (princ (format "FAIL: no %s diagnostic arrived\n" expected-rule))
+        (kill-emacs 1)))))

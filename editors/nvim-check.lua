@@ -3,7 +3,8 @@
 -- Run from the repository root:
 --   nvim --headless --clean +'luafile editors/nvim-check.lua' editors/fixtures/triage.prompty
 -- The jar is server/target/promptwise.jar unless PROMPTWISE_SERVER_JAR names another one. Neovim exits with status 0
--- once the server has published diagnostics for the file, and with status 1 when none arrived within 30 seconds.
+-- once the server has published diagnostics for the file, and with status 1 when none arrived within 30 seconds, or
+-- when PROMPTWISE_EXPECT_RULE names a rule id that none of them carries.
 -- It uses vim.lsp.start_client, which every Neovim since 0.5 has (Debian 12 ships 0.7), so the test runs there too.
 
 local jar = os.getenv("PROMPTWISE_SERVER_JAR") or "server/target/promptwise.jar"
@@ -40,4 +41,14 @@ for _, diagnostic in ipairs(vim.diagnostic.get(buffer)) do
     vim.diagnostic.severity[diagnostic.severity], tostring(diagnostic.user_data and diagnostic.user_data.lsp and diagnostic.user_data.lsp.code or diagnostic.code), diagnostic.message))
 end
 vim.lsp.stop_client(client_id, true)
+local expected_rule = os.getenv("PROMPTWISE_EXPECT_RULE")
+if expected_rule and expected_rule ~= "" then
+  for _, diagnostic in ipairs(published) do
+    if diagnostic.code == expected_rule then
+      vim.cmd("qall!")
+    end
+  end
+  io.stdout:write("FAIL: no " .. expected_rule .. " diagnostic arrived\n")
+  vim.cmd("cquit 1")
+end
 vim.cmd("qall!")
