@@ -2,7 +2,8 @@
 //
 // Run from client-vscode/ after `npm run package` and `e2e/install-code-server.sh`:
 //   node e2e/vscode-e2e.mjs [--workspace DIR] [--file RELATIVE_PATH] [--screenshots DIR]
-// Defaults: the workspace ../editors/fixtures, the file triage.prompty, screenshots in ../docs. PROMPTWISE_SERVER_JAR,
+// Defaults: the workspace ../samples and its prompts/triage.prompty (../editors/fixtures and its triage.prompty where
+// there are no samples), screenshots in ../docs. PROMPTWISE_SERVER_JAR,
 // when set, reaches the extension and runs another jar. Prints one line per check and exits 1 when one fails.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -15,10 +16,13 @@ import { parseArgs } from "node:util";
 
 const extensionFolder = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const installFolder = join(extensionFolder, ".e2e");
+// The repository's samples/ when it has them (as on main), else the small fixture of the editor checks.
+const samplesFolder = join(extensionFolder, "..", "samples");
+const hasSamples = existsSync(join(samplesFolder, "prompts", "triage.prompty"));
 const { values: options } = parseArgs({
   options: {
-    workspace: { type: "string", default: join(extensionFolder, "..", "editors", "fixtures") },
-    file: { type: "string", default: "triage.prompty" },
+    workspace: { type: "string", default: hasSamples ? samplesFolder : join(extensionFolder, "..", "editors", "fixtures") },
+    file: { type: "string", default: hasSamples ? "prompts/triage.prompty" : "triage.prompty" },
     screenshots: { type: "string", default: join(extensionFolder, "..", "docs") },
     port: { type: "string", default: "8765" },
   },
@@ -70,8 +74,10 @@ const browser = await chromium.launch({
   process.kill(-server.pid);
   throw error;
 });
+/** The workbench page; the helpers at the end of the file drive it. */
+let page;
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await waitFor(async () => (await page.goto(`http://127.0.0.1:${options.port}/?folder=${encodeURIComponent(workspace)}`))?.ok(), 30000);
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
   await page.waitForSelector(".explorer-folders-view", { timeout: 60000 });
@@ -88,17 +94,13 @@ try {
   }, 60000);
   check("the status bar shows the prompt's tokens", Boolean(statusText), statusText);
 
-  const squiggles = await waitFor(async () => (await page.$$(".squiggly-error, .squiggly-warning, .squiggly-info")).length || undefined, 20000);
-  check("squiggles appear in the prompt", Boolean(squiggles), `${squiggles ?? 0} squiggle(s)`);
-
+  // The Problems panel stays open from here on: its rows are the diagnostics of every open file, visible or not.
   await page.keyboard.press("Control+Shift+M");
   const problems = await waitFor(async () => {
-    const rows = await page.$$eval(".markers-panel .monaco-list-row", (items) => items.map((item) => item.textContent.trim()));
+    const rows = await problemRows();
     return rows.some((row) => /promptwise/i.test(row)) ? rows : undefined;
-  }, 10000);
+  }, 30000);
   check("the Problems panel lists Promptwise diagnostics", Boolean(problems), problems ? problems.slice(0, 4).join(" | ") : "none");
-  await page.screenshot({ path: join(options.screenshots, "vscode-diagnostics.png") });
-  await page.keyboard.press("Control+Shift+M");
 
   // VS Code shows a hover only over text, so the mouse goes to the role word's own token, not to its line.
   const roleWord = page.locator(".view-line span span", { hasText: /^(system|user)$/ }).first();
@@ -113,36 +115,37 @@ try {
     await page.screenshot({ path: join(options.screenshots, "vscode-hover.png") });
   }
 
+  // F8 moves the cursor to the first problem, scrolling it into view wherever it is in the file.
+  await goToFirstProblem();
+  const squiggles = await waitFor(async () => (await page.$$(".squiggly-error, .squiggly-warning, .squiggly-info")).length || undefined, 10000);
+  check("squiggles appear in the prompt", Boolean(squiggles), `${squiggles ?? 0} squiggle(s)`);
+  await page.screenshot({ path: join(options.screenshots, "vscode-diagnostics.png") });
+
   const fileOnDisk = join(workspace, options.file);
   const before = readFileSync(fileOnDisk, "utf8");
-  const firstSquiggle = await page.$(".squiggly-error, .squiggly-warning, .squiggly-info");
-  let after = before;
-  if (firstSquiggle) {
-    const box = await firstSquiggle.boundingBox();
-    await page.mouse.click(box.x + 2, box.y + box.height / 2);
-    await page.keyboard.press("Control+.");
-    await page.waitForSelector(".action-widget .monaco-list-row", { timeout: 10000 }).catch(() => undefined);
-    await page.keyboard.press("Enter");
-    await page.keyboard.press("Control+S");
-    after = await waitFor(async () => {
-      const text = readFileSync(fileOnDisk, "utf8");
-      return text !== before ? text : undefined;
-    }, 10000) ?? before;
-  }
+  await page.keyboard.press("Control+.");
+  await page.waitForSelector(".action-widget .monaco-list-row", { timeout: 10000 }).catch(() => undefined);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+S");
+  const after = await waitFor(async () => {
+    const text = readFileSync(fileOnDisk, "utf8");
+    return text !== before ? text : undefined;
+  }, 10000) ?? before;
   check("a quick fix changes the file", after !== before, after !== before ? "the file was edited and saved" : "no change");
 
   // Undo the fix so the diagnostic comes back, then take the Disable rule action, which the extension runs itself.
   await page.keyboard.press("Control+Z");
   await page.keyboard.press("Control+S");
-  const squiggleAgain = await waitFor(async () => page.$(".squiggly-error, .squiggly-warning, .squiggly-info"), 20000);
+  await waitFor(async () => readFileSync(fileOnDisk, "utf8") === before, 10000);
+  const rowsBack = await waitFor(async () => ((await problemRows()).length >= problems?.length ? true : undefined), 20000);
   let settingsText = "";
-  if (squiggleAgain) {
-    const box = await squiggleAgain.boundingBox();
-    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  let disabledRule = "";
+  if (rowsBack) {
+    await goToFirstProblem();
     await page.keyboard.press("Control+.");
     // The menu takes keys, not clicks: move down to the Disable action and accept it.
     await page.waitForSelector(".action-widget", { timeout: 10000 }).catch(() => undefined);
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 8; step++) {
       const focused = await page.$eval(".action-widget .monaco-list-row.focused", (row) => row.textContent).catch(() => "");
       if (/Disable .* in settings/.test(focused)) {
         break;
@@ -155,10 +158,14 @@ try {
       const text = existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : "";
       return /"promptwise\.rules"[\s\S]*"off"/.test(text) ? text : undefined;
     }, 10000) ?? "";
+    disabledRule = /"([a-z-]+)":\s*"off"/.exec(settingsText)?.[1] ?? "";
   }
   check("Disable rule writes promptwise.rules to the workspace settings", settingsText !== "", settingsText.replace(/\s+/g, " ").trim());
-  const squigglesGone = await waitFor(async () => (await page.$$(".squiggly-error, .squiggly-warning, .squiggly-info")).length === 0, 20000);
-  check("the server drops the disabled rule's diagnostics", Boolean(squigglesGone));
+  const ruleGone = disabledRule !== "" && await waitFor(async () => {
+    const rows = await problemRows();
+    return rows.every((row) => !row.includes(disabledRule)) ? true : undefined;
+  }, 20000);
+  check("the server drops the disabled rule's diagnostics", Boolean(ruleGone), disabledRule);
 
   await page.keyboard.press("Control+Shift+P");
   await page.keyboard.type("Promptwise: Show Cost Report");
@@ -184,6 +191,20 @@ try {
 const failed = results.filter((passed) => !passed).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
+
+/** Returns the text of each row of the Problems panel, which must be open. */
+async function problemRows() {
+  return page.$$eval(".markers-panel .monaco-list-row", (items) => items.map((item) => item.textContent.trim()));
+}
+
+/** Puts the cursor on the first problem of the editor (F8), then closes the peek that F8 opens. */
+async function goToFirstProblem() {
+  await page.click(".monaco-editor .view-lines");
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("F8");
+  await page.waitForSelector(".marker-widget", { timeout: 10000 }).catch(() => undefined);
+  await page.keyboard.press("Escape");
+}
 
 /** Polls until the probe returns a truthy value; returns it, or undefined when the time runs out. */
 async function waitFor(probe, timeoutMilliseconds) {
