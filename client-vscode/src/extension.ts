@@ -1,0 +1,276 @@
+// The VS Code side of Promptwise: finds Java, launches the server jar over stdio, and adds the status bar and commands.
+
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  DidChangeConfigurationNotification,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  ResponseError,
+  type ServerOptions,
+  State,
+} from "vscode-languageclient/node";
+import { renderCostReportHtml, renderMessageHtml } from "./costReportHtml";
+import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
+import { describeMissingJava, findJava, machineJavaEnvironment } from "./javaRuntime";
+import { COST_REPORT_COMMAND, type CostReport, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
+import { RestartPolicy } from "./restartPolicy";
+import { splitVmArguments, toServerSettings, withRuleTurnedOff } from "./settings";
+import { statusBarContent } from "./statusBarText";
+
+/** The environment variable that points the extension at a development jar in place of the bundled one. */
+export const SERVER_JAR_VARIABLE = "PROMPTWISE_SERVER_JAR";
+
+const STATUS_BAR_DELAY_MS = 400;
+const JSON_RPC_METHOD_NOT_FOUND = -32601;
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.OutputChannel;
+let statusBarItem: vscode.StatusBarItem;
+let statusBarTimer: NodeJS.Timeout | undefined;
+let costReportPanel: vscode.WebviewPanel | undefined;
+const restartPolicy = new RestartPolicy();
+
+/** Starts the server and registers the commands; VS Code calls it on the first prompt file or command. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  outputChannel = vscode.window.createOutputChannel("Promptwise");
+  statusBarItem = vscode.window.createStatusBarItem("promptwise.cost", vscode.StatusBarAlignment.Right, 100);
+  statusBarItem.name = "Promptwise cost";
+  statusBarItem.command = "promptwise.showCostReport";
+  context.subscriptions.push(
+    outputChannel,
+    statusBarItem,
+    vscode.commands.registerCommand("promptwise.showOutput", () => outputChannel.show(true)),
+    vscode.commands.registerCommand("promptwise.restartServer", () => restartServer(context)),
+    vscode.commands.registerCommand("promptwise.showCostReport", () => showCostReport()),
+    vscode.commands.registerCommand("promptwise.disableRule", (ruleId: unknown) => disableRule(ruleId)),
+    vscode.window.onDidChangeActiveTextEditor(() => scheduleStatusBarUpdate(0)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) {
+        scheduleStatusBarUpdate(STATUS_BAR_DELAY_MS);
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => onConfigurationChanged(event, context)),
+  );
+  await startServer(context);
+}
+
+/** Stops the server when VS Code unloads the extension. */
+export async function deactivate(): Promise<void> {
+  if (statusBarTimer) {
+    clearTimeout(statusBarTimer);
+  }
+  const stopping = client;
+  client = undefined;
+  if (stopping && stopping.state !== State.Stopped) {
+    try {
+      await stopping.stop();
+    } catch (error) {
+      outputChannel.appendLine(`The Promptwise server did not stop cleanly: ${errorMessage(error)}`);
+    }
+  }
+}
+
+/** Finds Java and the jar, then starts the language client; tells the user in plain words when either is missing. */
+async function startServer(context: vscode.ExtensionContext): Promise<void> {
+  const configuration = vscode.workspace.getConfiguration("promptwise");
+  const javaSearch = await findJava(machineJavaEnvironment(configuration.get<string>("java.home")));
+  for (const rejected of javaSearch.rejected) {
+    outputChannel.appendLine(`Skipped Java ${rejected.candidate.executable} from ${rejected.candidate.source}: ${rejected.reason}.`);
+  }
+  if (!javaSearch.found) {
+    const message = describeMissingJava(javaSearch);
+    outputChannel.appendLine(message);
+    const choice = await vscode.window.showErrorMessage(message, "Open Setting", "Show Output");
+    if (choice === "Open Setting") {
+      await vscode.commands.executeCommand("workbench.action.openSettings", "promptwise.java.home");
+    } else if (choice === "Show Output") {
+      outputChannel.show(true);
+    }
+    return;
+  }
+  const jarPath = process.env[SERVER_JAR_VARIABLE] || context.asAbsolutePath("server/promptwise.jar");
+  if (!fs.existsSync(jarPath)) {
+    const message = `Promptwise cannot find its server at ${jarPath}. Reinstall the extension, or point ${SERVER_JAR_VARIABLE} at a built promptwise.jar.`;
+    outputChannel.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
+  const java = javaSearch.found;
+  outputChannel.appendLine(`Starting ${jarPath} with Java ${java.majorVersion} at ${java.candidate.executable} (from ${java.candidate.source}).`);
+  const serverOptions: ServerOptions = {
+    command: java.candidate.executable,
+    args: ["-XX:+ExitOnOutOfMemoryError", ...splitVmArguments(configuration.get<string>("server.vmargs")), "-jar", jarPath],
+    // No transport: the client then talks over stdio without adding a --stdio argument the contract does not have.
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: PROMPT_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })) as LanguageClientOptions["documentSelector"],
+    outputChannel,
+    // A function, so that a restart after a crash sends the settings of that moment.
+    initializationOptions: () => currentServerSettings(),
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restartPolicy.recordCrash(Date.now());
+        if (decision.restart) {
+          outputChannel.appendLine(`The Promptwise server stopped unexpectedly (${decision.crashesInWindow} time(s) recently); restarting it.`);
+          return { action: CloseAction.Restart };
+        }
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The Promptwise server stopped ${decision.crashesInWindow} times in a few minutes and will not be restarted. ` +
+            `See "Promptwise: Show Output", then run "Promptwise: Restart Server".`,
+        };
+      },
+    },
+    middleware: {
+      workspace: {
+        // The server may also pull its settings; it then gets the same mapped object as at initialize.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) {
+            return answers;
+          }
+          return params.items.map((item, index) => (item.section === "promptwise" ? currentServerSettings() : answers[index]));
+        },
+      },
+    },
+  };
+  client = new LanguageClient("promptwise", "Promptwise", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (error) {
+    outputChannel.appendLine(`The Promptwise server failed to start: ${errorMessage(error)}`);
+    void vscode.window.showErrorMessage(`The Promptwise server failed to start: ${errorMessage(error)}`, "Show Output").then((choice) => {
+      if (choice) {
+        outputChannel.show(true);
+      }
+    });
+    return;
+  }
+  scheduleStatusBarUpdate(0);
+}
+
+/** Restarts the server at the user's request, with a fresh crash count and a fresh look for Java. */
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  restartPolicy.reset();
+  await deactivate();
+  await startServer(context);
+}
+
+/** Sends the whole settings object on every change, and offers a restart when the Java launch settings change. */
+function onConfigurationChanged(event: vscode.ConfigurationChangeEvent, context: vscode.ExtensionContext): void {
+  if (!event.affectsConfiguration("promptwise")) {
+    return;
+  }
+  if (event.affectsConfiguration("promptwise.java.home") || event.affectsConfiguration("promptwise.server.vmargs")) {
+    void vscode.window
+      .showInformationMessage("Promptwise must restart its server to use the new Java settings.", "Restart Server")
+      .then((choice) => (choice ? restartServer(context) : undefined));
+  }
+  if (client && client.state === State.Running) {
+    void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { promptwise: currentServerSettings() } });
+  }
+}
+
+function currentServerSettings() {
+  const configuration = vscode.workspace.getConfiguration("promptwise");
+  return toServerSettings((key) => configuration.get(key));
+}
+
+/** Writes `promptwise.rules.<ruleId>` = "off" in the workspace settings (user settings when no folder is open). */
+async function disableRule(ruleId: unknown): Promise<void> {
+  if (typeof ruleId !== "string" || ruleId === "") {
+    void vscode.window.showErrorMessage("Promptwise: the Disable rule command needs a rule id.");
+    return;
+  }
+  const configuration = vscode.workspace.getConfiguration("promptwise");
+  const inspected = configuration.inspect<Record<string, string>>("rules");
+  const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const target = hasWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const current = hasWorkspace ? inspected?.workspaceValue : inspected?.globalValue;
+  await configuration.update("rules", withRuleTurnedOff(current, ruleId), target);
+  void vscode.window.showInformationMessage(
+    `Promptwise rule ${ruleId} is off in the ${hasWorkspace ? "workspace" : "user"} settings (promptwise.rules).`,
+  );
+}
+
+function scheduleStatusBarUpdate(delayMilliseconds: number): void {
+  if (statusBarTimer) {
+    clearTimeout(statusBarTimer);
+  }
+  statusBarTimer = setTimeout(() => void updateStatusBar(), delayMilliseconds);
+}
+
+/** Asks the server for the active prompt's cost; hides the item for other files or when the server cannot answer. */
+async function updateStatusBar(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  const runningClient = client;
+  if (!document || !runningClient || runningClient.state !== State.Running ||
+      vscode.languages.match(PROMPT_DOCUMENT_SELECTOR as vscode.DocumentFilter[], document) === 0) {
+    statusBarItem.hide();
+    return;
+  }
+  const params: DocumentCostParams = { uri: runningClient.code2ProtocolConverter.asUri(document.uri) };
+  let content;
+  try {
+    content = statusBarContent(await runningClient.sendRequest<DocumentCost | null>(DOCUMENT_COST_METHOD, params));
+  } catch (error) {
+    outputChannel.appendLine(`${DOCUMENT_COST_METHOD} failed: ${errorMessage(error)}`);
+    content = undefined;
+  }
+  if (document !== vscode.window.activeTextEditor?.document) {
+    return;
+  }
+  if (content) {
+    statusBarItem.text = content.text;
+    statusBarItem.tooltip = content.tooltip;
+    statusBarItem.show();
+  } else {
+    statusBarItem.hide();
+  }
+}
+
+/** Opens (or refreshes) the cost report webview with the server's `promptwise.costReport` data. */
+async function showCostReport(): Promise<void> {
+  if (!costReportPanel) {
+    costReportPanel = vscode.window.createWebviewPanel("promptwise.costReport", "Promptwise Cost Report", vscode.ViewColumn.Active, {
+      enableScripts: false,
+    });
+    costReportPanel.onDidDispose(() => (costReportPanel = undefined));
+  } else {
+    costReportPanel.reveal();
+  }
+  const panel = costReportPanel;
+  const pageContext = { nonce: crypto.randomBytes(16).toString("base64"), cspSource: panel.webview.cspSource };
+  const runningClient = client;
+  if (!runningClient || runningClient.state !== State.Running) {
+    panel.webview.html = renderMessageHtml("Promptwise cost report", "The Promptwise server is not running. Run \"Promptwise: Show Output\" to see why.", pageContext);
+    return;
+  }
+  const commands = runningClient.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  const unknownCommandMessage = "This Promptwise server has no cost report. Update the extension, or the jar that PROMPTWISE_SERVER_JAR points at.";
+  if (!commands.includes(COST_REPORT_COMMAND)) {
+    panel.webview.html = renderMessageHtml("Promptwise cost report", unknownCommandMessage, pageContext);
+    return;
+  }
+  try {
+    const report = (await runningClient.sendRequest(ExecuteCommandRequest.type, { command: COST_REPORT_COMMAND, arguments: [] })) as CostReport | null;
+    panel.webview.html = report
+      ? renderCostReportHtml({ generatedAt: report.generatedAt ?? "", workloads: report.workloads ?? [], prompts: report.prompts ?? [] }, pageContext)
+      : renderMessageHtml("Promptwise cost report", "The server returned no report.", pageContext);
+  } catch (error) {
+    const message = error instanceof ResponseError && error.code === JSON_RPC_METHOD_NOT_FOUND
+      ? unknownCommandMessage
+      : `The cost report failed: ${errorMessage(error)}`;
+    panel.webview.html = renderMessageHtml("Promptwise cost report", message, pageContext);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
