@@ -35,6 +35,24 @@ final class BenchmarkTexts {
         return text.toString();
     }
 
+    /**
+     * Returns mixed prompt-like text of at least {@code characters} characters in which no two lines are alike: each
+     * line of each piece gets a different number at its end, so that no cache of repeated lines can help a counter.
+     */
+    static String distinctLinesText(int characters, long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder(characters + 400);
+        long lineNumber = 0;
+        while (text.length() < characters) {
+            for (String line : PIECES[random.nextInt(PIECES.length)].split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    text.append(line).append(" (").append(lineNumber++).append(')').append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
     /** Returns the size of {@code text} in UTF-8 bytes, the unit of the throughput figures. */
     static int utf8Bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;

@@ -78,8 +78,13 @@ public final class TokenCounter {
         return O200K_BASE.equals(encoding) || CL100K_BASE.equals(encoding);
     }
 
-    /** Returns a counter with its own cache of the given size, for tests and benchmarks that measure the cache. */
-    static TokenCounter withPrivateCache(String encoding, int cacheCharacterLimit) {
+    /**
+     * Returns a new counter with its own empty cache of the given size, for tests and benchmarks that measure the
+     * cache or must count without its help.
+     *
+     * @throws IllegalArgumentException when the encoding is not one that jtokkit ships
+     */
+    public static TokenCounter withPrivateCache(String encoding, int cacheCharacterLimit) {
         if (!isKnownEncoding(encoding)) {
             throw new IllegalArgumentException("Unknown token encoding: " + encoding);
         }

@@ -1,0 +1,275 @@
+package dev.promptwise.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the five side-by-side benchmarks of issue 7 (tokenizer throughput, keystroke to diagnostics, cold start,
+ * memory, command line at scale) against the real jar and the npm peers, and prints one Markdown table of the
+ * figures, the peers' figures from the same run, their ratios and the targets. bench/run.sh calls it.
+ *
+ * <p>Arguments name the benchmarks to run ({@code tokenizers keystrokes coldstart memory check}); none runs all.
+ */
+public final class PeerBenchmarks {
+
+    /** The JVM options the report recommends for the VS Code client (see docs/performance.md). */
+    static final List<String> RECOMMENDED_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss1m", "-XX:TieredStopAtLevel=1");
+
+    private final Path repository;
+    private final Path work;
+    private final Path node;
+    private final Path jar;
+    private final List<String> rows = new ArrayList<>();
+
+    private PeerBenchmarks(Path repository) throws IOException {
+        this.repository = repository;
+        this.work = Files.createDirectories(repository.resolve("bench/target/peer-work"));
+        this.node = repository.resolve("bench/node");
+        this.jar = repository.resolve("server/target/promptwise.jar");
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path repository = Path.of(System.getProperty("promptwise.repository", ".")).toAbsolutePath().normalize();
+        List<String> which = arguments.length == 0
+                ? List.of("tokenizers", "keystrokes", "coldstart", "memory", "check") : Arrays.asList(arguments);
+        PeerBenchmarks benchmarks = new PeerBenchmarks(repository);
+        System.out.println("Started " + Instant.now());
+        for (String benchmark : which) {
+            switch (benchmark) {
+                case "tokenizers" -> benchmarks.tokenizers();
+                case "keystrokes" -> benchmarks.keystrokes();
+                case "coldstart" -> benchmarks.coldStart();
+                case "memory" -> benchmarks.memory();
+                case "check" -> benchmarks.check();
+                default -> throw new IllegalArgumentException("Unknown benchmark " + benchmark);
+            }
+        }
+        System.out.println("Finished " + Instant.now());
+        benchmarks.printTable();
+    }
+
+    private void tokenizers() throws Exception {
+        List<TokenizerComparison.Throughput> results = TokenizerComparison.run(work, node, "o200k_base", 5);
+        TokenizerComparison.Throughput promptwise = results.get(0);
+        for (TokenizerComparison.Throughput peer : results.subList(1, results.size())) {
+            row("1. Tokens, 10 MB, o200k_base (" + promptwise.tokens() + " tokens, identical)",
+                    fixed(promptwise.megabytesPerSecond(), 1) + " MB/s", peer.tokenizer() + ": "
+                            + fixed(peer.megabytesPerSecond(), 1) + " MB/s",
+                    fixed(promptwise.megabytesPerSecond() / peer.megabytesPerSecond(), 2) + "x",
+                    peer.tokenizer().startsWith("tiktoken") ? ">= 1x tiktoken" : "-");
+        }
+    }
+
+    private void keystrokes() throws Exception {
+        Path root = Files.createDirectories(work.resolve("keystrokes"));
+        LanguageServers.Server promptwise = LanguageServers.promptwise(jar, List.of());
+        try (LspClient client = LanguageServers.startAndInitialize(promptwise, root, work)) {
+            for (int size : new int[] {10_000, 100_000, 1_000_000}) {
+                String plain = Workspaces.plainPrompt(size, size);
+                Path plainFile = Workspaces.write(root, "prompts/large-" + size + ".txt", plain);
+                keystrokeRow("plain text " + kilobytes(size), client, plainFile, "plaintext", plain,
+                        size >= 1_000_000 ? "p95 < 10 ms" : "-");
+                String prompty = Workspaces.promptyPrompt(size, size + 1);
+                Path promptyFile = Workspaces.write(root, "prompts/large-" + size + ".prompty", prompty);
+                keystrokeRow(".prompty " + kilobytes(size), client, promptyFile, "prompty", prompty,
+                        size >= 1_000_000 ? "p95 < 10 ms" : "-");
+            }
+        }
+        String strategy = Workspaces.strategyFile(2000);
+        Path strategyFile = Workspaces.write(root, "promptwise.yaml", strategy);
+        for (int index = 0; index < 2000; index++) {
+            Workspaces.write(root, String.format(Locale.ROOT, "prompts/w%04d.txt", index), Workspaces.smallPrompt(index));
+        }
+        KeystrokeLatency.EditPlan plan = KeystrokeLatency.middleWorkloadOf(strategy);
+        Measured ours;
+        try (LspClient client = LanguageServers.startAndInitialize(promptwise, root, work)) {
+            ours = KeystrokeLatency.measure(client, strategyFile, "yaml", strategy, plan, 10, 100, 60);
+        }
+        Path schema = repository.resolve("server/src/main/resources/schema/promptwise.schema.json");
+        LanguageServers.Server yaml = LanguageServers.yamlLanguageServer(node, schema);
+        Measured theirs;
+        try (LspClient client = LanguageServers.startAndInitialize(yaml, root, work)) {
+            theirs = KeystrokeLatency.measure(client, strategyFile, "yaml", strategy, plan, 10, 100, 60);
+        }
+        String label = "2. Keystroke, strategy file, 2,000 workloads (" + kilobytes(strategy.length()) + "), p50 / p95";
+        String peer = theirs == null ? "no diagnostics" : "yaml-language-server: " + latency(theirs);
+        if (ours == null) {
+            row(label, "no diagnostics published for strategy files", peer, "-", "p95 < 50 ms, >= 5x");
+        } else {
+            row(label, latency(ours), peer, theirs == null ? "-" : fixed(theirs.p95() / ours.p95(), 1)
+                    + "x faster (p95)", "p95 < 50 ms, >= 5x");
+        }
+    }
+
+    private void keystrokeRow(String what, LspClient client, Path file, String languageId, String text, String target)
+            throws Exception {
+        Measured measured = KeystrokeLatency.measure(client, file, languageId, text,
+                KeystrokeLatency.middleLineOf(text), 30, 200, 120);
+        row("2. Keystroke, " + what + ", p50 / p95", latency(measured), "-", "-", target);
+    }
+
+    private void coldStart() throws Exception {
+        Path root = Files.createDirectories(work.resolve("coldstart"));
+        String prompt = Workspaces.plainPrompt(2_000, 3);
+        Path promptFile = Workspaces.write(root, "prompts/hello.txt", prompt);
+        Measured[] ours = coldStarts(LanguageServers.promptwise(jar, List.of()), root, promptFile, "plaintext", prompt);
+        Measured[] recommended = coldStarts(LanguageServers.promptwise(jar, RECOMMENDED_VM_OPTIONS), root, promptFile,
+                "plaintext", prompt);
+        String strategy = Workspaces.strategyFile(3);
+        Path strategyFile = Workspaces.write(root, "promptwise.yaml", strategy);
+        Measured[] theirs = coldStarts(LanguageServers.yamlLanguageServer(node,
+                repository.resolve("server/src/main/resources/schema/promptwise.schema.json")), root, strategyFile,
+                "yaml", strategy);
+        row("3. Cold start to initialize response, median of 7", fixed(ours[0].median(), 0) + " ms (recommended flags: "
+                + fixed(recommended[0].median(), 0) + " ms)", "yaml-language-server: " + fixed(theirs[0].median(), 0)
+                + " ms", fixed(theirs[0].median() / ours[0].median(), 2) + "x", "< 300 ms");
+        row("3. Cold start to first diagnostics of an opened file, median of 7", fixed(ours[1].median(), 0)
+                + " ms (recommended flags: " + fixed(recommended[1].median(), 0) + " ms)", "yaml-language-server: "
+                + fixed(theirs[1].median(), 0) + " ms", fixed(theirs[1].median() / ours[1].median(), 2) + "x", "-");
+    }
+
+    /** Returns the times to the initialize response and to the first diagnostics of {@code file}, over 7 starts. */
+    private Measured[] coldStarts(LanguageServers.Server server, Path root, Path file, String languageId, String text)
+            throws Exception {
+        int runs = 7;
+        double[] toInitialize = new double[runs];
+        double[] toDiagnostics = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            try (LspClient client = LanguageServers.start(server, work)) {
+                LanguageServers.initialize(client, server, root);
+                toInitialize[run] = (System.nanoTime() - client.startNanos()) / 1e6;
+                LanguageServers.open(client, file, languageId, text);
+                LspClient.Received published = LanguageServers.awaitDiagnostics(client, file, 1);
+                toDiagnostics[run] = (published.nanoTime() - client.startNanos()) / 1e6;
+            }
+        }
+        return new Measured[] {new Measured(toInitialize), new Measured(toDiagnostics)};
+    }
+
+    private void memory() throws Exception {
+        Path root = Files.createDirectories(work.resolve("memory"));
+        List<Path> files = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int index = 0; index < 1000; index++) {
+            String text = Workspaces.plainPrompt(4_000, 10_000 + index);
+            texts.add(text);
+            files.add(Workspaces.write(root, String.format(Locale.ROOT, "prompts/doc-%04d.md", index), text));
+        }
+        for (List<String> vmOptions : List.of(List.<String>of(), RECOMMENDED_VM_OPTIONS)) {
+            long[] resident = residentWithEdits(LanguageServers.promptwise(jar, vmOptions), files, texts, "markdown");
+            row("4. Resident memory, 1,000 open prompts" + (vmOptions.isEmpty() ? ", default JVM flags"
+                    : ", flags " + String.join(" ", vmOptions)) + ": after opening / after 10,000 edits",
+                    resident[0] + " MB / " + resident[1] + " MB (after 2,500 edits: " + resident[2] + " MB)", "-", "-",
+                    "< 200 MB, no growth");
+        }
+    }
+
+    /** Returns the resident MB after opening every file, after all edits, and after a quarter of the edits. */
+    private long[] residentWithEdits(LanguageServers.Server server, List<Path> files, List<String> texts,
+            String languageId) throws Exception {
+        try (LspClient client = LanguageServers.startAndInitialize(server, work.resolve("memory"), work)) {
+            for (int index = 0; index < files.size(); index++) {
+                LanguageServers.open(client, files.get(index), languageId, texts.get(index));
+            }
+            for (Path file : files) {
+                LanguageServers.awaitDiagnostics(client, file, 1);
+            }
+            long afterOpen = residentMegabytes(client.pid());
+            int[] versions = new int[files.size()];
+            Arrays.fill(versions, 1);
+            long afterQuarter = 0;
+            int edits = 10_000;
+            for (int edit = 0; edit < edits; edit++) {
+                int index = edit % files.size();
+                KeystrokeLatency.EditPlan plan = KeystrokeLatency.middleLineOf(texts.get(index));
+                int version = ++versions[index];
+                client.forgetNotifications();
+                LanguageServers.change(client, files.get(index), version, plan.line(), plan.column(),
+                        plan.column() + 1, plan.replacement(edit));
+                LanguageServers.awaitDiagnostics(client, files.get(index), version);
+                if (edit == edits / 4) {
+                    afterQuarter = residentMegabytes(client.pid());
+                }
+            }
+            return new long[] {afterOpen, residentMegabytes(client.pid()), afterQuarter};
+        }
+    }
+
+    private void check() throws Exception {
+        Path root = work.resolve("check");
+        if (!Files.isDirectory(root.resolve("prompts"))) {
+            StringBuilder strategy = new StringBuilder("version: 1\ndefaults:\n  model: gpt-4o-mini\nworkloads:\n");
+            for (int index = 0; index < 10_000; index++) {
+                String name = String.format(Locale.ROOT, index % 2 == 0 ? "p%05d.prompty" : "p%05d.txt", index);
+                String body = Workspaces.plainPrompt(1_500, 50_000 + index);
+                Workspaces.write(root, "prompts/" + name, index % 2 == 0
+                        ? "---\nname: p" + index + "\nmodel:\n  id: gpt-4o\n---\nsystem:\n" + body + "\nuser:\n{{question}}\n"
+                        : body);
+                strategy.append("  w").append(index).append(": { prompt: prompts/").append(name).append(" }\n");
+            }
+            Workspaces.write(root, "promptwise.yaml", strategy.toString());
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] seconds = new double[3];
+        String lastLine = "";
+        for (int run = 0; run < seconds.length; run++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(java, "-jar", jar.toString(), "check", "--fail-on=none", "--format=json",
+                    root.toString()).redirectOutput(work.resolve("check-output.json").toFile())
+                    .redirectError(work.resolve("check.stderr.log").toFile()).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("check failed; see " + work.resolve("check.stderr.log"));
+            }
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        long files = Files.size(work.resolve("check-output.json"));
+        row("5. `check` over 10,000 prompts + a strategy file of 10,000 workloads, median of 3",
+                fixed(new Measured(seconds).median(), 2) + " s (JSON report " + files / 1024 + " KB)", "-", "-",
+                "< 10 s on 2 cores");
+    }
+
+    private void row(String benchmark, String promptwise, String peer, String ratio, String target) {
+        String line = "| " + benchmark + " | " + promptwise + " | " + peer + " | " + ratio + " | " + target + " |";
+        rows.add(line);
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private void printTable() throws IOException {
+        StringBuilder table = new StringBuilder("| benchmark | Promptwise | peer (same run) | ratio | target |\n"
+                + "| --- | --- | --- | --- | --- |\n");
+        rows.forEach(line -> table.append(line).append('\n'));
+        Files.writeString(work.resolve("results.md"), table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.print(table);
+    }
+
+    private static long residentMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for process " + pid);
+    }
+
+    private static String latency(Measured measured) {
+        return fixed(measured.median(), 2) + " / " + fixed(measured.p95(), 2) + " ms";
+    }
+
+    private static String kilobytes(int characters) {
+        return characters >= 1_000_000 ? characters / 1_000_000 + " MB" : characters / 1000 + " KB";
+    }
+
+    private static String fixed(double value, int decimals) {
+        return Measured.format(value, decimals);
+    }
+}
