@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -48,6 +53,15 @@ public final class TokenCounter {
 
     /** How many characters of segments the cache of each counter keeps at most. */
     static final int CACHE_CHARACTER_LIMIT = 8 * 1024 * 1024;
+
+    /**
+     * Texts at least this long whose segments are not all cached are tokenized on several threads: below it, handing
+     * work to another thread costs more than it saves.
+     */
+    static final int PARALLEL_CHARACTERS = 64 * 1024;
+
+    /** How many threads tokenize one large text: the calling thread and up to three helpers, one per core. */
+    private static final int PARALLEL_WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private static final Map<String, TokenCounter> COUNTERS = new ConcurrentHashMap<>();
 
@@ -102,6 +116,9 @@ public final class TokenCounter {
      */
     public int count(String text) {
         Objects.requireNonNull(text, "text");
+        if (text.length() >= PARALLEL_CHARACTERS && PARALLEL_WORKERS > 1) {
+            return countInParallel(text);
+        }
         int total = 0;
         int segmentStart = 0;
         SegmentCursor cursor = new SegmentCursor(text);
@@ -191,6 +208,82 @@ public final class TokenCounter {
         return counted;
     }
 
+    /**
+     * Counts a large text: the cached segments are summed, and the others are split into runs of about equal
+     * length, tokenized on the helper threads and this one at once, then cached. Segments are independent by
+     * construction (see the class comment), so the sum is the same as a sequential count.
+     */
+    private int countInParallel(String text) {
+        List<String> missing = new ArrayList<>();
+        long missingCharacters = 0;
+        int total = 0;
+        int segmentStart = 0;
+        SegmentCursor cursor = new SegmentCursor(text);
+        while (segmentStart < text.length()) {
+            int position = cursor.next();
+            int segmentEnd = position < 0 ? text.length() : position;
+            String segment = segmentStart == 0 && segmentEnd == text.length() ? text
+                    : text.substring(segmentStart, segmentEnd);
+            Integer cached = segmentCache.get(segment);
+            if (cached != null) {
+                total += cached;
+            } else {
+                missing.add(segment);
+                missingCharacters += segment.length();
+            }
+            segmentStart = segmentEnd;
+        }
+        if (missingCharacters < PARALLEL_CHARACTERS || missing.size() < PARALLEL_WORKERS) {
+            for (String segment : missing) {
+                total += countSegment(segment);
+            }
+            return total;
+        }
+        Encoding encoding = loadedEncoding();
+        int[] counts = new int[missing.size()];
+        List<Future<?>> helpers = new ArrayList<>();
+        long share = missingCharacters / PARALLEL_WORKERS + 1;
+        int runStart = 0;
+        long runCharacters = 0;
+        for (int index = 0; index < missing.size(); index++) {
+            runCharacters += missing.get(index).length();
+            boolean last = index == missing.size() - 1;
+            if (!last && runCharacters >= share) {
+                int from = runStart;
+                int to = index + 1;
+                helpers.add(HelperThreads.POOL.submit(() -> countRun(encoding, missing, counts, from, to)));
+                runStart = to;
+                runCharacters = 0;
+            }
+        }
+        countRun(encoding, missing, counts, runStart, missing.size());
+        for (Future<?> helper : helpers) {
+            awaitHelper(helper);
+        }
+        for (int index = 0; index < counts.length; index++) {
+            total += counts[index];
+            segmentCache.put(missing.get(index), counts[index]);
+        }
+        return total;
+    }
+
+    private static void countRun(Encoding encoding, List<String> segments, int[] counts, int from, int to) {
+        for (int index = from; index < to; index++) {
+            counts[index] = encoding.countTokensOrdinary(segments.get(index));
+        }
+    }
+
+    private static void awaitHelper(Future<?> helper) {
+        try {
+            helper.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while counting tokens");
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("A token-counting thread failed", failed.getCause());
+        }
+    }
+
     private Encoding loadedEncoding() {
         Encoding encoding = loadedEncoding;
         if (encoding == null) {
@@ -240,6 +333,19 @@ public final class TokenCounter {
                 }
             }
         }
+    }
+
+    /**
+     * Holds the daemon threads that help count large texts, created on the first large count (the holder idiom
+     * keeps them off the start-up path). They are the core's own, not the common pool, which the server's other
+     * work may fill.
+     */
+    private static final class HelperThreads {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, PARALLEL_WORKERS - 1), runnable -> {
+            Thread thread = new Thread(runnable, "promptwise-token-counting");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Holds jtokkit's lazy registry, created on first count (the holder idiom keeps it off the start-up path). */

@@ -164,6 +164,27 @@ class TokenCounterTest {
     }
 
     @Test
+    void largeTextCountedOnSeveralThreadsMatchesTheWholeCountAndIsCached() throws IOException {
+        StringBuilder large = new StringBuilder();
+        Random random = new Random(20261128L);
+        JsonNode cases = referenceCases();
+        while (large.length() < 3 * TokenCounter.PARALLEL_CHARACTERS) {
+            large.append(cases.get(random.nextInt(cases.size())).get("text").asText())
+                    .append(" #").append(random.nextInt()).append('\n');
+        }
+        String text = large.toString();
+        for (String encoding : ENCODINGS) {
+            TokenCounter counter = TokenCounter.withPrivateCache(encoding, 4 * TokenCounter.PARALLEL_CHARACTERS);
+            int segments = TokenCounter.segmentStarts(text).size();
+
+            assertEquals(counter.countWhole(text), counter.count(text), encoding);
+            assertEquals(segments, counter.tokenizedSegments(), encoding + ": every segment tokenized once");
+            assertEquals(counter.countWhole(text), counter.count(text), encoding + ", counted again from the cache");
+            assertEquals(segments, counter.tokenizedSegments(), encoding + ": the second count tokenized nothing");
+        }
+    }
+
+    @Test
     void cacheStaysWithinItsCharacterLimit() {
         TokenCounter counter = TokenCounter.withPrivateCache(TokenCounter.CL100K_BASE, 2_000);
         StringBuilder prompt = new StringBuilder();
