@@ -12,6 +12,7 @@ import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class AnalyzedPrompt {
     private final int originalLength;
     private volatile PromptCostInput costInput;
     private volatile Optional<WorkloadCost> cost;
+    private volatile RangeCover exampleCover;
 
     AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
             PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, boolean estimated,
@@ -235,14 +237,14 @@ public final class AnalyzedPrompt {
                 binding != null && binding.strictOutputFormat());
     }
 
-    /** Returns whether {@code range} lies inside one of the prompt's few-shot examples. */
-    boolean insideExample(TextRange range) {
-        for (FewShotExample example : document.examples()) {
-            if (range.start() >= example.range().start() && range.end() <= example.range().end()) {
-                return true;
-            }
+    /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */
+    public boolean insideExample(TextRange range) {
+        RangeCover cover = exampleCover;
+        if (cover == null) {
+            cover = RangeCover.of(document.examples().stream().map(FewShotExample::range).toList());
+            exampleCover = cover;
         }
-        return false;
+        return cover.contains(range);
     }
 
     /** Returns whether a line reads as an instruction about the output's format. */

@@ -3,10 +3,10 @@ package dev.promptwise.core.rules;
 import dev.promptwise.core.analysis.Fix;
 import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.config.Severity;
-import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +37,14 @@ final class DuplicateInstructionRule implements Rule {
     public void check(PromptContext ctx, FindingSink sink) {
         String text = ctx.text();
         Map<String, TextRange> firstSeen = new HashMap<>();
+        NewlineIndex newlines = new NewlineIndex(text);
         for (Message message : ctx.document().messages()) {
             TextRange content = message.contentRange();
             if (!message.content().equals(content.slice(text))) {
                 continue;
             }
             for (TextRange sentence : sentences(text, content)) {
-                if (insideExample(sentence, ctx.document().examples())) {
+                if (ctx.prompt().insideExample(sentence)) {
                     continue;
                 }
                 String key = normalise(sentence.slice(text));
@@ -53,7 +54,7 @@ final class DuplicateInstructionRule implements Rule {
                 TextRange first = firstSeen.putIfAbsent(key, sentence);
                 if (first != null) {
                     sink.report(sentence, "Repeated instruction, already given on line "
-                            + (lineOf(text, first.start()) + 1) + ": it is paid for twice on every request",
+                            + (newlines.lineOf(first.start()) + 1) + ": it is paid for twice on every request",
                             List.of(new Fix("Remove duplicate", List.of(new TextEdit(removal(text, sentence), "")),
                                     true)));
                 }
@@ -66,11 +67,15 @@ final class DuplicateInstructionRule implements Rule {
         List<TextRange> result = new ArrayList<>();
         int start = content.start();
         for (int i = content.start(); i <= content.end(); i++) {
+            // Each character is read once: this loop runs over the whole prompt on every keystroke.
             boolean end = i == content.end();
-            boolean lineBreak = !end && (text.charAt(i) == '\n' || text.charAt(i) == '\r');
-            boolean sentenceEnd = !end && (text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')
-                    && (i + 1 == content.end() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t'
-                    || text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r');
+            char character = end ? 0 : text.charAt(i);
+            boolean lineBreak = character == '\n' || character == '\r';
+            boolean sentenceEnd = false;
+            if (character == '.' || character == '!' || character == '?') {
+                char next = i + 1 == content.end() ? ' ' : text.charAt(i + 1);
+                sentenceEnd = next == ' ' || next == '\t' || next == '\n' || next == '\r';
+            }
             if (end || lineBreak || sentenceEnd) {
                 int stop = sentenceEnd ? i + 1 : i;
                 TextRange trimmed = trim(text, start, stop);
@@ -128,22 +133,34 @@ final class DuplicateInstructionRule implements Rule {
         return new TextRange(sentence.start(), end);
     }
 
-    private static boolean insideExample(TextRange range, List<FewShotExample> examples) {
-        for (FewShotExample example : examples) {
-            if (range.start() >= example.range().start() && range.end() <= example.range().end()) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /**
+     * Gives the zero-based line of an offset, counting {@code \n} only: the offsets of the line breaks are found
+     * once, on the first question, so that a prompt with many repeated sentences is not scanned once per finding.
+     */
+    private static final class NewlineIndex {
 
-    private static int lineOf(String text, int offset) {
-        int line = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+        private final String text;
+        private int[] newlineOffsets;
+
+        NewlineIndex(String text) {
+            this.text = text;
         }
-        return line;
+
+        int lineOf(int offset) {
+            if (newlineOffsets == null) {
+                int[] offsets = new int[64];
+                int count = 0;
+                for (int index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+                    if (count == offsets.length) {
+                        offsets = Arrays.copyOf(offsets, count * 2);
+                    }
+                    offsets[count++] = index;
+                }
+                newlineOffsets = Arrays.copyOf(offsets, count);
+            }
+            // The line is the number of line breaks before the offset.
+            int found = Arrays.binarySearch(newlineOffsets, offset);
+            return found >= 0 ? found : -found - 1;
+        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.promptwise.core.text;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Answers "does one of these ranges contain that range?" in logarithmic time, so that a rule asking it for every
+ * sentence of a large prompt (does the sentence lie in a few-shot example?) does not scan every example each time.
+ */
+public final class RangeCover {
+
+    private static final RangeCover NONE = new RangeCover(new int[0], new int[0]);
+
+    private final int[] startsInOrder;
+    private final int[] furthestEndSoFar;
+
+    private RangeCover(int[] startsInOrder, int[] furthestEndSoFar) {
+        this.startsInOrder = startsInOrder;
+        this.furthestEndSoFar = furthestEndSoFar;
+    }
+
+    /** Returns the cover of {@code ranges}, which may come in any order and may overlap. */
+    public static RangeCover of(List<TextRange> ranges) {
+        if (ranges.isEmpty()) {
+            return NONE;
+        }
+        TextRange[] sorted = ranges.toArray(TextRange[]::new);
+        Arrays.sort(sorted, Comparator.comparingInt(TextRange::start));
+        int[] starts = new int[sorted.length];
+        int[] furthestEnds = new int[sorted.length];
+        int furthest = -1;
+        for (int index = 0; index < sorted.length; index++) {
+            starts[index] = sorted[index].start();
+            furthest = Math.max(furthest, sorted[index].end());
+            furthestEnds[index] = furthest;
+        }
+        return new RangeCover(starts, furthestEnds);
+    }
+
+    /** Returns whether one of the ranges holds all of {@code range}; false when there are no ranges. */
+    public boolean contains(TextRange range) {
+        // The ranges that start at or before range.start(): one of them holds range exactly when the furthest end
+        // among them reaches range.end().
+        int found = Arrays.binarySearch(startsInOrder, range.start());
+        int last;
+        if (found >= 0) {
+            while (found + 1 < startsInOrder.length && startsInOrder[found + 1] == range.start()) {
+                found++;
+            }
+            last = found;
+        } else {
+            last = -found - 2;
+        }
+        return last >= 0 && furthestEndSoFar[last] >= range.end();
+    }
+}
