@@ -65,8 +65,12 @@ public final class DocumentStore {
             return Optional.empty();
         }
         String text = current.text();
+        // The current version's line index is usually built already (its validation needed it); reuse it for the
+        // first change rather than index the whole text again on the message thread.
+        LineIndex lineIndex = current.lineIndex();
         for (TextDocumentContentChangeEvent change : changes) {
-            text = apply(text, change);
+            text = apply(text, lineIndex, change);
+            lineIndex = null;
         }
         DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId());
         documents.put(uri, snapshot);
@@ -87,11 +91,16 @@ public final class DocumentStore {
 
     /** Returns {@code text} with one content change applied. */
     static String apply(String text, TextDocumentContentChangeEvent change) {
+        return apply(text, null, change);
+    }
+
+    /** Returns {@code text} with one change applied, using {@code lineIndex} of the text when it is not null. */
+    private static String apply(String text, LineIndex lineIndex, TextDocumentContentChangeEvent change) {
         String newText = change.getText() == null ? "" : change.getText();
         if (change.getRange() == null) {
             return newText;
         }
-        TextRange replaced = FromLsp.range(LineIndex.of(text), text, change.getRange());
+        TextRange replaced = FromLsp.range(lineIndex != null ? lineIndex : LineIndex.of(text), text, change.getRange());
         return new StringBuilder(text.length() - replaced.length() + newText.length())
                 .append(text, 0, replaced.start())
                 .append(newText)

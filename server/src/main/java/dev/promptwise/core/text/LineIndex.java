@@ -23,6 +23,9 @@ public final class LineIndex {
     }
 
     public static LineIndex of(CharSequence text) {
+        if (text instanceof String string && string.indexOf('\r') < 0) {
+            return ofNewlinesOnly(string);
+        }
         int[] starts = new int[16];
         int count = 1;
         int length = text.length();
@@ -36,6 +39,23 @@ public final class LineIndex {
             }
         }
         return new LineIndex(Arrays.copyOf(starts, count), length);
+    }
+
+    /**
+     * Indexes a text whose only line breaks are {@code \n}, finding them with {@link String#indexOf(int, int)},
+     * which the JVM scans many times faster than a loop over {@code charAt} (a keystroke in a 1 MB prompt builds
+     * an index, and JFR showed the loop among its costs).
+     */
+    private static LineIndex ofNewlinesOnly(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = newline + 1;
+        }
+        return new LineIndex(Arrays.copyOf(starts, count), text.length());
     }
 
     public int lineCount() {
