@@ -3,7 +3,9 @@ package dev.promptwise.core.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +65,17 @@ public final class TokenCounter {
     /** How many threads tokenize one large text: the calling thread and up to three helpers, one per core. */
     private static final int PARALLEL_WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
+    /**
+     * Texts at least this long are remembered with their segments' counts ({@link RecentTexts}), so that the next
+     * version of the same text, after an edit, recounts only the segments between the unchanged start and end.
+     */
+    static final int LARGE_TEXT_CHARACTERS = 64 * 1024;
+
     private static final Map<String, TokenCounter> COUNTERS = new ConcurrentHashMap<>();
 
     private final String encodingName;
     private final SegmentCache segmentCache;
+    private final RecentTexts recentTexts = new RecentTexts();
     private volatile Encoding loadedEncoding;
 
     private TokenCounter(String encodingName, int cacheCharacterLimit) {
@@ -116,8 +125,8 @@ public final class TokenCounter {
      */
     public int count(String text) {
         Objects.requireNonNull(text, "text");
-        if (text.length() >= PARALLEL_CHARACTERS && PARALLEL_WORKERS > 1) {
-            return countInParallel(text);
+        if (text.length() >= LARGE_TEXT_CHARACTERS) {
+            return countLargeText(text);
         }
         int total = 0;
         int segmentStart = 0;
@@ -209,38 +218,102 @@ public final class TokenCounter {
     }
 
     /**
-     * Counts a large text: the cached segments are summed, and the others are split into runs of about equal
-     * length, tokenized on the helper threads and this one at once, then cached. Segments are independent by
-     * construction (see the class comment), so the sum is the same as a sequential count.
+     * Counts a large text. When a recent text shares most of its start and end with it (the previous version of
+     * the same document, before an edit), the counts of the segments wholly inside the shared start and end are
+     * reused and only the segments between them are counted; else the whole text is. The result is remembered.
+     *
+     * <p>A cut (see the class comment) depends only on the two characters around it, so every cut of the old text
+     * whose two characters lie in the shared start is a cut of the new text at the same offset, and every cut whose
+     * two characters lie in the shared end is one at the same distance from the end; the segments between such cuts
+     * are the same text, with the same count.
      */
-    private int countInParallel(String text) {
+    private int countLargeText(String text) {
+        RecentTexts.Match match = recentTexts.closestTo(text);
+        Segments segments = new Segments();
+        int total = 0;
+        if (match == null) {
+            total += countRegion(text, 0, text.length(), segments);
+        } else {
+            Segments old = match.segments();
+            int oldLength = match.text().length();
+            int shift = text.length() - oldLength;
+            // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start.
+            int reusedBefore = 0;
+            while (reusedBefore < old.size() && old.end(reusedBefore, oldLength) < match.sharedStart()) {
+                reusedBefore++;
+            }
+            // Segments reusedAfter..size-1 start at a cut whose preceding character lies in the shared end.
+            int reusedAfter = old.size();
+            while (reusedAfter - 1 > reusedBefore && old.start(reusedAfter - 1) - 1 >= oldLength - match.sharedEnd()) {
+                reusedAfter--;
+            }
+            for (int index = 0; index < reusedBefore; index++) {
+                segments.add(old.start(index), old.count(index));
+                total += old.count(index);
+            }
+            int middleStart = reusedBefore < old.size() ? old.start(reusedBefore) : oldLength;
+            int middleEnd = reusedAfter < old.size() ? old.start(reusedAfter) + shift : text.length();
+            total += countRegion(text, middleStart, middleEnd, segments);
+            for (int index = reusedAfter; index < old.size(); index++) {
+                segments.add(old.start(index) + shift, old.count(index));
+                total += old.count(index);
+            }
+        }
+        recentTexts.remember(text, segments);
+        return total;
+    }
+
+    /**
+     * Counts the segments of {@code text} from {@code from} (a segment start) to {@code end} (a segment start or the
+     * text's end), adding each to {@code segments}. Cached segments are summed; when the others are long enough,
+     * they are split into runs of about equal length and tokenized on the helper threads and this one at once.
+     * Segments are independent by construction (see the class comment), so the sum is that of a sequential count.
+     */
+    private int countRegion(String text, int from, int end, Segments segments) {
         List<String> missing = new ArrayList<>();
+        List<Integer> missingIndexes = new ArrayList<>();
         long missingCharacters = 0;
         int total = 0;
-        int segmentStart = 0;
-        SegmentCursor cursor = new SegmentCursor(text);
-        while (segmentStart < text.length()) {
+        int segmentStart = from;
+        SegmentCursor cursor = new SegmentCursor(text, from, end);
+        while (segmentStart < end) {
             int position = cursor.next();
-            int segmentEnd = position < 0 ? text.length() : position;
+            int segmentEnd = position < 0 ? end : position;
             String segment = segmentStart == 0 && segmentEnd == text.length() ? text
                     : text.substring(segmentStart, segmentEnd);
             Integer cached = segmentCache.get(segment);
             if (cached != null) {
                 total += cached;
+                segments.add(segmentStart, cached);
             } else {
+                missingIndexes.add(segments.size());
+                segments.add(segmentStart, 0);
                 missing.add(segment);
                 missingCharacters += segment.length();
             }
             segmentStart = segmentEnd;
         }
-        if (missingCharacters < PARALLEL_CHARACTERS || missing.size() < PARALLEL_WORKERS) {
-            for (String segment : missing) {
-                total += countSegment(segment);
-            }
-            return total;
-        }
-        Encoding encoding = loadedEncoding();
         int[] counts = new int[missing.size()];
+        if (missingCharacters < PARALLEL_CHARACTERS || missing.size() < PARALLEL_WORKERS || PARALLEL_WORKERS < 2) {
+            for (int index = 0; index < missing.size(); index++) {
+                counts[index] = countSegment(missing.get(index));
+            }
+        } else {
+            countInParallel(missing, missingCharacters, counts);
+            for (int index = 0; index < counts.length; index++) {
+                segmentCache.put(missing.get(index), counts[index]);
+            }
+        }
+        for (int index = 0; index < counts.length; index++) {
+            total += counts[index];
+            segments.setCount(missingIndexes.get(index), counts[index]);
+        }
+        return total;
+    }
+
+    /** Tokenizes {@code missing} on the helper threads and this one, writing each count into {@code counts}. */
+    private void countInParallel(List<String> missing, long missingCharacters, int[] counts) {
+        Encoding encoding = loadedEncoding();
         List<Future<?>> helpers = new ArrayList<>();
         long share = missingCharacters / PARALLEL_WORKERS + 1;
         int runStart = 0;
@@ -260,11 +333,6 @@ public final class TokenCounter {
         for (Future<?> helper : helpers) {
             awaitHelper(helper);
         }
-        for (int index = 0; index < counts.length; index++) {
-            total += counts[index];
-            segmentCache.put(missing.get(index), counts[index]);
-        }
-        return total;
     }
 
     private static void countRun(Encoding encoding, List<String> segments, int[] counts, int from, int to) {
@@ -302,13 +370,20 @@ public final class TokenCounter {
     private static final class SegmentCursor {
 
         private final String text;
+        private final int end;
         private int nextNewline;
         private int nextCarriageReturn;
 
         SegmentCursor(String text) {
+            this(text, 0, text.length());
+        }
+
+        /** Walks the segment starts strictly between {@code from} and {@code end}. */
+        SegmentCursor(String text, int from, int end) {
             this.text = text;
-            this.nextNewline = text.indexOf('\n');
-            this.nextCarriageReturn = text.indexOf('\r');
+            this.end = end;
+            this.nextNewline = text.indexOf('\n', from);
+            this.nextCarriageReturn = text.indexOf('\r', from);
         }
 
         /** Returns the next segment start, or -1 when the text has no more. */
@@ -324,13 +399,104 @@ public final class TokenCounter {
                 } else {
                     return -1;
                 }
-                if (lineBreak + 1 >= text.length()) {
+                if (lineBreak + 1 >= end) {
                     return -1;
                 }
                 char next = text.charAt(lineBreak + 1);
                 if (next != '/' && !isUnicodeWhiteSpace(next)) {
                     return lineBreak + 1;
                 }
+            }
+        }
+    }
+
+    /** The segments of one text in order: each one's start offset and token count. */
+    private static final class Segments {
+
+        private int[] starts = new int[256];
+        private int[] counts = new int[256];
+        private int size;
+
+        void add(int start, int count) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            starts[size] = start;
+            counts[size] = count;
+            size++;
+        }
+
+        void setCount(int index, int count) {
+            counts[index] = count;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int start(int index) {
+            return starts[index];
+        }
+
+        /** Returns where segment {@code index} ends: the next one's start, or the text's length for the last. */
+        int end(int index, int textLength) {
+            return index + 1 < size ? starts[index + 1] : textLength;
+        }
+
+        int count(int index) {
+            return counts[index];
+        }
+    }
+
+    /**
+     * The few large texts counted last, with their segments, most recent first. A keystroke in a large prompt
+     * produces a text that differs from one of them only in a short stretch; finding the shared start and end costs
+     * one pass of character comparisons, far less than looking every segment up in the cache.
+     */
+    private static final class RecentTexts {
+
+        /** How many texts are remembered: a few large documents edited in turn. */
+        private static final int CAPACITY = 4;
+
+        /** A remembered text, how much of its start and its end the new text shares, and its segments. */
+        record Match(String text, Segments segments, int sharedStart, int sharedEnd) {}
+
+        private record Remembered(String text, Segments segments) {}
+
+        private final ArrayDeque<Remembered> texts = new ArrayDeque<>();
+
+        /**
+         * Returns the remembered text sharing the most characters of start and end with {@code text}, or
+         * {@code null} when none shares at least half of it.
+         */
+        synchronized Match closestTo(String text) {
+            Match best = null;
+            for (Remembered remembered : texts) {
+                String old = remembered.text();
+                int limit = Math.min(old.length(), text.length());
+                int sharedStart = 0;
+                while (sharedStart < limit && old.charAt(sharedStart) == text.charAt(sharedStart)) {
+                    sharedStart++;
+                }
+                int sharedEnd = 0;
+                while (sharedEnd < limit - sharedStart
+                        && old.charAt(old.length() - 1 - sharedEnd) == text.charAt(text.length() - 1 - sharedEnd)) {
+                    sharedEnd++;
+                }
+                if (sharedStart + sharedEnd >= text.length() / 2
+                        && (best == null || sharedStart + sharedEnd > best.sharedStart() + best.sharedEnd())) {
+                    best = new Match(old, remembered.segments(), sharedStart, sharedEnd);
+                }
+            }
+            return best;
+        }
+
+        synchronized void remember(String text, Segments segments) {
+            texts.removeIf(remembered -> remembered.text().equals(text));
+            texts.addFirst(new Remembered(text, segments));
+            while (texts.size() > CAPACITY) {
+                texts.removeLast();
             }
         }
     }

@@ -185,6 +185,42 @@ class TokenCounterTest {
     }
 
     @Test
+    void editsOfALargeTextReuseTheUnchangedSegmentsAndCountAsTheWholeText() throws IOException {
+        StringBuilder large = new StringBuilder();
+        Random random = new Random(7L);
+        JsonNode cases = referenceCases();
+        while (large.length() < 2 * TokenCounter.LARGE_TEXT_CHARACTERS) {
+            large.append(cases.get(random.nextInt(cases.size())).get("text").asText())
+                    .append(" #").append(random.nextInt()).append('\n');
+        }
+        String[] insertions = {"x", "\n", "\n\n  ", " ", "/", "\r\n", "新", "👩🏽‍💻", "", "\u00a0"};
+        for (String encoding : ENCODINGS) {
+            TokenCounter counter = TokenCounter.withPrivateCache(encoding, 1 << 22);
+            String text = large.toString();
+            assertEquals(counter.countWhole(text), counter.count(text), encoding);
+            for (int edit = 0; edit < 60; edit++) {
+                // Insert, replace or delete a little at a random place, at the ends too, as typing does.
+                int at = edit % 10 == 0 ? 0 : edit % 10 == 1 ? text.length() : random.nextInt(text.length() + 1);
+                int removed = Math.min(text.length() - at, random.nextInt(3));
+                // An editor never splits a surrogate pair; neither does this test.
+                if (at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))) {
+                    at--;
+                }
+                if (at + removed < text.length() && Character.isLowSurrogate(text.charAt(at + removed))) {
+                    removed++;
+                }
+                String inserted = insertions[random.nextInt(insertions.length)];
+                text = text.substring(0, at) + inserted + text.substring(at + removed);
+                long tokenizedBefore = counter.tokenizedSegments();
+
+                assertEquals(counter.countWhole(text), counter.count(text), encoding + ", edit " + edit + " at " + at);
+                assertTrue(counter.tokenizedSegments() - tokenizedBefore <= 4,
+                        "an edit retokenizes a few segments, not " + (counter.tokenizedSegments() - tokenizedBefore));
+            }
+        }
+    }
+
+    @Test
     void cacheStaysWithinItsCharacterLimit() {
         TokenCounter counter = TokenCounter.withPrivateCache(TokenCounter.CL100K_BASE, 2_000);
         StringBuilder prompt = new StringBuilder();
