@@ -48,7 +48,7 @@ public final class LanguageServerLauncher {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         try {
             PromptwiseLanguageServer server = new PromptwiseLanguageServer(
-                    new PromptwiseAnalysis(PriceCatalog.bundled()),
+                    new PromptwiseAnalysis(PriceCatalog::bundled, System.err::println),
                     new PromptwiseLanguageServer.Environment(analysisExecutor, DelayScheduler.of(debounceExecutor),
                             exitCode::complete, log));
             Launcher<LanguageClient> launcher = new GuardedBuilder(server, log)

@@ -95,6 +95,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         environment.log().info("Promptwise " + Versions.serverVersion() + " is ready.");
+        // The client opens its first files right after this: have the catalog and vocabulary ready for them.
+        environment.executor().execute(analyzer.facade()::prepare);
     }
 
     @Override

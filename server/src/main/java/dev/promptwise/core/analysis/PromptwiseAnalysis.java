@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The core's façade: one method per editor feature, text and settings in, plain records out. The LSP adapter
@@ -42,12 +43,23 @@ public final class PromptwiseAnalysis {
 
     private static final String INVALID_PROMPT_FILE = "invalid-prompt-file";
 
-    private final PriceCatalog catalog;
+    private final Supplier<PriceCatalog> catalogSource;
     private final Consumer<String> log;
+    private volatile PriceCatalog catalog;
 
     /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
+        this.catalogSource = () -> catalog;
         this.catalog = catalog;
+        this.log = log;
+    }
+
+    /**
+     * Creates the façade over a catalog that is read on first use, not now: reading the bundled one (Jackson's
+     * start-up and the JSON) took about half of the time to the first {@code initialize} answer.
+     */
+    public PromptwiseAnalysis(Supplier<PriceCatalog> catalogSource, Consumer<String> log) {
+        this.catalogSource = catalogSource;
         this.log = log;
     }
 
@@ -57,7 +69,22 @@ public final class PromptwiseAnalysis {
     }
 
     public PriceCatalog catalog() {
-        return catalog;
+        PriceCatalog loaded = catalog;
+        if (loaded == null) {
+            loaded = catalogSource.get();
+            catalog = loaded;
+        }
+        return loaded;
+    }
+
+    /**
+     * Reads the catalog and loads the default encoding's vocabulary now, so that the first analysis does not wait
+     * for them (together about a second on a cold JVM). The language server calls it, off its message thread, once
+     * the client has said it is initialized.
+     */
+    public void prepare() {
+        catalog();
+        TokenCounter.forEncoding(FALLBACK_ENCODING).count("Promptwise is ready.");
     }
 
     // ---- prompt files -------------------------------------------------------------------------------------------
@@ -80,7 +107,7 @@ public final class PromptwiseAnalysis {
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
         PromptDocument document = parse(format, text, path);
-        PriceCatalog prices = binding == null ? catalog : catalogOf(binding.strategy());
+        PriceCatalog prices = binding == null ? catalog() : catalogOf(binding.strategy());
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
                 binding == null ? null : binding.defaultModelId(),
@@ -241,7 +268,7 @@ public final class PromptwiseAnalysis {
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
-        return StrategyAnalyses.catalogOf(catalog, strategy, log);
+        return StrategyAnalyses.catalogOf(catalog(), strategy, log);
     }
 
     private static String firstNonBlank(String... candidates) {
