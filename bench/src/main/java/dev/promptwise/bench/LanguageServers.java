@@ -20,11 +20,18 @@ final class LanguageServers {
 
     private LanguageServers() {}
 
-    /** Returns Promptwise's jar started with {@code vmOptions}, diagnostics debounce 0. */
+    /**
+     * Returns Promptwise's jar started with {@code vmOptions}, diagnostics debounce 0. The system property
+     * {@code promptwise.vmOptions} adds options to every start, for example to record a JFR profile.
+     */
     static Server promptwise(Path jar, List<String> vmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(vmOptions);
+        String extraOptions = System.getProperty("promptwise.vmOptions", "").strip();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         ObjectNode settings = LspClient.JSON.createObjectNode();

@@ -133,7 +133,8 @@ final class LspClient implements AutoCloseable {
             if (process.isAlive()) {
                 request("shutdown", null);
                 notify("exit", null);
-                process.waitFor(5, TimeUnit.SECONDS);
+                // A server writing a class data archive at exit takes a few seconds to end.
+                process.waitFor(30, TimeUnit.SECONDS);
             }
         } catch (Exception ignored) {
             // The process is killed below either way.

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class PeerBenchmarks {
 
     /** The JVM options the report recommends for the VS Code client (see docs/performance.md). */
-    static final List<String> RECOMMENDED_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss1m", "-XX:TieredStopAtLevel=1");
+    static final List<String> RECOMMENDED_VM_OPTIONS = List.of(System.getProperty("recommended.vmOptions",
+            "-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k").strip().split("\\s+"));
 
     private final Path repository;
     private final Path work;
@@ -33,7 +34,7 @@ public final class PeerBenchmarks {
         this.repository = repository;
         this.work = Files.createDirectories(repository.resolve("bench/target/peer-work"));
         this.node = repository.resolve("bench/node");
-        this.jar = repository.resolve("server/target/promptwise.jar");
+        this.jar = Path.of(System.getProperty("promptwise.jar", repository.resolve("server/target/promptwise.jar").toString()));
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -72,7 +73,9 @@ public final class PeerBenchmarks {
         Path root = Files.createDirectories(work.resolve("keystrokes"));
         LanguageServers.Server promptwise = LanguageServers.promptwise(jar, List.of());
         try (LspClient client = LanguageServers.startAndInitialize(promptwise, root, work)) {
-            for (int size : new int[] {10_000, 100_000, 1_000_000}) {
+            int[] sizes = Arrays.stream(System.getProperty("keystroke.sizes", "10000,100000,1000000").split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            for (int size : sizes) {
                 String plain = Workspaces.plainPrompt(size, size);
                 Path plainFile = Workspaces.write(root, "prompts/large-" + size + ".txt", plain);
                 keystrokeRow("plain text " + kilobytes(size), client, plainFile, "plaintext", plain,
@@ -82,6 +85,9 @@ public final class PeerBenchmarks {
                 keystrokeRow(".prompty " + kilobytes(size), client, promptyFile, "prompty", prompty,
                         size >= 1_000_000 ? "p95 < 10 ms" : "-");
             }
+        }
+        if (Boolean.getBoolean("keystroke.skipStrategy")) {
+            return;
         }
         String strategy = Workspaces.strategyFile(2000);
         Path strategyFile = Workspaces.write(root, "promptwise.yaml", strategy);
@@ -120,38 +126,64 @@ public final class PeerBenchmarks {
         Path root = Files.createDirectories(work.resolve("coldstart"));
         String prompt = Workspaces.plainPrompt(2_000, 3);
         Path promptFile = Workspaces.write(root, "prompts/hello.txt", prompt);
-        Measured[] ours = coldStarts(LanguageServers.promptwise(jar, List.of()), root, promptFile, "plaintext", prompt);
-        Measured[] recommended = coldStarts(LanguageServers.promptwise(jar, RECOMMENDED_VM_OPTIONS), root, promptFile,
-                "plaintext", prompt);
         String strategy = Workspaces.strategyFile(3);
         Path strategyFile = Workspaces.write(root, "promptwise.yaml", strategy);
-        Measured[] theirs = coldStarts(LanguageServers.yamlLanguageServer(node,
-                repository.resolve("server/src/main/resources/schema/promptwise.schema.json")), root, strategyFile,
-                "yaml", strategy);
-        row("3. Cold start to initialize response, median of 7", fixed(ours[0].median(), 0) + " ms (recommended flags: "
-                + fixed(recommended[0].median(), 0) + " ms)", "yaml-language-server: " + fixed(theirs[0].median(), 0)
-                + " ms", fixed(theirs[0].median() / ours[0].median(), 2) + "x", "< 300 ms");
-        row("3. Cold start to first diagnostics of an opened file, median of 7", fixed(ours[1].median(), 0)
-                + " ms (recommended flags: " + fixed(recommended[1].median(), 0) + " ms)", "yaml-language-server: "
-                + fixed(theirs[1].median(), 0) + " ms", fixed(theirs[1].median() / ours[1].median(), 2) + "x", "-");
-    }
-
-    /** Returns the times to the initialize response and to the first diagnostics of {@code file}, over 7 starts. */
-    private Measured[] coldStarts(LanguageServers.Server server, Path root, Path file, String languageId, String text)
-            throws Exception {
-        int runs = 7;
-        double[] toInitialize = new double[runs];
-        double[] toDiagnostics = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            try (LspClient client = LanguageServers.start(server, work)) {
-                LanguageServers.initialize(client, server, root);
-                toInitialize[run] = (System.nanoTime() - client.startNanos()) / 1e6;
-                LanguageServers.open(client, file, languageId, text);
-                LspClient.Received published = LanguageServers.awaitDiagnostics(client, file, 1);
-                toDiagnostics[run] = (published.nanoTime() - client.startNanos()) / 1e6;
+        Path archive = work.resolve("promptwise.jsa");
+        Files.deleteIfExists(archive);
+        // The training run: one start that opens a prompt, whose loaded classes the JVM writes to the archive at exit.
+        LanguageServers.Server training = LanguageServers.promptwise(jar, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        coldStart(training, root, promptFile, "plaintext", prompt);
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("The training run wrote no class data archive at " + archive);
+        }
+        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
+        List<String> withArchiveAndRecommended = new ArrayList<>(withArchive);
+        withArchiveAndRecommended.addAll(RECOMMENDED_VM_OPTIONS);
+        List<LanguageServers.Server> servers = List.of(LanguageServers.promptwise(jar, List.of()),
+                LanguageServers.promptwise(jar, withArchive), LanguageServers.promptwise(jar, withArchiveAndRecommended),
+                LanguageServers.yamlLanguageServer(node,
+                        repository.resolve("server/src/main/resources/schema/promptwise.schema.json")));
+        List<String> names = List.of("default flags", "AppCDS archive", "AppCDS + recommended flags",
+                "yaml-language-server");
+        int rounds = 7;
+        double[][] toInitialize = new double[servers.size()][rounds];
+        double[][] toDiagnostics = new double[servers.size()][rounds];
+        // Rounds interleave the servers, so that a burst of load on the machine hits them all alike.
+        for (int round = 0; round < rounds; round++) {
+            for (int index = 0; index < servers.size(); index++) {
+                boolean yaml = index == servers.size() - 1;
+                double[] times = coldStart(servers.get(index), root, yaml ? strategyFile : promptFile,
+                        yaml ? "yaml" : "plaintext", yaml ? strategy : prompt);
+                toInitialize[index][round] = times[0];
+                toDiagnostics[index][round] = times[1];
             }
         }
-        return new Measured[] {new Measured(toInitialize), new Measured(toDiagnostics)};
+        int peer = servers.size() - 1;
+        for (int index = 0; index < peer; index++) {
+            Measured initialize = new Measured(toInitialize[index]);
+            Measured diagnostics = new Measured(toDiagnostics[index]);
+            Measured peerInitialize = new Measured(toInitialize[peer]);
+            Measured peerDiagnostics = new Measured(toDiagnostics[peer]);
+            row("3. Cold start, " + names.get(index) + ": to initialize response / to first diagnostics, median of "
+                    + rounds, fixed(initialize.median(), 0) + " ms / " + fixed(diagnostics.median(), 0) + " ms",
+                    "yaml-language-server: " + fixed(peerInitialize.median(), 0) + " ms / "
+                            + fixed(peerDiagnostics.median(), 0) + " ms",
+                    fixed(peerInitialize.median() / initialize.median(), 2) + "x / "
+                            + fixed(peerDiagnostics.median() / diagnostics.median(), 2) + "x",
+                    "initialize < 300 ms");
+        }
+    }
+
+    /** Returns the milliseconds from process start to the initialize response and to the first diagnostics of {@code file}. */
+    private double[] coldStart(LanguageServers.Server server, Path root, Path file, String languageId, String text)
+            throws Exception {
+        try (LspClient client = LanguageServers.start(server, work)) {
+            LanguageServers.initialize(client, server, root);
+            double toInitialize = (System.nanoTime() - client.startNanos()) / 1e6;
+            LanguageServers.open(client, file, languageId, text);
+            LspClient.Received published = LanguageServers.awaitDiagnostics(client, file, 1);
+            return new double[] {toInitialize, (published.nanoTime() - client.startNanos()) / 1e6};
+        }
     }
 
     private void memory() throws Exception {
@@ -163,30 +195,38 @@ public final class PeerBenchmarks {
             texts.add(text);
             files.add(Workspaces.write(root, String.format(Locale.ROOT, "prompts/doc-%04d.md", index), text));
         }
+        int edits = Integer.getInteger("memory.edits", 10_000);
         for (List<String> vmOptions : List.of(List.<String>of(), RECOMMENDED_VM_OPTIONS)) {
-            long[] resident = residentWithEdits(LanguageServers.promptwise(jar, vmOptions), files, texts, "markdown");
-            row("4. Resident memory, 1,000 open prompts" + (vmOptions.isEmpty() ? ", default JVM flags"
-                    : ", flags " + String.join(" ", vmOptions)) + ": after opening / after 10,000 edits",
-                    resident[0] + " MB / " + resident[1] + " MB (after 2,500 edits: " + resident[2] + " MB)", "-", "-",
-                    "< 200 MB, no growth");
+            long[] figures = residentWithEdits(LanguageServers.promptwise(jar, vmOptions), files, texts, "markdown", edits);
+            row("4. Memory, 1,000 open prompts of 4 KB, " + (vmOptions.isEmpty() ? "default JVM flags"
+                    : "flags `" + String.join(" ", vmOptions) + "`") + ": resident after opening / after "
+                    + edits / 4 + " edits / after " + edits + " edits (live heap after a full GC: after opening / at the end)",
+                    figures[0] + " / " + figures[1] + " / " + figures[2] + " MB (live " + figures[3] + " / " + figures[4]
+                            + " MB)", "-", "-", "< 200 MB, no growth");
         }
     }
 
-    /** Returns the resident MB after opening every file, after all edits, and after a quarter of the edits. */
+    /**
+     * Returns the resident MB after opening every file, after a quarter of the edits and after all of them, then
+     * the live heap MB after a full collection, after opening and at the end.
+     */
     private long[] residentWithEdits(LanguageServers.Server server, List<Path> files, List<String> texts,
-            String languageId) throws Exception {
+            String languageId, int edits) throws Exception {
         try (LspClient client = LanguageServers.startAndInitialize(server, work.resolve("memory"), work)) {
             for (int index = 0; index < files.size(); index++) {
                 LanguageServers.open(client, files.get(index), languageId, texts.get(index));
             }
-            for (Path file : files) {
-                LanguageServers.awaitDiagnostics(client, file, 1);
+            // Diagnostics arrive in any order; wait until every file has had its own.
+            java.util.Set<String> published = new java.util.HashSet<>();
+            while (published.size() < files.size()) {
+                published.add(client.await("textDocument/publishDiagnostics", params -> true)
+                        .message().path("params").path("uri").asText());
             }
             long afterOpen = residentMegabytes(client.pid());
+            long liveAfterOpen = liveHeapMegabytes(client.pid());
             int[] versions = new int[files.size()];
             Arrays.fill(versions, 1);
             long afterQuarter = 0;
-            int edits = 10_000;
             for (int edit = 0; edit < edits; edit++) {
                 int index = edit % files.size();
                 KeystrokeLatency.EditPlan plan = KeystrokeLatency.middleLineOf(texts.get(index));
@@ -199,8 +239,27 @@ public final class PeerBenchmarks {
                     afterQuarter = residentMegabytes(client.pid());
                 }
             }
-            return new long[] {afterOpen, residentMegabytes(client.pid()), afterQuarter};
+            long atEnd = residentMegabytes(client.pid());
+            return new long[] {afterOpen, afterQuarter, atEnd, liveAfterOpen, liveHeapMegabytes(client.pid())};
         }
+    }
+
+    /** Runs a full collection in process {@code pid} with jcmd and returns the heap it still uses, in MB. */
+    private static long liveHeapMegabytes(long pid) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Process heapInfo = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String output = new String(heapInfo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        heapInfo.waitFor();
+        // G1 prints "garbage-first heap total 123K, used 45K"; Serial one such line per generation.
+        long usedKilobytes = 0;
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K")
+                .matcher(output);
+        while (used.find()) {
+            usedKilobytes += Long.parseLong(used.group(1));
+        }
+        return usedKilobytes / 1024;
     }
 
     private void check() throws Exception {
