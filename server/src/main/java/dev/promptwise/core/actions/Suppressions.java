@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>front matter (Prompty, Dotprompt, VS Code prompts): the same line at the top of the front matter, right
  *       after the opening {@code ---};
  *   <li>a Dotprompt body: {@code {{! promptwise-disable <rule-id> }}} (or the {@code {{!-- … --}}} form) anywhere;
- *   <li>a VS Code prompt's Markdown: {@code <!-- promptwise-disable <rule-id> -->} anywhere;
+ *   <li>a VS Code prompt's Markdown: {@code <!-- promptwise-disable <rule-id> -->} anywhere (Markdown has no
+ *       comment that stays out of the text, so these few tokens are still sent; a {@code .prompt.md} file with
+ *       front matter gets the front matter comment instead);
  *   <li>plain text has no comment syntax, so nothing can be disabled there.
  * </ul>
  *
