@@ -68,7 +68,8 @@ public final class DeclareVariable {
             return single(YamlBlocks.append(text, sequence, promptyItem(sequence, name)));
         }
         if (inputs.value() instanceof YamlNode.Mapping mapping) {
-            boolean nested = !mapping.entries().isEmpty() && mapping.entries().get(0).value() instanceof YamlNode.Mapping;
+            boolean nested = !mapping.entries().isEmpty()
+                    && mapping.entries().get(0).value() instanceof YamlNode.Mapping;
             List<String> entry = nested ? List.of(name + ":", "  type: string") : List.of(name + ": \"\"");
             return single(YamlBlocks.append(text, mapping, entry));
         }

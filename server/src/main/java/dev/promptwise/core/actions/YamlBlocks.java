@@ -69,7 +69,11 @@ final class YamlBlocks {
         List<TextEdit> edits = new ArrayList<>();
         TextRange written = entry.value().range();
         if (written.length() > 0 && written.start() >= entry.key().range().end()) {
-            edits.add(new TextEdit(written, ""));
+            int start = written.start();
+            while (start > entry.key().range().end() && isBlank(text.charAt(start - 1))) {
+                start--;
+            }
+            edits.add(new TextEdit(new TextRange(start, written.end()), ""));
         }
         int after = Lines.nextLineStart(text, entry.key().range().end());
         edits.add(insertLines(text, after, keyIndent + "  ", child));
@@ -83,6 +87,10 @@ final class YamlBlocks {
             inserted.append(indent).append(line).append('\n');
         }
         return new TextEdit(TextRange.at(offset), inserted.toString());
+    }
+
+    private static boolean isBlank(char character) {
+        return character == ' ' || character == '\t';
     }
 
     /** Returns {@code lines} each prefixed with {@code indent}. */

@@ -15,6 +15,8 @@ import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.syntax.PromptDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,11 +108,13 @@ class ExtractExamplesTest {
                 + "{\"messages\":[{\"role\":\"system\",\"content\":\"You are the triage assistant. Answer with a JSON"
                 + " object: {\\\"queue\\\": ..., \\\"priority\\\": ...}.\\n\\nAnswer with the JSON object only.\"},"
                 + "{\"role\":\"user\",\"content\":\"The dashboard returns 502 for everyone.\"},"
-                + "{\"role\":\"assistant\",\"content\":\"{\\\"queue\\\": \\\"outage\\\", \\\"priority\\\": \\\"p1\\\"}\"}]}\n"
+                + "{\"role\":\"assistant\",\"content\":"
+                + "\"{\\\"queue\\\": \\\"outage\\\", \\\"priority\\\": \\\"p1\\\"}\"}]}\n"
                 + "{\"messages\":[{\"role\":\"system\",\"content\":\"You are the triage assistant. Answer with a JSON"
                 + " object: {\\\"queue\\\": ..., \\\"priority\\\": ...}.\\n\\nAnswer with the JSON object only.\"},"
                 + "{\"role\":\"user\",\"content\":\"I was charged \\\"twice\\\" for March.\"},"
-                + "{\"role\":\"assistant\",\"content\":\"{\\\"queue\\\": \\\"billing\\\", \\\"priority\\\": \\\"p3\\\"}\"}]}\n",
+                + "{\"role\":\"assistant\",\"content\":"
+                + "\"{\\\"queue\\\": \\\"billing\\\", \\\"priority\\\": \\\"p3\\\"}\"}]}\n",
                 change.creations().get(0).content());
         checkDataset(change.creations().get(0).content(), system, 2);
 
@@ -353,6 +357,64 @@ class ExtractExamplesTest {
                 """, strategyAfter);
         StrategyFile parsed = ActionFixtures.validStrategy(strategyAfter);
         assertEquals("prompts/triage.prompty", parsed.workload("triage-2").prompt().value());
+    }
+
+    @Test
+    void extractsTheSampleTriagePrompt() throws Exception {
+        String path = "prompts/triage.prompty";
+        String text = Files.readString(Path.of("..", "samples", path));
+        Fix fix = extract(path, text, null, null, null, path::equals).orElseThrow();
+        assertEquals("Extract 5 examples to a fine-tuning dataset (only 5: fine-tuning needs at least 10)",
+                fix.title());
+        String after = TextEdits.apply(text, fix.edits());
+        assertTrue(after.length() < text.length() - 500, after);
+        assertFalse(after.contains("Example 1:"));
+        assertEquals(List.of(), ActionFixtures.parse(path, after).examples());
+        String system = ActionFixtures.parse(path, after).messages().get(0).content().strip();
+        checkDataset(fix.workspaceChange().creations().get(0).content(), system, 5);
+        assertEquals("datasets/triage.jsonl", fix.workspaceChange().creations().get(0).path());
+        ActionFixtures.validStrategy(fix.workspaceChange().creations().get(1).content());
+    }
+
+    @Test
+    void fillsAnEmptyWorkloadAndAnEmptyWorkloadsMapping() {
+        assertEquals("""
+                workloads:
+                  support-triage:
+                    approach: hybrid
+                    fineTuning:
+                      baseModel: gpt-4o-mini
+                      dataset: datasets/support-triage.jsonl
+                      epochs: 3
+                      pattern: hierarchical-prompts
+                """, strategyAfter("workloads:\n  support-triage:\n", "support-triage"));
+        assertEquals("""
+                version: 1
+                workloads:
+                  triage:
+                    prompt: prompts/triage.prompty
+                    approach: hybrid
+                    fineTuning:
+                      baseModel: gpt-4o-mini
+                      dataset: datasets/triage.jsonl
+                      epochs: 3
+                      pattern: hierarchical-prompts
+                defaults:
+                  model: gpt-4o
+                """, strategyAfter("version: 1\nworkloads: {}\ndefaults:\n  model: gpt-4o\n", null));
+        assertEquals("""
+                workloads: { other: { prompt: prompts/other.prompty }, support-triage: { prompt: \
+                prompts/triage.prompty, approach: hybrid, fineTuning: { baseModel: gpt-4o-mini, dataset: \
+                datasets/support-triage.jsonl, epochs: 3, pattern: hierarchical-prompts } } }
+                """, strategyAfter("workloads: { other: { prompt: prompts/other.prompty } }\n", "support-triage"));
+    }
+
+    private static String strategyAfter(String strategy, String workload) {
+        Fix fix = extract("prompts/triage.prompty", TRIAGE, strategy, "promptwise.yaml", workload, path -> false)
+                .orElseThrow();
+        String after = TextEdits.apply(strategy, fix.workspaceChange().edits().get("promptwise.yaml"));
+        ActionFixtures.validStrategy(after);
+        return after;
     }
 
     @Test
