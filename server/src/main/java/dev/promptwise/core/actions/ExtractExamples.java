@@ -11,6 +11,7 @@ import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.HybridPattern;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.strategy.rules.ApproachFix;
 import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -95,13 +96,37 @@ public final class ExtractExamples {
      */
     public record Strategy(String path, String text, StrategyFile file) {}
 
+    /** The {@code fineTuning} section the fix writes. */
+    private record FineTuningSection(String baseModel, String dataset) {
+
+        FineTuningSection withDataset(String path) {
+            return new FineTuningSection(baseModel, path);
+        }
+
+        List<String> blockLines(String step) {
+            return List.of("fineTuning:",
+                    step + "baseModel: " + scalar(baseModel),
+                    step + "dataset: " + scalar(dataset),
+                    step + "epochs: " + EPOCHS,
+                    step + "pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id());
+        }
+
+        String flow() {
+            return "{ baseModel: " + scalar(baseModel) + ", dataset: " + scalar(dataset) + ", epochs: " + EPOCHS
+                    + ", pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id() + " }";
+        }
+    }
+
     /**
-     * Returns the fix; empty when there are no examples, or when the workspace has no strategy file but
-     * {@code promptwise.yaml} exists (the caller's view of the workspace is stale, and the fix never overwrites).
+     * Returns the fix; empty when there are no examples, when the workspace has no strategy file but
+     * {@code promptwise.yaml} exists (the caller's view of the workspace is stale, and the fix never overwrites),
+     * when the strategy file does not read cleanly as YAML, or when its layout leaves no safe place for the edit
+     * ({@code workloads} is not a mapping, a workload is a plain value).
      */
     public static Optional<Fix> fix(Request request) {
         List<FewShotExample> examples = outermost(request.examples());
-        if (examples.isEmpty()) {
+        if (examples.isEmpty()
+                || request.strategy() != null && !request.strategy().file().yaml().problems().isEmpty()) {
             return Optional.empty();
         }
         PromptDocument prompt = request.prompt();
@@ -116,7 +141,7 @@ public final class ExtractExamples {
         Map<String, List<TextEdit>> otherEdits = new LinkedHashMap<>();
 
         FineTuningSection section = new FineTuningSection(
-                request.baseModel() == null ? "gpt-4o-mini" : request.baseModel(), null);
+                request.baseModel() == null ? ApproachFix.DEFAULT_BASE_MODEL : request.baseModel(), null);
         Strategy strategy = request.strategy();
         if (strategy == null) {
             if (request.fileExists().test(STRATEGY_FILE)) {
@@ -313,27 +338,6 @@ public final class ExtractExamples {
             unique = name + "-" + n;
         }
         return unique;
-    }
-
-    /** The {@code fineTuning} section the fix writes. */
-    private record FineTuningSection(String baseModel, String dataset) {
-
-        FineTuningSection withDataset(String path) {
-            return new FineTuningSection(baseModel, path);
-        }
-
-        List<String> blockLines(String step) {
-            return List.of("fineTuning:",
-                    step + "baseModel: " + scalar(baseModel),
-                    step + "dataset: " + scalar(dataset),
-                    step + "epochs: " + EPOCHS,
-                    step + "pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id());
-        }
-
-        String flow() {
-            return "{ baseModel: " + scalar(baseModel) + ", dataset: " + scalar(dataset) + ", epochs: " + EPOCHS
-                    + ", pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id() + " }";
-        }
     }
 
     /** Returns a new workload's lines, relative to the indentation of its name. */

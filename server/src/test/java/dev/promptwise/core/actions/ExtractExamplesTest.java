@@ -435,10 +435,14 @@ class ExtractExamplesTest {
     }
 
     @Test
-    void isNotOfferedWithoutExamplesNorOverAnExistingStrategyFile() {
+    void isNotOfferedWithoutExamplesNorOverAnExistingOrUnreadableStrategyFile() {
         String plain = "---\nname: x\n---\nsystem:\nBe brief.\n\nuser:\n{{q}}\n";
         assertTrue(extract("prompts/x.prompty", plain, null, null, null, path -> false).isEmpty());
         assertTrue(extract("prompts/triage.prompty", TRIAGE, null, null, null, "promptwise.yaml"::equals).isEmpty());
+        assertTrue(extract("prompts/triage.prompty", TRIAGE, "workloads:\n  a: [\n", "promptwise.yaml", null,
+                path -> false).isEmpty());
+        assertTrue(extract("prompts/triage.prompty", TRIAGE, "workloads: many\n", "promptwise.yaml", null,
+                path -> false).isEmpty());
     }
 
     @Test
