@@ -278,13 +278,19 @@ public final class ExtractExamples {
     }
 
     /**
-     * Returns the example's range, extended over the blank lines after it when a blank line (or the start of the
-     * text) already precedes it, or when it is a message pair whose separator those lines are; so removing it
-     * leaves one paragraph break, not two.
+     * Returns the example's range, extended back over the indentation of its first line (a message tag inside a
+     * YAML block scalar), and over the blank lines after it when a blank line (or the start of the text) already
+     * precedes it, or when it is a message pair whose separator those lines are; so removing it leaves whole lines
+     * and one paragraph break, not two.
      */
     private static TextRange withSeparator(String text, FewShotExample example, int limit) {
         TextRange range = example.range();
         int start = range.start();
+        int lineStart = Lines.lineStart(text, start);
+        if (lineStart < start && text.substring(lineStart, start).isBlank() && range.end() > 0
+                && text.charAt(range.end() - 1) == '\n') {
+            start = lineStart;
+        }
         int previousLineStart = start == 0 ? 0 : Lines.lineStart(text, start - 1);
         boolean separated = start == 0 || text.substring(previousLineStart, start).isBlank()
                 || example.kind() == FewShotExample.Kind.MESSAGE_PAIR;

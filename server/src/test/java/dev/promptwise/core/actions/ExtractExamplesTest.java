@@ -418,6 +418,48 @@ class ExtractExamplesTest {
     }
 
     @Test
+    void removesSemanticKernelMessagePairsWithTheirIndentation() throws Exception {
+        String prompt = """
+                name: Classify
+                template: |
+                  <message role="system">Classify the message as positive, neutral or negative.</message>
+                  <message role="user">I love the new dashboard</message>
+                  <message role="assistant">positive</message>
+                  <message role="user">{{$message}}</message>
+                input_variables:
+                  - name: message
+                """;
+        Fix fix = extract("prompts/classify.yaml", prompt, null, null, null, path -> false).orElseThrow();
+        String after = TextEdits.apply(prompt, fix.edits());
+        assertEquals("""
+                name: Classify
+                template: |
+                  <message role="system">Classify the message as positive, neutral or negative.</message>
+                  <message role="user">{{$message}}</message>
+                input_variables:
+                  - name: message
+                """, after);
+        assertEquals(List.of(), ActionFixtures.parse("prompts/classify.yaml", after).examples());
+        checkDataset(fix.workspaceChange().creations().get(0).content(),
+                "Classify the message as positive, neutral or negative.", 1);
+    }
+
+    @Test
+    void removesDotpromptRoleTurns() throws Exception {
+        String prompt = "---\nmodel: googleai/gemini-2.5-flash\ninput:\n  schema:\n    message: string\n---\n"
+                + "{{role \"system\"}}\nClassify the message.\n{{role \"user\"}}\nI love it\n"
+                + "{{role \"model\"}}\npositive\n{{role \"user\"}}\n{{message}}\n";
+        Fix fix = extract("prompts/classify.prompt", prompt, null, null, null, path -> false).orElseThrow();
+        String after = TextEdits.apply(prompt, fix.edits());
+        assertEquals("---\nmodel: googleai/gemini-2.5-flash\ninput:\n  schema:\n    message: string\n---\n"
+                + "{{role \"system\"}}\nClassify the message.\n{{role \"user\"}}\n{{message}}\n", after);
+        PromptDocument reparsed = ActionFixtures.parse("prompts/classify.prompt", after);
+        assertEquals(List.of(), reparsed.examples());
+        assertEquals(List.of(), reparsed.problems());
+        checkDataset(fix.workspaceChange().creations().get(0).content(), "Classify the message.", 1);
+    }
+
+    @Test
     void doesNotWarnWithTenExamplesOrMore() {
         StringBuilder prompt = new StringBuilder("system:\nYou classify sentiment. Answer with one word.\n\n");
         IntStream.rangeClosed(1, 12).forEach(n -> prompt.append("Input: message ").append(n)
