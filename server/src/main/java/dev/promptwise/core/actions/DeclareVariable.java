@@ -46,7 +46,7 @@ public final class DeclareVariable {
         if (edits == null || edits.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Fix("Declare variable '" + name + "'", edits, true));
+        return Optional.of(new Fix("Declare variable '" + name + "'", Lines.withLineBreaksOf(text, edits), true));
     }
 
     private static List<TextEdit> prompty(String text, String name) {

@@ -130,7 +130,7 @@ public final class ExtractExamples {
             return Optional.empty();
         }
         PromptDocument prompt = request.prompt();
-        List<TextEdit> removals = removals(prompt.text(), examples);
+        List<TextEdit> removals = Lines.withLineBreaksOf(prompt.text(), removals(prompt.text(), examples));
         String systemPrompt = shortenedSystemPrompt(request.promptPath(), prompt, removals);
 
         String baseName = baseName(request.promptPath());
@@ -164,7 +164,7 @@ public final class ExtractExamples {
             if (strategyEdits == null) {
                 return Optional.empty();
             }
-            otherEdits.put(strategy.path(), strategyEdits);
+            otherEdits.put(strategy.path(), Lines.withLineBreaksOf(strategy.text(), strategyEdits));
         }
         return Optional.of(new Fix(title(examples.size()), removals, false,
                 new WorkspaceChange(creations, otherEdits)));

@@ -1,9 +1,14 @@
 package dev.promptwise.core.actions;
 
+import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.yaml.YamlNode;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Line arithmetic shared by the fixes, which all edit whole lines so that what remains keeps its layout. */
 final class Lines {
+
+    private static final Pattern LONE_LINE_FEED = Pattern.compile("(?<!\r)\n");
 
     private Lines() {}
 
@@ -45,5 +50,19 @@ final class Lines {
     static boolean isFlow(String text, YamlNode node) {
         int start = node.range().start();
         return start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[');
+    }
+
+    /**
+     * Returns {@code edits} with their inserted line breaks written as {@code text} writes its own: {@code \r\n}
+     * when the text's first line ends so, else unchanged; so a fix never leaves a file with mixed line ends.
+     */
+    static List<TextEdit> withLineBreaksOf(String text, List<TextEdit> edits) {
+        int newline = text.indexOf('\n');
+        if (newline <= 0 || text.charAt(newline - 1) != '\r') {
+            return edits;
+        }
+        return edits.stream()
+                .map(edit -> new TextEdit(edit.range(), LONE_LINE_FEED.matcher(edit.newText()).replaceAll("\r\n")))
+                .toList();
     }
 }

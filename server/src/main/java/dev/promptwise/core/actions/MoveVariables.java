@@ -59,7 +59,7 @@ public final class MoveVariables {
         boolean instructions = first.role().equals("system") || first.role().equals("developer");
         if (lastUser > 0 && instructions && isRaw(document.text(), first)) {
             Optional<Fix> fromSystem = leading(document, first)
-                    .map(lead -> fix(lead, new TextEdit(TextRange.at(last.contentRange().start()),
+                    .map(lead -> fix(document.text(), lead, new TextEdit(TextRange.at(last.contentRange().start()),
                             lead.lines() + "\n")));
             if (fromSystem.isPresent()) {
                 return fromSystem;
@@ -69,7 +69,7 @@ public final class MoveVariables {
             return leading(document, last).map(lead -> {
                 String content = last.content();
                 int end = last.contentRange().start() + content.stripTrailing().length();
-                return fix(lead, new TextEdit(TextRange.at(end), "\n\n" + lead.lines()));
+                return fix(document.text(), lead, new TextEdit(TextRange.at(end), "\n\n" + lead.lines()));
             });
         }
         return Optional.empty();
@@ -83,8 +83,9 @@ public final class MoveVariables {
      */
     private record Leading(TextRange removal, String lines) {}
 
-    private static Fix fix(Leading lead, TextEdit insertion) {
-        return new Fix(TITLE, List.of(new TextEdit(lead.removal(), ""), insertion), false);
+    private static Fix fix(String text, Leading lead, TextEdit insertion) {
+        return new Fix(TITLE, Lines.withLineBreaksOf(text, List.of(new TextEdit(lead.removal(), ""), insertion)),
+                false);
     }
 
     /** Returns the data lines that open {@code message} when static text follows them; empty otherwise. */

@@ -79,7 +79,8 @@ public final class Suppressions {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Fix("Disable " + ruleId + " in this file", List.of(edit), false));
+        return Optional.of(new Fix("Disable " + ruleId + " in this file", Lines.withLineBreaksOf(text, List.of(edit)),
+                false));
     }
 
     /** One suppression comment: the ids it names and the offset just past the last of them. */

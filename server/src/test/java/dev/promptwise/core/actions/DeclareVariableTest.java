@@ -231,6 +231,15 @@ class DeclareVariableTest {
     }
 
     @Test
+    void writesTheLineBreaksTheFileUses() {
+        String before = "_type: prompt\r\ninput_variables:\r\n  - ticket\r\n"
+                + "template: \"Tag {ticket} in {language}\"\r\n";
+        check("prompts/tag.yaml", before, "language",
+                "_type: prompt\r\ninput_variables:\r\n  - ticket\r\n  - language\r\n"
+                        + "template: \"Tag {ticket} in {language}\"\r\n");
+    }
+
+    @Test
     void isNotOfferedWhereTheFormatDeclaresNoInputs() {
         String gitHub = "messages:\n  - role: user\n    content: \"{{ticket}}\"\n";
         assertTrue(DeclareVariable.fix(ActionFixtures.parse("prompts/a.prompt.yml", gitHub), "ticket").isEmpty());

@@ -409,6 +409,15 @@ class ExtractExamplesTest {
                 """, strategyAfter("workloads: { other: { prompt: prompts/other.prompty } }\n", "support-triage"));
     }
 
+    @Test
+    void writesTheLineBreaksTheStrategyFileUses() {
+        String after = strategyAfter("version: 1\r\nworkloads:\r\n  other:\r\n    prompt: a.prompty\r\n", null);
+        assertEquals("version: 1\r\nworkloads:\r\n  other:\r\n    prompt: a.prompty\r\n  triage:\r\n"
+                + "    prompt: prompts/triage.prompty\r\n    approach: hybrid\r\n    fineTuning:\r\n"
+                + "      baseModel: gpt-4o-mini\r\n      dataset: datasets/triage.jsonl\r\n      epochs: 3\r\n"
+                + "      pattern: hierarchical-prompts\r\n", after);
+    }
+
     private static String strategyAfter(String strategy, String workload) {
         Fix fix = extract("prompts/triage.prompty", TRIAGE, strategy, "promptwise.yaml", workload, path -> false)
                 .orElseThrow();
