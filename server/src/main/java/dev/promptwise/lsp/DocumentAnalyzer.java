@@ -1,6 +1,8 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.analysis.Cancellation;
+import dev.promptwise.core.analysis.FixEnvironment;
+import dev.promptwise.core.analysis.StrategyDocument;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.config.Settings;
 import java.util.List;
@@ -69,6 +71,14 @@ public final class DocumentAnalyzer {
     public Optional<dev.promptwise.core.analysis.AnalyzedPrompt> prompt(DocumentSnapshot document) {
         return analysis(document).filter(DocumentAnalysis.Prompt.class::isInstance)
                 .map(found -> ((DocumentAnalysis.Prompt) found).prompt());
+    }
+
+    /** Returns the workspace that fixes reaching other files are made against: its files and root strategy file. */
+    public FixEnvironment fixEnvironment() {
+        StrategyDocument root = index.strategies().stream()
+                .filter(strategy -> strategy.path().equals("promptwise.yaml") || strategy.path().equals("promptwise.yml"))
+                .findFirst().orElse(null);
+        return new FixEnvironment(index.files(), root);
     }
 
     /** Returns the open documents whose analysis depends on prompts: the strategy files. */

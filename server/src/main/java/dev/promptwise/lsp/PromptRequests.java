@@ -4,6 +4,7 @@ import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.analysis.FixEnvironment;
 import dev.promptwise.core.analysis.InlayHintInfo;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.text.LineIndex;
@@ -37,8 +38,10 @@ public final class PromptRequests {
      * @param document the snapshot the request is about
      * @param prompt its analysis
      * @param analysis the core's façade
+     * @param environment the workspace that fixes reaching other files are made against
      */
-    public record PromptContext(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis) {
+    public record PromptContext(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis,
+            FixEnvironment environment) {
 
         public String uri() {
             return document.uri();
@@ -67,7 +70,7 @@ public final class PromptRequests {
         /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */
         public List<Finding> findingsUnder(Range range, Cancellation cancellation) {
             TextRange under = range(range);
-            return analysis.diagnostics(prompt, cancellation).stream()
+            return analysis.diagnostics(prompt, environment, cancellation).stream()
                     .filter(finding -> finding.range().intersects(under))
                     .toList();
         }
@@ -158,7 +161,8 @@ public final class PromptRequests {
             }
             R result;
             if (analysis.get() instanceof DocumentAnalysis.Prompt prompt) {
-                result = promptWork.apply(new PromptContext(document, prompt.prompt(), analyzer.facade()), cancellation);
+                result = promptWork.apply(new PromptContext(document, prompt.prompt(), analyzer.facade(),
+                        analyzer.fixEnvironment()), cancellation);
             } else {
                 AnalyzedStrategy strategy = ((DocumentAnalysis.Strategy) analysis.get()).strategy();
                 result = strategyWork.apply(new StrategyContext(document, strategy, analyzer.facade(),
