@@ -10,7 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
@@ -49,6 +58,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     private final Environment environment;
     private final DocumentStore store;
+    private final WorkspaceIndex index;
     private final DocumentAnalyzer analyzer;
     private final PromptRequests requests;
     private final DiagnosticsPublisher diagnostics;
@@ -57,12 +67,14 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     private final AtomicBoolean initialized = new AtomicBoolean();
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private volatile LanguageClient client;
+    private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
 
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
         this.environment = environment;
         ServerLog log = environment.log();
         this.store = new DocumentStore(log::warning);
-        this.analyzer = new DocumentAnalyzer(analysis, log);
+        this.index = new WorkspaceIndex(analysis, store, log);
+        this.analyzer = new DocumentAnalyzer(analysis, index, log);
         this.requests = new PromptRequests(store, analyzer, environment.executor());
         this.diagnostics = new DiagnosticsPublisher(store, analyzer, environment.executor(), environment.scheduler(),
                 params -> {
@@ -71,7 +83,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
                         connected.publishDiagnostics(params);
                     }
                 }, log);
-        this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics);
+        this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics, analyzer, this);
         this.workspaceService = new PromptwiseWorkspaceService(this);
     }
 
@@ -83,6 +95,10 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (params.getCapabilities() != null) {
+            clientCapabilities = params.getCapabilities();
+        }
+        index.setRoot(rootUri(params));
         applySettings(params.getInitializationOptions());
         if (params.getProcessId() != null) {
             watchClientProcess(params.getProcessId());
@@ -95,8 +111,103 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         environment.log().info("Promptwise " + Versions.serverVersion() + " is ready.");
+        registerFileWatchers();
         // The client opens its first files right after this: have the catalog and vocabulary ready for them.
         environment.executor().execute(analyzer.facade()::prepare);
+        environment.executor().execute(this::indexWorkspace);
+    }
+
+    /** Returns what the client said it supports at initialize. */
+    public ClientCapabilities clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    /** Returns the workspace index. */
+    public WorkspaceIndex index() {
+        return index;
+    }
+
+    /** Returns the analyzer, for the workspace service's commands. */
+    DocumentAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Returns the request runner, for the workspace service's commands. */
+    Executor executor() {
+        return environment.executor();
+    }
+
+    /** Validates every open document again once the debounce has passed, except {@code changed} itself. */
+    void revalidateOthers(DocumentSnapshot changed, boolean onlyStrategies) {
+        for (DocumentSnapshot document : store.all()) {
+            if (!document.uri().equals(changed.uri()) && (!onlyStrategies || analyzer.isStrategy(document))) {
+                diagnostics.validateLater(document);
+            }
+        }
+    }
+
+    /** Reacts to files changed on disk: strategy files are read again, prompts make workloads be priced again. */
+    void filesChanged(List<String> uris) {
+        boolean strategies = false;
+        for (String uri : uris) {
+            String path = index.relativePath(uri);
+            if (PromptwiseAnalysis.isStrategyFile(path)) {
+                index.reload(path);
+                strategies = true;
+            } else {
+                index.promptChanged();
+            }
+        }
+        for (DocumentSnapshot document : store.all()) {
+            if (strategies || analyzer.isStrategy(document)) {
+                diagnostics.validateLater(document);
+            }
+        }
+    }
+
+    private void indexWorkspace() {
+        WorkDoneProgress progress = new WorkDoneProgress(client, supportsWorkDoneProgress(), environment.log());
+        progress.begin("Promptwise: indexing strategy files");
+        try {
+            int found = index.index(percent -> progress.report(percent));
+            environment.log().info("Indexed " + found + " strategy file" + (found == 1 ? "" : "s") + ".");
+        } catch (RuntimeException e) {
+            environment.log().error("Indexing the workspace failed", e);
+        } finally {
+            progress.end();
+        }
+        store.all().forEach(diagnostics::validateNow);
+    }
+
+    private boolean supportsWorkDoneProgress() {
+        return clientCapabilities.getWindow() != null
+                && Boolean.TRUE.equals(clientCapabilities.getWindow().getWorkDoneProgress());
+    }
+
+    private void registerFileWatchers() {
+        LanguageClient connected = client;
+        WorkspaceClientCapabilities workspace = clientCapabilities.getWorkspace();
+        boolean dynamic = workspace != null && workspace.getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(workspace.getDidChangeWatchedFiles().getDynamicRegistration());
+        if (connected == null || !dynamic) {
+            return;
+        }
+        List<FileSystemWatcher> watchers = List.of(
+                new FileSystemWatcher(Either.forLeft("**/promptwise.{yaml,yml}")),
+                new FileSystemWatcher(Either.forLeft("**/*.strategy.{yaml,yml}")),
+                new FileSystemWatcher(Either.forLeft("**/*.{prompty,prompt,yml,yaml,md,txt}")));
+        Registration registration = new Registration("promptwise-watched-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(watchers));
+        connected.registerCapability(new RegistrationParams(List.of(registration)));
+    }
+
+    private static String rootUri(InitializeParams params) {
+        if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+            return params.getWorkspaceFolders().get(0).getUri();
+        }
+        @SuppressWarnings("deprecation")
+        String root = params.getRootUri();
+        return root;
     }
 
     @Override
@@ -123,7 +234,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     @Override
     public CompletableFuture<DocumentCostResult> documentCost(DocumentCostParams params) {
         return requests.onPrompt(params.getUri(), null,
-                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt(), ctx.analysis().catalog()));
+                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt()));
     }
 
     /** Returns whether {@code initialize} has been answered. */
@@ -176,6 +287,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND)));
+        capabilities.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "/")));
+        capabilities.setDefinitionProvider(true);
+        capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));
         return capabilities;
     }
 

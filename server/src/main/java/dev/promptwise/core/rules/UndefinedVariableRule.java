@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules;
 
+import dev.promptwise.core.actions.DeclareVariable;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.syntax.DeclaredInput;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -36,7 +37,8 @@ final class UndefinedVariableRule implements Rule {
         for (VariableUse use : document.variables()) {
             if (!declared.contains(use.name())) {
                 sink.report(use.nameRange(), "Variable '" + use.name() + "' is used but no input declares it: "
-                        + "the template renders it empty" + suggestion(use.name(), declared));
+                        + "the template renders it empty" + suggestion(use.name(), declared),
+                        DeclareVariable.fix(document, use.name()).stream().toList());
             }
         }
     }
