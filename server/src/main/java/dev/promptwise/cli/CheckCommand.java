@@ -273,7 +273,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> collect(Path folder) throws IOException {
+    static List<Path> collect(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
