@@ -123,6 +123,21 @@ class WorkspaceFeaturesTest {
     }
 
     @Test
+    void thePromptsLensAndHoverPriceItAtItsWorkload() {
+        open(promptUri, PROMPT);
+        var lenses = server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(promptUri)));
+        var hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(promptUri),
+                new Position(4, 3)));
+        threads.runAll();
+        String lens = lenses.join().get(0).getCommand().getTitle();
+        assertTrue(lens.contains("/month at 250,000 requests/day · workload triage"), lens);
+        String markdown = hover.join().getContents().getRight().getValue();
+        assertTrue(markdown.contains("**The whole prompt at 250,000 requests/day on gpt-4o (workload `triage`)**"),
+                markdown);
+        assertTrue(markdown.contains("| output |"), markdown);
+    }
+
+    @Test
     void editingTheStrategyFileRevalidatesTheOpenPrompt() {
         open(promptUri, PROMPT);
         open(strategyUri, STRATEGY);

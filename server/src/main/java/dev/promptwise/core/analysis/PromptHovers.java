@@ -2,6 +2,8 @@ package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -57,6 +59,10 @@ final class PromptHovers {
         }
         markdown.append("\n\nTokenizer: `").append(prompt.encoding()).append('`')
                 .append(prompt.estimated() ? " (an estimate: this model's own tokenizer is not available)" : "");
+        prompt.cost().flatMap(WorkloadCost::now).ifPresent(now -> markdown.append("\n\n---\n\n**The whole prompt at ")
+                .append(Money.count(now.requestsPerDay())).append(" requests/day on ").append(now.modelId())
+                .append(prompt.binding() != null ? " (workload `" + prompt.binding().workload().name() + "`)" : "")
+                .append("**\n\n").append(CostMessages.breakdownTable(now)));
         return markdown.toString();
     }
 

@@ -1,7 +1,10 @@
 package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.syntax.Message;
+import java.util.Optional;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +17,17 @@ final class PromptLenses {
     static List<Lens> lenses(AnalyzedPrompt prompt) {
         StringBuilder title = new StringBuilder();
         title.append(prompt.estimated() ? "≈" : "").append(Money.count(prompt.totalTokens())).append(" tokens");
-        Double perRequest = prompt.inputCostPerRequest();
-        if (perRequest != null) {
-            title.append(" · ").append(Money.usd(perRequest)).append("/request input");
+        Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
+        if (now.isPresent()) {
+            // The cost model's figures: input, output and the prompt cache at the workload's traffic.
+            title.append(" · ").append(Money.perRequest(now.get().costPerRequest())).append(" · ")
+                    .append(Money.perMonth(now.get().costPerMonth())).append(" at ")
+                    .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
+        } else if (prompt.inputCostPerRequest() != null) {
+            title.append(" · ").append(Money.usd(prompt.inputCostPerRequest())).append("/request input");
         }
-        Double perMonth = prompt.inputCostPerMonth();
-        if (perMonth != null) {
-            title.append(" · ").append(Money.usd(perMonth)).append("/month at ")
-                    .append(Money.count(Math.round(prompt.requestsPerDay()))).append(" requests/day");
+        if (prompt.binding() != null) {
+            title.append(" · workload ").append(prompt.binding().workload().name());
         }
         title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
         return List.of(new Lens(TextRange.at(0), title.toString()));
