@@ -44,6 +44,33 @@ final class WorkspaceEdits {
         this.createFiles = documentChanges && operations.contains(ResourceOperationKind.Create);
     }
 
+    /**
+     * Returns the edits of {@code fix} to existing files only, as a plain {@code changes} map, for the fallback in
+     * which the server creates the files itself; empty when a file it edits cannot be read.
+     */
+    Optional<WorkspaceEdit> existingFileEdits(String uri, LineIndex lineIndex, Fix fix) {
+        Map<String, List<TextEdit>> byUri = new LinkedHashMap<>();
+        if (!fix.edits().isEmpty()) {
+            byUri.put(uri, new ArrayList<>(ToLsp.textEdits(lineIndex, fix.edits())));
+        }
+        WorkspaceChange change = fix.workspaceChange();
+        for (Map.Entry<String, List<dev.promptwise.core.analysis.TextEdit>> edit : change.edits().entrySet()) {
+            Optional<String> target = index.uriOf(edit.getKey());
+            Optional<String> text = index.files().read(edit.getKey());
+            if (target.isEmpty() || text.isEmpty()) {
+                return Optional.empty();
+            }
+            byUri.computeIfAbsent(target.get(), key -> new ArrayList<>())
+                    .addAll(ToLsp.textEdits(LineIndex.of(text.get()), edit.getValue()));
+        }
+        return Optional.of(new WorkspaceEdit(byUri));
+    }
+
+    /** Returns whether the server can create files itself: it knows the workspace root on disk. */
+    boolean serverCanCreateFiles() {
+        return index.root().isPresent();
+    }
+
     /** Returns whether the client can take a change that creates files. */
     boolean canCreateFiles() {
         return createFiles;

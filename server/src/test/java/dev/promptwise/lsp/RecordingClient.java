@@ -14,6 +14,14 @@ final class RecordingClient implements LanguageClient {
 
     final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
     final List<MessageParams> logged = new CopyOnWriteArrayList<>();
+    final List<org.eclipse.lsp4j.ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.ApplyWorkspaceEditResponse> applyEdit(
+            org.eclipse.lsp4j.ApplyWorkspaceEditParams params) {
+        applied.add(params);
+        return CompletableFuture.completedFuture(new org.eclipse.lsp4j.ApplyWorkspaceEditResponse(true));
+    }
 
     @Override
     public void telemetryEvent(Object object) {}

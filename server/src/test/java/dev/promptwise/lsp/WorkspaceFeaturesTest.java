@@ -92,6 +92,10 @@ class WorkspaceFeaturesTest {
         Files.writeString(root.resolve("prompts/triage.prompty"), PROMPT);
         promptUri = root.resolve("prompts/triage.prompty").toUri().toString();
         strategyUri = root.resolve("promptwise.yaml").toUri().toString();
+        startServer(true);
+    }
+
+    private void startServer(boolean clientCreatesFiles) {
         server = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog.bundled()),
                 new PromptwiseLanguageServer.Environment(threads, new ManualScheduler(), code -> { },
                         new ServerLog(new PrintWriter(new StringWriter()))));
@@ -102,7 +106,7 @@ class WorkspaceFeaturesTest {
         params.setInitializationOptions(Map.of("promptwise", Map.of("diagnostics", Map.of("debounceMs", 0))));
         WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
         edits.setDocumentChanges(true);
-        edits.setResourceOperations(List.of(ResourceOperationKind.Create));
+        edits.setResourceOperations(clientCreatesFiles ? List.of(ResourceOperationKind.Create) : List.of());
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setWorkspaceEdit(edits);
         ClientCapabilities capabilities = new ClientCapabilities();
@@ -212,6 +216,36 @@ class WorkspaceFeaturesTest {
         List<String> edited = new ArrayList<>();
         changes.stream().filter(c -> c.isLeft()).forEach(c -> edited.add(c.getLeft().getTextDocument().getUri()));
         assertTrue(edited.contains(promptUri) && edited.contains(strategyUri), edited.toString());
+    }
+
+    @Test
+    void withoutResourceOperationsTheServerCreatesTheDatasetItselfAndNeverOverwrites() throws Exception {
+        startServer(false);
+        open(promptUri, PROMPT);
+        var actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+                new TextDocumentIdentifier(promptUri), new Range(new Position(6, 0), new Position(6, 5)),
+                new CodeActionContext(List.of())));
+        threads.runAll();
+        CodeAction extract = actions.join().stream().map(a -> a.getRight())
+                .filter(a -> a.getTitle().startsWith("Extract 3 examples")).findFirst().orElseThrow();
+        assertEquals(null, extract.getEdit(), "no edit the client could only half apply");
+        var params = new org.eclipse.lsp4j.ExecuteCommandParams(extract.getCommand().getCommand(),
+                extract.getCommand().getArguments());
+        var run = server.getWorkspaceService().executeCommand(params);
+        threads.runAll();
+        run.join();
+        Path dataset = root.resolve("datasets/triage.jsonl");
+        assertEquals(3, Files.readAllLines(dataset).size());
+        assertEquals(1, client.applied.size());
+        assertTrue(client.applied.get(0).getEdit().getChanges().containsKey(promptUri));
+
+        Files.writeString(dataset, "mine\n");
+        var again = server.getWorkspaceService().executeCommand(params);
+        threads.runAll();
+        again.join();
+        assertEquals("mine\n", Files.readString(dataset), "an existing file is never overwritten");
+        assertEquals(1, client.applied.size(), "nothing applied when a file cannot be created");
+        assertTrue(client.logged.stream().anyMatch(m -> m.getMessage().contains("never overwrites")));
     }
 
     private void open(String uri, String text) {
