@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,9 +50,6 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Files larger than this are reported and not read. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target", "out", "dist",
-            ".venv", "venv", "__pycache__", ".idea", ".vscode-test");
 
     @Parameters(paramLabel = "PATH", description = "Files or folders to check (default: the current folder).")
     List<String> paths = new ArrayList<>();
@@ -279,8 +275,7 @@ final class CheckCommand implements Callable<Integer> {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean hidden = name.startsWith(".") && !name.equals(".github");
-                return !dir.equals(folder) && (SKIPPED_FOLDERS.contains(name) || hidden)
+                return !dir.equals(folder) && DiskWorkspace.isSkippedFolder(name)
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
