@@ -109,12 +109,28 @@ class WorkspaceFeaturesTest {
         edits.setResourceOperations(clientCreatesFiles ? List.of(ResourceOperationKind.Create) : List.of());
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setWorkspaceEdit(edits);
+        workspace.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
         ClientCapabilities capabilities = new ClientCapabilities();
         capabilities.setWorkspace(workspace);
+        org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        capabilities.setWindow(window);
         params.setCapabilities(capabilities);
         server.initialize(params).join();
         server.initialized(new InitializedParams());
         threads.runAll();
+    }
+
+    @Test
+    void indexingReportsProgressAndWatchesStrategyAndPromptFiles() {
+        List<Object> progress = client.progress;
+        assertTrue(progress.get(0) instanceof org.eclipse.lsp4j.WorkDoneProgressCreateParams, progress.toString());
+        assertTrue(progress.get(1) instanceof org.eclipse.lsp4j.WorkDoneProgressBegin, progress.toString());
+        assertEquals(100, ((org.eclipse.lsp4j.WorkDoneProgressReport) progress.get(progress.size() - 2)).getPercentage());
+        assertTrue(progress.get(progress.size() - 1) instanceof org.eclipse.lsp4j.WorkDoneProgressEnd);
+        var options = (org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions)
+                client.registrations.get(0).getRegistrations().get(0).getRegisterOptions();
+        assertTrue(options.getWatchers().stream().anyMatch(w -> w.getGlobPattern().getLeft().contains("promptwise")));
     }
 
     @Test
