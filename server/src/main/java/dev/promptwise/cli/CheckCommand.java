@@ -130,7 +130,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         targets.sort(Comparator.comparing(target -> target.file().toString()));
 
-        PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), err::println);
+        PromptwiseAnalysis analysis;
+        try {
+            analysis = new PromptwiseAnalysis(catalog(settings), err::println);
+        } catch (IOException e) {
+            err.println("promptwise: cannot read the price catalog: " + e.getMessage());
+            return PromptwiseCli.USAGE;
+        }
         Report report;
         try {
             report = analyseAll(analysis, targets, settings);
@@ -324,5 +330,12 @@ final class CheckCommand implements Callable<Integer> {
             super(cause);
             this.path = path;
         }
+    }
+
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
+    private PriceCatalog catalog(Settings settings) throws IOException {
+        PriceCatalog bundled = PriceCatalog.bundled();
+        return settings.pricingFile() == null ? bundled
+                : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }
 }

@@ -50,7 +50,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), err::println);
+        PromptwiseAnalysis analysis;
+        try {
+            analysis = new PromptwiseAnalysis(catalog(Settings.DEFAULTS), err::println);
+        } catch (IOException e) {
+            err.println("promptwise: cannot read the price catalog: " + e.getMessage());
+            return PromptwiseCli.USAGE;
+        }
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path folder = workingFolder.resolve(path).normalize();
@@ -113,5 +119,12 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return new HtmlReport.Section(strategyFile, workload, cost, points, breakEven);
+    }
+
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
+    private PriceCatalog catalog(Settings settings) throws IOException {
+        PriceCatalog bundled = PriceCatalog.bundled();
+        return settings.pricingFile() == null ? bundled
+                : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }
 }

@@ -197,6 +197,24 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         connected.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(edit, "Promptwise"));
     }
 
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
+    private dev.promptwise.core.catalog.PriceCatalog catalogFor(Settings settings) {
+        dev.promptwise.core.catalog.PriceCatalog bundled = analyzer.bundledCatalog();
+        if (settings.pricingFile() == null) {
+            return bundled;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(settings.pricingFile());
+        if (!file.isAbsolute() && index.root().isPresent()) {
+            file = index.root().get().resolve(file);
+        }
+        try {
+            return dev.promptwise.io.PricingFiles.apply(bundled, file);
+        } catch (java.io.IOException | RuntimeException e) {
+            environment.log().warning("Settings: pricing.file is not used: " + e.getMessage());
+            return bundled;
+        }
+    }
+
     private void indexWorkspace() {
         WorkDoneProgress progress = new WorkDoneProgress(client, supportsWorkDoneProgress(), environment.log());
         progress.begin("Promptwise: indexing strategy files");
@@ -301,7 +319,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     void applySettings(Object settingsObject) {
         JsonNode json = FromLsp.settingsJson(settingsObject);
         List<String> problems = new ArrayList<>();
-        analyzer.updateSettings(Settings.fromJson(json, problems));
+        Settings settings = Settings.fromJson(json, problems);
+        analyzer.useCatalog(catalogFor(settings));
+        analyzer.updateSettings(settings);
         problems.forEach(problem -> environment.log().warning("Settings: " + problem));
         store.all().forEach(diagnostics::validateNow);
     }
