@@ -4,6 +4,8 @@ import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.Section;
+import dev.promptwise.core.syntax.Sections;
 import java.util.Optional;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
@@ -56,7 +58,34 @@ final class PromptLenses {
             Message message = messages.get(i);
             TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
             symbols.add(new Symbol(message.role(), Money.count(prompt.messageTokens(i)) + " tokens",
-                    Symbol.Kind.MESSAGE, message.range(), selection, List.of()));
+                    Symbol.Kind.MESSAGE, message.range(), selection, sectionSymbols(prompt, message)));
+        }
+        return symbols;
+    }
+
+    /** Returns the message's sections as nested symbols: a heading holds the deeper headings after it. */
+    private static List<Symbol> sectionSymbols(AnalyzedPrompt prompt, Message message) {
+        String text = prompt.document().text();
+        if (!message.content().equals(message.contentRange().slice(text))) {
+            return List.of();
+        }
+        List<Section> sections = Sections.find(text, message.contentRange());
+        return nest(prompt, sections, 0, sections.size());
+    }
+
+    private static List<Symbol> nest(AnalyzedPrompt prompt, List<Section> sections, int from, int to) {
+        List<Symbol> symbols = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Section section = sections.get(i);
+            int end = i + 1;
+            while (end < to && section.level() > 0 && sections.get(end).level() > section.level()) {
+                end++;
+            }
+            int tokens = prompt.count(section.range().slice(prompt.document().text()));
+            symbols.add(new Symbol(section.title(), Money.count(tokens) + " tokens", Symbol.Kind.SECTION,
+                    section.range(), section.titleRange(), nest(prompt, sections, i + 1, end)));
+            i = end;
         }
         return symbols;
     }
