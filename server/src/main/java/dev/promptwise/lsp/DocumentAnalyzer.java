@@ -20,13 +20,15 @@ public final class DocumentAnalyzer {
     /** What an analysis depends on besides the document's own text. */
     private record Key(Settings settings, long strategyGeneration, long promptGeneration) {}
 
-    private final PromptwiseAnalysis analysis;
+    private final PromptwiseAnalysis bundledAnalysis;
+    private volatile PromptwiseAnalysis analysis;
     private final WorkspaceIndex index;
     private final ServerLog log;
     private volatile Settings settings = Settings.DEFAULTS;
 
     public DocumentAnalyzer(PromptwiseAnalysis analysis, WorkspaceIndex index, ServerLog log) {
         this.analysis = analysis;
+        this.bundledAnalysis = analysis;
         this.index = index;
         this.log = log;
     }
@@ -34,6 +36,17 @@ public final class DocumentAnalyzer {
     /** Returns the core's façade. */
     public PromptwiseAnalysis facade() {
         return analysis;
+    }
+
+    /** Returns the catalog the server started with, before any {@code pricing.file}. */
+    public dev.promptwise.core.catalog.PriceCatalog bundledCatalog() {
+        return bundledAnalysis.catalog();
+    }
+
+    /** Prices everything with {@code catalog} from now on (the settings' {@code pricing.file} applied). */
+    public void useCatalog(dev.promptwise.core.catalog.PriceCatalog catalog) {
+        analysis = catalog == bundledAnalysis.catalog() ? bundledAnalysis
+                : new PromptwiseAnalysis(catalog, message -> log.warning(message));
     }
 
     /** Returns the workspace index. */

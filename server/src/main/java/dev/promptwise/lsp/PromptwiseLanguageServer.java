@@ -165,6 +165,58 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         }
     }
 
+    /**
+     * Carries out {@value ToLsp#CREATE_FILES_COMMAND}: creates each file inside the workspace root, never over an
+     * existing one and never through a link that leaves the root, then asks the client to apply the edits to the
+     * files that exist. Nothing is applied when a file cannot be created; the user is told why.
+     */
+    void createFilesAndApply(List<Object> arguments) {
+        LanguageClient connected = client;
+        Optional<java.nio.file.Path> root = index.root();
+        if (connected == null || root.isEmpty() || arguments == null || arguments.size() != 1) {
+            throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "No workspace to create files in",
+                    null));
+        }
+        Object argument = arguments.get(0);
+        com.google.gson.JsonObject json = (argument instanceof com.google.gson.JsonElement element ? element
+                : new com.google.gson.Gson().toJsonTree(argument)).getAsJsonObject();
+        List<java.nio.file.Path> created = new ArrayList<>();
+        try {
+            for (com.google.gson.JsonElement creation : json.getAsJsonArray("creations")) {
+                String path = creation.getAsJsonObject().get("path").getAsString();
+                String content = creation.getAsJsonObject().get("content").getAsString();
+                created.add(SafeFiles.createNew(root.get(), path, content));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            created.forEach(SafeFiles::deleteQuietly);
+            connected.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Error,
+                    "Promptwise did not apply the fix: " + e.getMessage()));
+            return;
+        }
+        org.eclipse.lsp4j.WorkspaceEdit edit = new com.google.gson.Gson().fromJson(json.get("edit"),
+                org.eclipse.lsp4j.WorkspaceEdit.class);
+        connected.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(edit, "Promptwise"));
+    }
+
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
+    private dev.promptwise.core.catalog.PriceCatalog catalogFor(Settings settings) {
+        dev.promptwise.core.catalog.PriceCatalog bundled = analyzer.bundledCatalog();
+        if (settings.pricingFile() == null) {
+            return bundled;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(settings.pricingFile());
+        if (!file.isAbsolute() && index.root().isPresent()) {
+            file = index.root().get().resolve(file);
+        }
+        try {
+            return dev.promptwise.io.PricingFiles.apply(bundled, file);
+        } catch (java.io.IOException | RuntimeException e) {
+            environment.log().warning("Settings: pricing.file is not used: " + e.getMessage());
+            return bundled;
+        }
+    }
+
     private void indexWorkspace() {
         WorkDoneProgress progress = new WorkDoneProgress(client, supportsWorkDoneProgress(), environment.log());
         progress.begin("Promptwise: indexing strategy files");
@@ -269,7 +321,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     void applySettings(Object settingsObject) {
         JsonNode json = FromLsp.settingsJson(settingsObject);
         List<String> problems = new ArrayList<>();
-        analyzer.updateSettings(Settings.fromJson(json, problems));
+        Settings settings = Settings.fromJson(json, problems);
+        analyzer.useCatalog(catalogFor(settings));
+        analyzer.updateSettings(settings);
         problems.forEach(problem -> environment.log().warning("Settings: " + problem));
         store.all().forEach(diagnostics::validateNow);
     }
@@ -286,7 +340,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         capabilities.setInlayHintProvider(true);
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND,
+                ToLsp.CREATE_FILES_COMMAND)));
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "/")));
         capabilities.setDefinitionProvider(true);
         capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));

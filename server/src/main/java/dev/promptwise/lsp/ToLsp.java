@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.promptwise.core.analysis.WorkspaceChange;
 import dev.promptwise.core.strategy.StrategyCompletion;
 import dev.promptwise.core.strategy.StrategyLinks;
 import org.eclipse.lsp4j.CodeAction;
@@ -50,6 +51,15 @@ public final class ToLsp {
 
     /** The client command that turns a rule off in the user's settings; its one argument is the rule id. */
     public static final String DISABLE_RULE_COMMAND = "promptwise.disableRule";
+
+    /** The server command behind fixes that create files, for clients without resource operations. */
+    public static final String CREATE_FILES_COMMAND = "promptwise.createFilesAndApply";
+
+    /**
+     * The arguments of {@value #CREATE_FILES_COMMAND}: the files to create, workspace-relative, and the edits to
+     * apply to existing files once they exist.
+     */
+    public record CreateFilesArguments(List<WorkspaceChange.FileCreation> creations, WorkspaceEdit edit) {}
 
     private static final String RULE_PAGE = "https://github.com/promptwise/promptwise/blob/main/docs/rules/";
 
@@ -165,8 +175,19 @@ public final class ToLsp {
         ArrayList<Either<Command, CodeAction>> actions = new ArrayList<>();
         for (Finding finding : shown) {
             for (Fix fix : finding.fixes()) {
-                edits.toWorkspaceEdit(uri, lineIndex, fix).ifPresent(edit ->
-                        actions.add(Either.forRight(quickFix(lineIndex, finding, fix, edit))));
+                Optional<WorkspaceEdit> edit = edits.toWorkspaceEdit(uri, lineIndex, fix);
+                if (edit.isPresent()) {
+                    actions.add(Either.forRight(quickFix(lineIndex, finding, fix, edit.get())));
+                } else if (fix.workspaceChange() != null && edits.serverCanCreateFiles()) {
+                    // The client cannot create files: the server creates them (never over an existing one) and
+                    // then asks the client to apply the edits to the files that exist.
+                    edits.existingFileEdits(uri, lineIndex, fix).ifPresent(existing -> {
+                        CodeAction action = quickFix(lineIndex, finding, fix, null);
+                        action.setCommand(new Command(fix.title(), CREATE_FILES_COMMAND,
+                                List.of(new CreateFilesArguments(fix.workspaceChange().creations(), existing))));
+                        actions.add(Either.forRight(action));
+                    });
+                }
             }
         }
         shown.stream().map(Finding::ruleId).distinct()

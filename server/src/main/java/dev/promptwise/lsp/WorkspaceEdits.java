@@ -44,6 +44,38 @@ final class WorkspaceEdits {
         this.createFiles = documentChanges && operations.contains(ResourceOperationKind.Create);
     }
 
+    /**
+     * Returns the edits of {@code fix} to existing files only, as a plain {@code changes} map, for the fallback in
+     * which the server creates the files itself; empty when a file it edits cannot be read.
+     */
+    Optional<WorkspaceEdit> existingFileEdits(String uri, LineIndex lineIndex, Fix fix) {
+        return existingEditsByUri(uri, lineIndex, fix).map(WorkspaceEdit::new);
+    }
+
+    /** Returns the fix's edits to existing files by URI; empty when a file it edits cannot be read. */
+    private Optional<Map<String, List<TextEdit>>> existingEditsByUri(String uri, LineIndex lineIndex, Fix fix) {
+        Map<String, List<TextEdit>> byUri = new LinkedHashMap<>();
+        if (!fix.edits().isEmpty()) {
+            byUri.put(uri, new ArrayList<>(ToLsp.textEdits(lineIndex, fix.edits())));
+        }
+        WorkspaceChange change = fix.workspaceChange();
+        for (Map.Entry<String, List<dev.promptwise.core.analysis.TextEdit>> edit : change.edits().entrySet()) {
+            Optional<String> target = index.uriOf(edit.getKey());
+            Optional<String> text = index.files().read(edit.getKey());
+            if (target.isEmpty() || text.isEmpty()) {
+                return Optional.empty();
+            }
+            byUri.computeIfAbsent(target.get(), key -> new ArrayList<>())
+                    .addAll(ToLsp.textEdits(LineIndex.of(text.get()), edit.getValue()));
+        }
+        return Optional.of(byUri);
+    }
+
+    /** Returns whether the server can create files itself: it knows the workspace root on disk. */
+    boolean serverCanCreateFiles() {
+        return index.root().isPresent();
+    }
+
     /** Returns whether the client can take a change that creates files. */
     boolean canCreateFiles() {
         return createFiles;
@@ -63,9 +95,6 @@ final class WorkspaceEdits {
             return Optional.empty();
         }
         Map<String, List<TextEdit>> byUri = new LinkedHashMap<>();
-        if (!fix.edits().isEmpty()) {
-            byUri.put(uri, new ArrayList<>(ToLsp.textEdits(lineIndex, fix.edits())));
-        }
         List<Either<TextDocumentEdit, ResourceOperation>> operations = new ArrayList<>();
         for (WorkspaceChange.FileCreation creation : change.creations()) {
             Optional<String> target = index.uriOf(creation.path());
@@ -78,15 +107,11 @@ final class WorkspaceEdits {
             byUri.put(target.get(), List.of(new TextEdit(ToLsp.range(empty, dev.promptwise.core.text.TextRange.at(0)),
                     creation.content())));
         }
-        for (Map.Entry<String, List<dev.promptwise.core.analysis.TextEdit>> edit : change.edits().entrySet()) {
-            Optional<String> target = index.uriOf(edit.getKey());
-            Optional<String> text = index.files().read(edit.getKey());
-            if (target.isEmpty() || text.isEmpty()) {
-                return Optional.empty();
-            }
-            byUri.computeIfAbsent(target.get(), key -> new ArrayList<>())
-                    .addAll(ToLsp.textEdits(LineIndex.of(text.get()), edit.getValue()));
+        Optional<Map<String, List<TextEdit>>> existing = existingEditsByUri(uri, lineIndex, fix);
+        if (existing.isEmpty()) {
+            return Optional.empty();
         }
+        existing.get().forEach((target, edits) -> byUri.computeIfAbsent(target, key -> new ArrayList<>()).addAll(edits));
         if (!documentChanges) {
             return Optional.of(new WorkspaceEdit(byUri));
         }

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -30,9 +29,6 @@ import java.util.function.IntConsumer;
  */
 public final class WorkspaceIndex {
 
-    /** Folders never searched for strategy files. */
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target", "out", "dist",
-            ".venv", "venv", "__pycache__", ".idea", ".vscode-test");
     /** The most files looked at when indexing, so a huge workspace cannot stall the server. */
     static final int MAX_FILES_SCANNED = 200_000;
     /** The most prompt files offered for completion of a workload's {@code prompt}. */
@@ -91,8 +87,7 @@ public final class WorkspaceIndex {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skipped = !dir.equals(workspace.root())
-                            && (SKIPPED_FOLDERS.contains(name) || (name.startsWith(".") && !name.equals(".github")));
+                    boolean skipped = !dir.equals(workspace.root()) && DiskWorkspace.isSkippedFolder(name);
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

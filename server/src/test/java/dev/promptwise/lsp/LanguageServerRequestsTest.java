@@ -66,7 +66,8 @@ class LanguageServerRequestsTest {
         assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
         assertTrue(capabilities.getHoverProvider().getLeft());
         assertTrue(capabilities.getInlayHintProvider().getLeft());
-        assertEquals(List.of("promptwise.costReport"), capabilities.getExecuteCommandProvider().getCommands());
+        assertEquals(List.of("promptwise.costReport", "promptwise.createFilesAndApply"),
+                capabilities.getExecuteCommandProvider().getCommands());
         assertEquals("promptwise", result.getServerInfo().getName());
     }
 

@@ -92,6 +92,10 @@ class WorkspaceFeaturesTest {
         Files.writeString(root.resolve("prompts/triage.prompty"), PROMPT);
         promptUri = root.resolve("prompts/triage.prompty").toUri().toString();
         strategyUri = root.resolve("promptwise.yaml").toUri().toString();
+        startServer(true);
+    }
+
+    private void startServer(boolean clientCreatesFiles) {
         server = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog.bundled()),
                 new PromptwiseLanguageServer.Environment(threads, new ManualScheduler(), code -> { },
                         new ServerLog(new PrintWriter(new StringWriter()))));
@@ -102,15 +106,31 @@ class WorkspaceFeaturesTest {
         params.setInitializationOptions(Map.of("promptwise", Map.of("diagnostics", Map.of("debounceMs", 0))));
         WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
         edits.setDocumentChanges(true);
-        edits.setResourceOperations(List.of(ResourceOperationKind.Create));
+        edits.setResourceOperations(clientCreatesFiles ? List.of(ResourceOperationKind.Create) : List.of());
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setWorkspaceEdit(edits);
+        workspace.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
         ClientCapabilities capabilities = new ClientCapabilities();
         capabilities.setWorkspace(workspace);
+        org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        capabilities.setWindow(window);
         params.setCapabilities(capabilities);
         server.initialize(params).join();
         server.initialized(new InitializedParams());
         threads.runAll();
+    }
+
+    @Test
+    void indexingReportsProgressAndWatchesStrategyAndPromptFiles() {
+        List<Object> progress = client.progress;
+        assertTrue(progress.get(0) instanceof org.eclipse.lsp4j.WorkDoneProgressCreateParams, progress.toString());
+        assertTrue(progress.get(1) instanceof org.eclipse.lsp4j.WorkDoneProgressBegin, progress.toString());
+        assertEquals(100, ((org.eclipse.lsp4j.WorkDoneProgressReport) progress.get(progress.size() - 2)).getPercentage());
+        assertTrue(progress.get(progress.size() - 1) instanceof org.eclipse.lsp4j.WorkDoneProgressEnd);
+        var options = (org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions)
+                client.registrations.get(0).getRegistrations().get(0).getRegisterOptions();
+        assertTrue(options.getWatchers().stream().anyMatch(w -> w.getGlobPattern().getLeft().contains("promptwise")));
     }
 
     @Test
@@ -120,6 +140,21 @@ class WorkspaceFeaturesTest {
         Diagnostic cost = find(diagnostics, "cost-at-scale");
         assertTrue(cost.getMessage().getLeft().contains("at 250,000 requests/day"), cost.getMessage().getLeft());
         assertTrue(cost.getMessage().getLeft().contains("over the budget of $100.00/month"), cost.getMessage().getLeft());
+    }
+
+    @Test
+    void thePromptsLensAndHoverPriceItAtItsWorkload() {
+        open(promptUri, PROMPT);
+        var lenses = server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(promptUri)));
+        var hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(promptUri),
+                new Position(4, 3)));
+        threads.runAll();
+        String lens = lenses.join().get(0).getCommand().getTitle();
+        assertTrue(lens.contains("/month at 250,000 requests/day · workload triage"), lens);
+        String markdown = hover.join().getContents().getRight().getValue();
+        assertTrue(markdown.contains("**The whole prompt at 250,000 requests/day on gpt-4o (workload `triage`)**"),
+                markdown);
+        assertTrue(markdown.contains("| output |"), markdown);
     }
 
     @Test
@@ -197,6 +232,36 @@ class WorkspaceFeaturesTest {
         List<String> edited = new ArrayList<>();
         changes.stream().filter(c -> c.isLeft()).forEach(c -> edited.add(c.getLeft().getTextDocument().getUri()));
         assertTrue(edited.contains(promptUri) && edited.contains(strategyUri), edited.toString());
+    }
+
+    @Test
+    void withoutResourceOperationsTheServerCreatesTheDatasetItselfAndNeverOverwrites() throws Exception {
+        startServer(false);
+        open(promptUri, PROMPT);
+        var actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+                new TextDocumentIdentifier(promptUri), new Range(new Position(6, 0), new Position(6, 5)),
+                new CodeActionContext(List.of())));
+        threads.runAll();
+        CodeAction extract = actions.join().stream().map(a -> a.getRight())
+                .filter(a -> a.getTitle().startsWith("Extract 3 examples")).findFirst().orElseThrow();
+        assertEquals(null, extract.getEdit(), "no edit the client could only half apply");
+        var params = new org.eclipse.lsp4j.ExecuteCommandParams(extract.getCommand().getCommand(),
+                extract.getCommand().getArguments());
+        var run = server.getWorkspaceService().executeCommand(params);
+        threads.runAll();
+        run.join();
+        Path dataset = root.resolve("datasets/triage.jsonl");
+        assertEquals(3, Files.readAllLines(dataset).size());
+        assertEquals(1, client.applied.size());
+        assertTrue(client.applied.get(0).getEdit().getChanges().containsKey(promptUri));
+
+        Files.writeString(dataset, "mine\n");
+        var again = server.getWorkspaceService().executeCommand(params);
+        threads.runAll();
+        again.join();
+        assertEquals("mine\n", Files.readString(dataset), "an existing file is never overwritten");
+        assertEquals(1, client.applied.size(), "nothing applied when a file cannot be created");
+        assertTrue(client.logged.stream().anyMatch(m -> m.getMessage().contains("never overwrites")));
     }
 
     private void open(String uri, String text) {
