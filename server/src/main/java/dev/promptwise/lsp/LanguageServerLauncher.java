@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
@@ -120,11 +122,16 @@ public final class LanguageServerLauncher {
         }
     }
 
-    /** LSP4J's launcher builder with the {@link LifecycleGuard} between the connection and the server. */
+    /**
+     * LSP4J's launcher builder with the {@link LifecycleGuard} between the connection and the server, and a reader
+     * that finds the next message again after a broken frame.
+     */
     private static final class GuardedBuilder extends Launcher.Builder<LanguageClient> {
 
         private final PromptwiseLanguageServer server;
         private final ServerLog log;
+        private MessageJsonHandler jsonHandler;
+        private RemoteEndpoint remoteEndpoint;
 
         GuardedBuilder(PromptwiseLanguageServer server, ServerLog log) {
             this.server = server;
@@ -138,7 +145,17 @@ public final class LanguageServerLauncher {
             RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
             jsonHandler.setMethodProvider(remoteEndpoint);
             remoteEndpoint.setJsonHandler(jsonHandler);
+            this.jsonHandler = jsonHandler;
+            this.remoteEndpoint = remoteEndpoint;
             return remoteEndpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader,
+                MessageConsumer messageConsumer, LanguageClient remoteProxy) {
+            // LSP4J's reader is built but never started; this one reads the same input instead.
+            MessageProducer reader = new ResynchronizingMessageProducer(input, jsonHandler, remoteEndpoint);
+            return super.createMessageProcessor(reader, messageConsumer, remoteProxy);
         }
     }
 }
