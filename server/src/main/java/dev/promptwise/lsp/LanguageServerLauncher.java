@@ -94,7 +94,8 @@ public final class LanguageServerLauncher {
 
     /**
      * LSP4J's remote endpoint, which logs a message it cannot parse and answers nothing; this one also answers
-     * JSON-RPC's Parse error, with a null id as JSON-RPC asks, so that the client learns its message was lost.
+     * JSON-RPC's Parse error, with a null id as JSON-RPC asks, so that the client learns its message was lost. The
+     * message is null when the body was JSON but not an object.
      */
     private static final class ParseErrorAnsweringEndpoint extends RemoteEndpoint {
 
@@ -114,7 +115,9 @@ public final class LanguageServerLauncher {
                 response.setJsonrpc(MessageConstants.JSONRPC_VERSION);
                 response.setError(new ResponseError(ResponseErrorCode.ParseError,
                         issues.get(0).getText(), null));
-                logIssues(message, issues);
+                if (message != null) {
+                    logIssues(message, issues);
+                }
                 outgoing.consume(response);
                 return;
             }
@@ -141,7 +144,9 @@ public final class LanguageServerLauncher {
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
-            Endpoint guarded = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), server, log);
+            Endpoint services = new OptionalRequestGuard(ServiceEndpoints.toEndpoint(localServices),
+                    ServiceEndpoints.getSupportedMethods(PromptwiseLanguageServer.class).keySet());
+            Endpoint guarded = new LifecycleGuard(services, server, log);
             RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
             jsonHandler.setMethodProvider(remoteEndpoint);
             remoteEndpoint.setJsonHandler(jsonHandler);
