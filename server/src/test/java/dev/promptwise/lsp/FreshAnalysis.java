@@ -49,6 +49,11 @@ final class FreshAnalysis {
         return described;
     }
 
+    /** Returns diagnostics received in process, one line each. */
+    static List<String> published(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(FreshAnalysis::describe).toList();
+    }
+
     private static String describe(Diagnostic diagnostic) {
         return diagnostic.getCode().getLeft() + " " + diagnostic.getSeverity().getValue() + " "
                 + diagnostic.getRange().getStart().getLine() + ":" + diagnostic.getRange().getStart().getCharacter()
