@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +43,7 @@ final class LanguageServerProcess implements AutoCloseable {
     private final List<JsonNode> unclaimed = new ArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final Map<String, Consumer<JsonNode>> notificationHandlers = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean endedOnMessageBoundary;
 
@@ -120,6 +124,14 @@ final class LanguageServerProcess implements AutoCloseable {
             stdin.write(bytes);
             stdin.flush();
         }
+    }
+
+    /**
+     * Hands every later {@code method} notification to {@code handler}, on the reading thread and as it arrives,
+     * instead of keeping it for {@link #await}; for load tests that receive too many to keep.
+     */
+    void onNotification(String method, Consumer<JsonNode> handler) {
+        notificationHandlers.put(method, handler);
     }
 
     /** Sends bytes as they are, without framing, to test what the server does with a broken frame. */
@@ -227,7 +239,13 @@ final class LanguageServerProcess implements AutoCloseable {
                     violations.add("not a JSON-RPC message: " + new String(body, StandardCharsets.UTF_8));
                     return;
                 }
-                inbox.add(message);
+                Consumer<JsonNode> handler =
+                        message.has("id") ? null : notificationHandlers.get(message.path("method").asText());
+                if (handler != null) {
+                    handler.accept(message);
+                } else {
+                    inbox.add(message);
+                }
             }
         } catch (IOException | RuntimeException broken) {
             violations.add("unreadable stdout: " + broken);
