@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,9 +50,6 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Files larger than this are reported and not read. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target", "out", "dist",
-            ".venv", "venv", "__pycache__", ".idea", ".vscode-test");
 
     @Parameters(paramLabel = "PATH", description = "Files or folders to check (default: the current folder).")
     List<String> paths = new ArrayList<>();
@@ -134,7 +130,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         targets.sort(Comparator.comparing(target -> target.file().toString()));
 
-        PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), err::println);
+        PromptwiseAnalysis analysis;
+        try {
+            analysis = new PromptwiseAnalysis(catalog(settings), err::println);
+        } catch (IOException e) {
+            err.println("promptwise: cannot read the price catalog: " + e.getMessage());
+            return PromptwiseCli.USAGE;
+        }
         Report report;
         try {
             report = analyseAll(analysis, targets, settings);
@@ -273,14 +275,13 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> collect(Path folder) throws IOException {
+    static List<Path> collect(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean hidden = name.startsWith(".") && !name.equals(".github");
-                return !dir.equals(folder) && (SKIPPED_FOLDERS.contains(name) || hidden)
+                return !dir.equals(folder) && DiskWorkspace.isSkippedFolder(name)
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -329,5 +330,12 @@ final class CheckCommand implements Callable<Integer> {
             super(cause);
             this.path = path;
         }
+    }
+
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
+    private PriceCatalog catalog(Settings settings) throws IOException {
+        PriceCatalog bundled = PriceCatalog.bundled();
+        return settings.pricingFile() == null ? bundled
+                : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }
 }

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line's entry point: {@code check} (and later {@code report}) over the same core as the editor. */
+/** The command line's entry point: {@code check} and {@code report} over the same core as the editor. */
 @Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, ReportCommand.class})
 public final class PromptwiseCli implements Runnable {
 
     /** Exit code for a clean run below the failure threshold. */
@@ -52,6 +52,9 @@ public final class PromptwiseCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
                 return type.cast(new CheckCommand(out, err, workingFolder));
+            }
+            if (type == ReportCommand.class) {
+                return type.cast(new ReportCommand(out, err, workingFolder));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -18,6 +18,10 @@ public class DiskWorkspace implements StrategyWorkspace {
     /** Prompt files larger than this are not read for strategy analysis. */
     public static final long MAX_READ_BYTES = 16L * 1024 * 1024;
 
+    /** Folders of tools and builds that never hold the user's prompts, skipped when a workspace is searched. */
+    private static final java.util.Set<String> SKIPPED_FOLDERS = java.util.Set.of(".git", "node_modules", "target",
+            "out", "dist", ".venv", "venv", "__pycache__", ".idea", ".vscode-test");
+
     private final Path root;
     private final Path realRoot;
 
@@ -30,6 +34,14 @@ public class DiskWorkspace implements StrategyWorkspace {
             real = this.root;
         }
         this.realRoot = real;
+    }
+
+    /**
+     * Returns whether a folder with this name is skipped when a workspace is searched: build output, dependencies,
+     * and hidden folders other than {@code .github} (which holds VS Code prompt files).
+     */
+    public static boolean isSkippedFolder(String name) {
+        return SKIPPED_FOLDERS.contains(name) || (name.startsWith(".") && !name.equals(".github"));
     }
 
     public Path root() {

@@ -1,6 +1,6 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
+import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.Cancellation;
 import java.util.List;
 import java.util.Optional;
@@ -91,10 +91,13 @@ public final class DiagnosticsPublisher {
             }
         };
         try {
-            Optional<AnalyzedPrompt> prompt = analyzer.analysis(document);
-            List<Diagnostic> diagnostics = prompt.isEmpty() ? List.of() : ToLsp.diagnostics(
-                    document.lineIndex(), analyzer.facade().diagnostics(prompt.get(), cancellation));
-            publish(document, ticket, prompt.isPresent(), diagnostics);
+            Optional<DocumentAnalysis> analysis = analyzer.analysis(document);
+            List<Finding> findings = analysis.isEmpty() ? List.of()
+                    : analysis.get() instanceof DocumentAnalysis.Prompt prompt
+                            ? analyzer.facade().diagnostics(prompt.prompt(), cancellation)
+                            : analyzer.facade().strategyDiagnostics(
+                                    ((DocumentAnalysis.Strategy) analysis.get()).strategy(), cancellation);
+            publish(document, ticket, analysis.isPresent(), ToLsp.diagnostics(document.lineIndex(), findings));
         } catch (CancellationException superseded) {
             // A newer version of the document is open; its own validation publishes.
         } catch (RuntimeException failure) {

@@ -1,10 +1,10 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.StrategyDocument;
 import dev.promptwise.core.text.LineIndex;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One version of an open document, as the client last sent it. The text never changes; the line index and the
@@ -20,8 +20,9 @@ public final class DocumentSnapshot {
     private final String path;
     private volatile LineIndex lineIndex;
     private volatile boolean superseded;
-    private Settings analyzedUnder;
-    private Optional<AnalyzedPrompt> analysis;
+    private Object analyzedUnder;
+    private Optional<DocumentAnalysis> analysis;
+    private volatile StrategyDocument strategyDocument;
 
     public DocumentSnapshot(String uri, int version, String text, String languageId) {
         this.uri = uri;
@@ -69,16 +70,27 @@ public final class DocumentSnapshot {
     }
 
     /**
-     * Returns the analysis of this version under {@code settings}, computing it with {@code analyzer} only the
-     * first time it is asked for under these settings; empty when the document is not a prompt.
+     * Returns the analysis of this version under {@code key} (the settings and the workspace generations it
+     * depends on), computing it with {@code analyzer} only the first time it is asked for under that key; empty
+     * when the document is neither a prompt nor a strategy file.
      */
-    public synchronized Optional<AnalyzedPrompt> analysis(Settings settings,
-            BiFunction<DocumentSnapshot, Settings, Optional<AnalyzedPrompt>> analyzer) {
-        if (analysis == null || !settings.equals(analyzedUnder)) {
-            analysis = analyzer.apply(this, settings);
-            analyzedUnder = settings;
+    public synchronized Optional<DocumentAnalysis> analysis(Object key,
+            Function<DocumentSnapshot, Optional<DocumentAnalysis>> analyzer) {
+        if (analysis == null || !key.equals(analyzedUnder)) {
+            analysis = analyzer.apply(this);
+            analyzedUnder = key;
         }
         return analysis;
+    }
+
+    /** Returns this version parsed as a strategy file at {@code relativePath}, parsed once. */
+    public StrategyDocument strategyDocument(PromptwiseAnalysis facade, String relativePath) {
+        StrategyDocument parsed = strategyDocument;
+        if (parsed == null || !parsed.path().equals(relativePath)) {
+            parsed = facade.parseStrategy(relativePath, text);
+            strategyDocument = parsed;
+        }
+        return parsed;
     }
 
     /** Marks this version as replaced: work still running for it is cancelled at its next check. */

@@ -1,8 +1,10 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.analysis.AnalyzedPrompt;
+import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.Finding;
+import dev.promptwise.core.analysis.FixEnvironment;
 import dev.promptwise.core.analysis.InlayHintInfo;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.text.LineIndex;
@@ -36,8 +38,10 @@ public final class PromptRequests {
      * @param document the snapshot the request is about
      * @param prompt its analysis
      * @param analysis the core's façade
+     * @param environment the workspace that fixes reaching other files are made against
      */
-    public record PromptContext(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis) {
+    public record PromptContext(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis,
+            FixEnvironment environment) {
 
         public String uri() {
             return document.uri();
@@ -66,7 +70,47 @@ public final class PromptRequests {
         /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */
         public List<Finding> findingsUnder(Range range, Cancellation cancellation) {
             TextRange under = range(range);
-            return analysis.diagnostics(prompt, cancellation).stream()
+            return analysis.diagnostics(prompt, environment, cancellation).stream()
+                    .filter(finding -> finding.range().intersects(under))
+                    .toList();
+        }
+    }
+
+    /** The work of one request, given the analysed strategy file. */
+    @FunctionalInterface
+    public interface StrategyWork<R> {
+
+        R apply(StrategyContext ctx, Cancellation cancellation);
+    }
+
+    /**
+     * One analysed version of a strategy file, with the conversions a handler needs.
+     *
+     * @param document the snapshot the request is about
+     * @param strategy its analysis
+     * @param analysis the core's façade
+     * @param index the workspace, to turn workspace-relative paths into URIs
+     */
+    public record StrategyContext(DocumentSnapshot document, AnalyzedStrategy strategy, PromptwiseAnalysis analysis,
+            WorkspaceIndex index) {
+
+        public String uri() {
+            return document.uri();
+        }
+
+        public LineIndex lineIndex() {
+            return document.lineIndex();
+        }
+
+        /** Returns the offset of a client position in this version's text. */
+        public int offset(Position position) {
+            return FromLsp.offset(document.lineIndex(), document.text(), position);
+        }
+
+        /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */
+        public List<Finding> findingsUnder(Range range, Cancellation cancellation) {
+            TextRange under = FromLsp.range(document.lineIndex(), document.text(), range);
+            return analysis.strategyDiagnostics(strategy, cancellation).stream()
                     .filter(finding -> finding.range().intersects(under))
                     .toList();
         }
@@ -88,9 +132,19 @@ public final class PromptRequests {
      * client cancels or a newer version arrives first.
      */
     public <R> CompletableFuture<R> onPrompt(String uri, R whenNotPrompt, Work<R> work) {
+        return onDocument(uri, whenNotPrompt, work, (ctx, cancellation) -> whenNotPrompt);
+    }
+
+    /**
+     * Runs {@code promptWork} or {@code strategyWork} on the current version of the document at {@code uri},
+     * whichever it is. Completes with {@code whenNeither} when the document is not open or is neither, and is
+     * cancelled when the client cancels or a newer version arrives first.
+     */
+    public <R> CompletableFuture<R> onDocument(String uri, R whenNeither, Work<R> promptWork,
+            StrategyWork<R> strategyWork) {
         Optional<DocumentSnapshot> snapshot = store.get(uri);
         if (snapshot.isEmpty()) {
-            return CompletableFuture.completedFuture(whenNotPrompt);
+            return CompletableFuture.completedFuture(whenNeither);
         }
         DocumentSnapshot document = snapshot.get();
         return CompletableFutures.computeAsync(executor, cancelChecker -> {
@@ -101,11 +155,19 @@ public final class PromptRequests {
                 }
             };
             cancellation.check();
-            Optional<AnalyzedPrompt> prompt = analyzer.analysis(document);
-            if (prompt.isEmpty()) {
-                return whenNotPrompt;
+            Optional<DocumentAnalysis> analysis = analyzer.analysis(document);
+            if (analysis.isEmpty()) {
+                return whenNeither;
             }
-            R result = work.apply(new PromptContext(document, prompt.get(), analyzer.facade()), cancellation);
+            R result;
+            if (analysis.get() instanceof DocumentAnalysis.Prompt prompt) {
+                result = promptWork.apply(new PromptContext(document, prompt.prompt(), analyzer.facade(),
+                        analyzer.fixEnvironment()), cancellation);
+            } else {
+                AnalyzedStrategy strategy = ((DocumentAnalysis.Strategy) analysis.get()).strategy();
+                result = strategyWork.apply(new StrategyContext(document, strategy, analyzer.facade(),
+                        analyzer.index()), cancellation);
+            }
             cancellation.check();
             return result;
         });

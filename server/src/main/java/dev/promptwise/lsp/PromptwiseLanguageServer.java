@@ -10,7 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
@@ -49,6 +58,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     private final Environment environment;
     private final DocumentStore store;
+    private final WorkspaceIndex index;
     private final DocumentAnalyzer analyzer;
     private final PromptRequests requests;
     private final DiagnosticsPublisher diagnostics;
@@ -57,12 +67,14 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     private final AtomicBoolean initialized = new AtomicBoolean();
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private volatile LanguageClient client;
+    private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
 
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
         this.environment = environment;
         ServerLog log = environment.log();
         this.store = new DocumentStore(log::warning);
-        this.analyzer = new DocumentAnalyzer(analysis, log);
+        this.index = new WorkspaceIndex(analysis, store, log);
+        this.analyzer = new DocumentAnalyzer(analysis, index, log);
         this.requests = new PromptRequests(store, analyzer, environment.executor());
         this.diagnostics = new DiagnosticsPublisher(store, analyzer, environment.executor(), environment.scheduler(),
                 params -> {
@@ -71,7 +83,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
                         connected.publishDiagnostics(params);
                     }
                 }, log);
-        this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics);
+        this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics, analyzer, this);
         this.workspaceService = new PromptwiseWorkspaceService(this);
     }
 
@@ -83,6 +95,10 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (params.getCapabilities() != null) {
+            clientCapabilities = params.getCapabilities();
+        }
+        index.setRoot(rootUri(params));
         applySettings(params.getInitializationOptions());
         if (params.getProcessId() != null) {
             watchClientProcess(params.getProcessId());
@@ -95,6 +111,153 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         environment.log().info("Promptwise " + Versions.serverVersion() + " is ready.");
+        registerFileWatchers();
+        environment.executor().execute(this::indexWorkspace);
+    }
+
+    /** Returns what the client said it supports at initialize. */
+    public ClientCapabilities clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    /** Returns the workspace index. */
+    public WorkspaceIndex index() {
+        return index;
+    }
+
+    /** Returns the analyzer, for the workspace service's commands. */
+    DocumentAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Returns the request runner, for the workspace service's commands. */
+    Executor executor() {
+        return environment.executor();
+    }
+
+    /** Validates every open document again once the debounce has passed, except {@code changed} itself. */
+    void revalidateOthers(DocumentSnapshot changed, boolean onlyStrategies) {
+        for (DocumentSnapshot document : store.all()) {
+            if (!document.uri().equals(changed.uri()) && (!onlyStrategies || analyzer.isStrategy(document))) {
+                diagnostics.validateLater(document);
+            }
+        }
+    }
+
+    /** Reacts to files changed on disk: strategy files are read again, prompts make workloads be priced again. */
+    void filesChanged(List<String> uris) {
+        boolean strategies = false;
+        for (String uri : uris) {
+            String path = index.relativePath(uri);
+            if (PromptwiseAnalysis.isStrategyFile(path)) {
+                index.reload(path);
+                strategies = true;
+            } else {
+                index.promptChanged();
+            }
+        }
+        for (DocumentSnapshot document : store.all()) {
+            if (strategies || analyzer.isStrategy(document)) {
+                diagnostics.validateLater(document);
+            }
+        }
+    }
+
+    /**
+     * Carries out {@value ToLsp#CREATE_FILES_COMMAND}: creates each file inside the workspace root, never over an
+     * existing one and never through a link that leaves the root, then asks the client to apply the edits to the
+     * files that exist. Nothing is applied when a file cannot be created; the user is told why.
+     */
+    void createFilesAndApply(List<Object> arguments) {
+        LanguageClient connected = client;
+        Optional<java.nio.file.Path> root = index.root();
+        if (connected == null || root.isEmpty() || arguments == null || arguments.size() != 1) {
+            throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "No workspace to create files in",
+                    null));
+        }
+        Object argument = arguments.get(0);
+        com.google.gson.JsonObject json = (argument instanceof com.google.gson.JsonElement element ? element
+                : new com.google.gson.Gson().toJsonTree(argument)).getAsJsonObject();
+        List<java.nio.file.Path> created = new ArrayList<>();
+        try {
+            for (com.google.gson.JsonElement creation : json.getAsJsonArray("creations")) {
+                String path = creation.getAsJsonObject().get("path").getAsString();
+                String content = creation.getAsJsonObject().get("content").getAsString();
+                created.add(SafeFiles.createNew(root.get(), path, content));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            created.forEach(SafeFiles::deleteQuietly);
+            connected.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Error,
+                    "Promptwise did not apply the fix: " + e.getMessage()));
+            return;
+        }
+        org.eclipse.lsp4j.WorkspaceEdit edit = new com.google.gson.Gson().fromJson(json.get("edit"),
+                org.eclipse.lsp4j.WorkspaceEdit.class);
+        connected.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(edit, "Promptwise"));
+    }
+
+    /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
+    private dev.promptwise.core.catalog.PriceCatalog catalogFor(Settings settings) {
+        dev.promptwise.core.catalog.PriceCatalog bundled = analyzer.bundledCatalog();
+        if (settings.pricingFile() == null) {
+            return bundled;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(settings.pricingFile());
+        if (!file.isAbsolute() && index.root().isPresent()) {
+            file = index.root().get().resolve(file);
+        }
+        try {
+            return dev.promptwise.io.PricingFiles.apply(bundled, file);
+        } catch (java.io.IOException | RuntimeException e) {
+            environment.log().warning("Settings: pricing.file is not used: " + e.getMessage());
+            return bundled;
+        }
+    }
+
+    private void indexWorkspace() {
+        WorkDoneProgress progress = new WorkDoneProgress(client, supportsWorkDoneProgress(), environment.log());
+        progress.begin("Promptwise: indexing strategy files");
+        try {
+            int found = index.index(percent -> progress.report(percent));
+            environment.log().info("Indexed " + found + " strategy file" + (found == 1 ? "" : "s") + ".");
+        } catch (RuntimeException e) {
+            environment.log().error("Indexing the workspace failed", e);
+        } finally {
+            progress.end();
+        }
+        store.all().forEach(diagnostics::validateNow);
+    }
+
+    private boolean supportsWorkDoneProgress() {
+        return clientCapabilities.getWindow() != null
+                && Boolean.TRUE.equals(clientCapabilities.getWindow().getWorkDoneProgress());
+    }
+
+    private void registerFileWatchers() {
+        LanguageClient connected = client;
+        WorkspaceClientCapabilities workspace = clientCapabilities.getWorkspace();
+        boolean dynamic = workspace != null && workspace.getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(workspace.getDidChangeWatchedFiles().getDynamicRegistration());
+        if (connected == null || !dynamic) {
+            return;
+        }
+        List<FileSystemWatcher> watchers = List.of(
+                new FileSystemWatcher(Either.forLeft("**/promptwise.{yaml,yml}")),
+                new FileSystemWatcher(Either.forLeft("**/*.strategy.{yaml,yml}")),
+                new FileSystemWatcher(Either.forLeft("**/*.{prompty,prompt,yml,yaml,md,txt}")));
+        Registration registration = new Registration("promptwise-watched-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(watchers));
+        connected.registerCapability(new RegistrationParams(List.of(registration)));
+    }
+
+    private static String rootUri(InitializeParams params) {
+        if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+            return params.getWorkspaceFolders().get(0).getUri();
+        }
+        @SuppressWarnings("deprecation")
+        String root = params.getRootUri();
+        return root;
     }
 
     @Override
@@ -121,7 +284,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     @Override
     public CompletableFuture<DocumentCostResult> documentCost(DocumentCostParams params) {
         return requests.onPrompt(params.getUri(), null,
-                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt(), ctx.analysis().catalog()));
+                (ctx, cancellation) -> DocumentCosts.of(ctx.prompt()));
     }
 
     /** Returns whether {@code initialize} has been answered. */
@@ -156,7 +319,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     void applySettings(Object settingsObject) {
         JsonNode json = FromLsp.settingsJson(settingsObject);
         List<String> problems = new ArrayList<>();
-        analyzer.updateSettings(Settings.fromJson(json, problems));
+        Settings settings = Settings.fromJson(json, problems);
+        analyzer.useCatalog(catalogFor(settings));
+        analyzer.updateSettings(settings);
         problems.forEach(problem -> environment.log().warning("Settings: " + problem));
         store.all().forEach(diagnostics::validateNow);
     }
@@ -173,7 +338,11 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         capabilities.setInlayHintProvider(true);
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND,
+                ToLsp.CREATE_FILES_COMMAND)));
+        capabilities.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "/")));
+        capabilities.setDefinitionProvider(true);
+        capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));
         return capabilities;
     }
 

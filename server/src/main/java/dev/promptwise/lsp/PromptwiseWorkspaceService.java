@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -12,9 +14,6 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** The {@code workspace/*} handlers: settings changes and the server's commands. */
 public final class PromptwiseWorkspaceService implements WorkspaceService {
-
-    /** The answer of {@code promptwise.costReport}: the prompts and workloads priced. */
-    public record CostReport(List<DocumentCostResult> files, List<Object> workloads) {}
 
     private final PromptwiseLanguageServer server;
 
@@ -29,17 +28,24 @@ public final class PromptwiseWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        // The server registers no file watchers; prompts are read from the editor's buffers.
+        server.filesChanged(params.getChanges().stream().map(FileEvent::getUri).toList());
     }
 
     /**
-     * Runs {@value PromptwiseLanguageServer#COST_REPORT_COMMAND}; answers InvalidParams for any other command.
-     * The report lists no prompt and no workload until the cost model reports them.
+     * Runs {@value PromptwiseLanguageServer#COST_REPORT_COMMAND}, off the message thread and cancellable;
+     * answers InvalidParams for any other command.
      */
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (ToLsp.CREATE_FILES_COMMAND.equals(params.getCommand())) {
+            return CompletableFutures.computeAsync(server.executor(), cancelChecker -> {
+                server.createFilesAndApply(params.getArguments());
+                return null;
+            });
+        }
         if (PromptwiseLanguageServer.COST_REPORT_COMMAND.equals(params.getCommand())) {
-            return CompletableFuture.completedFuture(new CostReport(List.of(), List.of()));
+            return CompletableFutures.computeAsync(server.executor(), cancelChecker ->
+                    CostReports.build(server.analyzer(), server.documents(), cancelChecker::checkCanceled));
         }
         return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                 ResponseErrorCode.InvalidParams, "Unknown command: " + params.getCommand(), null)));

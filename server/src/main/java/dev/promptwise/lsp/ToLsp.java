@@ -13,7 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.promptwise.core.analysis.WorkspaceChange;
+import dev.promptwise.core.strategy.StrategyCompletion;
+import dev.promptwise.core.strategy.StrategyLinks;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
@@ -44,6 +51,15 @@ public final class ToLsp {
 
     /** The client command that turns a rule off in the user's settings; its one argument is the rule id. */
     public static final String DISABLE_RULE_COMMAND = "promptwise.disableRule";
+
+    /** The server command behind fixes that create files, for clients without resource operations. */
+    public static final String CREATE_FILES_COMMAND = "promptwise.createFilesAndApply";
+
+    /**
+     * The arguments of {@value #CREATE_FILES_COMMAND}: the files to create, workspace-relative, and the edits to
+     * apply to existing files once they exist.
+     */
+    public record CreateFilesArguments(List<WorkspaceChange.FileCreation> creations, WorkspaceEdit edit) {}
 
     private static final String RULE_PAGE = "https://github.com/promptwise/promptwise/blob/main/docs/rules/";
 
@@ -148,17 +164,30 @@ public final class ToLsp {
     /**
      * Returns the code actions for the findings under the cursor: each of their fixes as a quick fix, then one
      * {@code Disable <rule> in settings} per rule, which the client carries out through
-     * {@value #DISABLE_RULE_COMMAND}. Returns an empty list when there are no findings.
+     * {@value #DISABLE_RULE_COMMAND}. A fix that creates files is offered only to clients that can create them.
+     * Returns an empty list when there are no findings.
      */
-    public static List<Either<Command, CodeAction>> codeActions(String uri, LineIndex lineIndex,
-            List<Finding> findingsUnderCursor) {
+    static List<Either<Command, CodeAction>> codeActions(String uri, LineIndex lineIndex,
+            List<Finding> findingsUnderCursor, WorkspaceEdits edits) {
         List<Finding> shown = findingsUnderCursor.stream()
                 .filter(finding -> finding.severity() != Severity.OFF)
                 .toList();
         ArrayList<Either<Command, CodeAction>> actions = new ArrayList<>();
         for (Finding finding : shown) {
             for (Fix fix : finding.fixes()) {
-                actions.add(Either.forRight(quickFix(uri, lineIndex, finding, fix)));
+                Optional<WorkspaceEdit> edit = edits.toWorkspaceEdit(uri, lineIndex, fix);
+                if (edit.isPresent()) {
+                    actions.add(Either.forRight(quickFix(lineIndex, finding, fix, edit.get())));
+                } else if (fix.workspaceChange() != null && edits.serverCanCreateFiles()) {
+                    // The client cannot create files: the server creates them (never over an existing one) and
+                    // then asks the client to apply the edits to the files that exist.
+                    edits.existingFileEdits(uri, lineIndex, fix).ifPresent(existing -> {
+                        CodeAction action = quickFix(lineIndex, finding, fix, null);
+                        action.setCommand(new Command(fix.title(), CREATE_FILES_COMMAND,
+                                List.of(new CreateFilesArguments(fix.workspaceChange().creations(), existing))));
+                        actions.add(Either.forRight(action));
+                    });
+                }
             }
         }
         shown.stream().map(Finding::ruleId).distinct()
@@ -166,14 +195,59 @@ public final class ToLsp {
         return actions;
     }
 
-    /** Returns the quick fix that applies {@code fix} to the document at {@code uri}. */
-    public static CodeAction quickFix(String uri, LineIndex lineIndex, Finding finding, Fix fix) {
+    /** Returns the quick fix that applies {@code edit}, made from {@code fix}. */
+    static CodeAction quickFix(LineIndex lineIndex, Finding finding, Fix fix, WorkspaceEdit edit) {
         CodeAction action = new CodeAction(fix.title());
         action.setKind(CodeActionKind.QuickFix);
         action.setDiagnostics(diagnostic(lineIndex, finding).stream().toList());
         action.setIsPreferred(fix.preferred() ? Boolean.TRUE : null);
-        action.setEdit(new WorkspaceEdit(Map.of(uri, textEdits(lineIndex, fix.edits()))));
+        action.setEdit(edit);
         return action;
+    }
+
+    /** Returns the completion items of a strategy file's choices. */
+    static List<CompletionItem> completionItems(LineIndex lineIndex,
+            List<StrategyCompletion.Choice> choices) {
+        List<CompletionItem> items = new ArrayList<>();
+        for (StrategyCompletion.Choice choice : choices) {
+            CompletionItem item = new CompletionItem(choice.label());
+            item.setDetail(choice.detail());
+            item.setKind(switch (choice.kind()) {
+                case KEY -> CompletionItemKind.Property;
+                case VALUE -> CompletionItemKind.EnumMember;
+                case MODEL -> CompletionItemKind.Value;
+                case FILE -> CompletionItemKind.File;
+            });
+            item.setTextEdit(Either.forLeft(new TextEdit(range(lineIndex, choice.range()), choice.insertText())));
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Returns the document links of a strategy file's paths that resolve inside the workspace. */
+    static List<DocumentLink> documentLinks(LineIndex lineIndex, WorkspaceIndex index,
+            List<StrategyLinks.Link> links) {
+        List<DocumentLink> result = new ArrayList<>();
+        for (StrategyLinks.Link link : links) {
+            if (link.path() != null && index.files().exists(link.path())) {
+                index.uriOf(link.path()).ifPresent(target ->
+                        result.add(new DocumentLink(range(lineIndex, link.range()), target)));
+            }
+        }
+        return result;
+    }
+
+    /** Returns where the path under {@code offset} leads, or an empty list when the offset is on none. */
+    static List<Location> definitions(LineIndex lineIndex, WorkspaceIndex index, List<StrategyLinks.Link> links,
+            int offset) {
+        for (StrategyLinks.Link link : links) {
+            if (link.range().contains(offset) && link.path() != null && index.files().exists(link.path())) {
+                return index.uriOf(link.path())
+                        .map(target -> List.of(new Location(target, new Range(new Position(0, 0), new Position(0, 0)))))
+                        .orElse(List.of());
+            }
+        }
+        return List.of();
     }
 
     /** Returns the LSP edits of the core's edits, in their order. */

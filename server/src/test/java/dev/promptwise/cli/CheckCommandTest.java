@@ -122,6 +122,25 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPricingFileFromTheSettingsPricesModelsTheCatalogLacks() throws Exception {
+        write("prompts/reply.prompt.yml", "model: acme/support-7b\nmessages:\n  - role: user\n    content: Draft a reply.\n");
+        Run before = run("check", "--format", "json");
+        assertTrue(before.out.contains("unknown-model"), before.out);
+        write("prices.yaml", "acme/support-7b: { provider: acme, input: 0.2, output: 0.8, contextWindow: 32000,"
+                + " maxOutput: 4096, encoding: cl100k_base }\n");
+        write("settings.json", "{\"pricing\": {\"file\": \"prices.yaml\"}}");
+        Run after = run("check", "--format", "json", "--settings", "settings.json");
+        JsonNode file = new ObjectMapper().readTree(after.out).get("files").get(0);
+        assertEquals("[]", file.get("diagnostics").toString(), after.out);
+        assertEquals("cl100k_base", file.get("tokens").get("encoding").asText());
+        assertTrue(file.get("costPerRequestUsd").asDouble() > 0);
+        write("settings.json", "{\"pricing\": {\"file\": \"missing.yaml\"}}");
+        Run missing = run("check", "--settings", "settings.json");
+        assertEquals(2, missing.exitCode);
+        assertTrue(missing.err.contains("cannot read the price catalog"), missing.err);
+    }
+
+    @Test
     void foldersNamedTargetOrNodeModulesAreSkipped() throws Exception {
         write("node_modules/pkg/prompts/x.txt", DUPLICATED);
         write("target/prompts/x.txt", DUPLICATED);

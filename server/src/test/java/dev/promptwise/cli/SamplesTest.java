@@ -75,6 +75,22 @@ class SamplesTest {
         assertTrue(workloads.get("churn-outreach").get("monthlyCostUsd").isNull(), "no prompt, no cost");
     }
 
+    @Test
+    void theHtmlReportChartsEveryWorkload(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Path html = folder.resolve("report.html");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = PromptwiseCli.run(new String[] {"report", "--html", html.toString(), "samples"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Path.of("..").toAbsolutePath().normalize());
+        assertEquals(0, code);
+        String page = java.nio.file.Files.readString(html);
+        for (JsonNode workload : report.get("workloads")) {
+            assertTrue(page.contains("<h2>" + workload.get("name").asText() + "</h2>"), workload.get("name").asText());
+        }
+        assertTrue(page.contains("<polyline class=\"tuned\""), "support-triage has a fine-tuned curve");
+        assertTrue(page.contains("break-even 4,"), "the break-even volume is marked");
+        assertTrue(!page.contains("<script") && !page.contains("http"), "self-contained, nothing remote");
+    }
+
     private static JsonNode file(String path) {
         for (JsonNode file : report.get("files")) {
             if (file.get("path").asText().equals(path)) {

@@ -80,8 +80,12 @@ class ConversionsTest {
                 List.of(remove));
         Finding second = new Finding("duplicate-instruction", Severity.WARNING, TextRange.of(17, 22), "twice",
                 List.of());
+        DocumentStore store = new DocumentStore(message -> { });
+        WorkspaceIndex index = new WorkspaceIndex(new dev.promptwise.core.analysis.PromptwiseAnalysis(
+                dev.promptwise.core.catalog.PriceCatalog.bundled()), store, ServerLog.toStandardError());
+        WorkspaceEdits edits = new WorkspaceEdits(index, store, new org.eclipse.lsp4j.ClientCapabilities());
         List<Either<Command, CodeAction>> actions = ToLsp.codeActions("file:///a.prompty", INDEX,
-                List.of(first, second));
+                List.of(first, second), edits);
         assertEquals(2, actions.size());
         CodeAction fix = actions.get(0).getRight();
         assertEquals("Remove duplicate", fix.getTitle());

@@ -66,7 +66,8 @@ class LanguageServerRequestsTest {
         assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
         assertTrue(capabilities.getHoverProvider().getLeft());
         assertTrue(capabilities.getInlayHintProvider().getLeft());
-        assertEquals(List.of("promptwise.costReport"), capabilities.getExecuteCommandProvider().getCommands());
+        assertEquals(List.of("promptwise.costReport", "promptwise.createFilesAndApply"),
+                capabilities.getExecuteCommandProvider().getCommands());
         assertEquals("promptwise", result.getServerInfo().getName());
     }
 
@@ -115,9 +116,12 @@ class LanguageServerRequestsTest {
 
     @Test
     void theCostReportCommandAnswersAndOtherCommandsAreInvalid() {
-        Object report = server.getWorkspaceService().executeCommand(
-                new ExecuteCommandParams("promptwise.costReport", List.of())).join();
-        assertEquals(new PromptwiseWorkspaceService.CostReport(List.of(), List.of()), report);
+        CompletableFuture<Object> answer = server.getWorkspaceService().executeCommand(
+                new ExecuteCommandParams("promptwise.costReport", List.of()));
+        analysisThreads.runAll();
+        CostReports.CostReport report = (CostReports.CostReport) answer.join();
+        assertEquals(List.of(), report.workloads(), "no workspace root, so no strategy file");
+        assertTrue(report.generatedAt().endsWith("Z"), report.generatedAt());
         CompletionException failure = assertThrows(CompletionException.class, () -> server.getWorkspaceService()
                 .executeCommand(new ExecuteCommandParams("promptwise.nothing", List.of())).join());
         assertEquals(ResponseErrorCode.InvalidParams.getValue(),

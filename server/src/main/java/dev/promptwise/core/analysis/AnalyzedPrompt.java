@@ -220,7 +220,7 @@ public final class AnalyzedPrompt {
     }
 
     /** Returns the fine-tuning the cost model prices, or {@code null} when no base model's prices are known. */
-    FineTuningPlan fineTuningPlan() {
+    public FineTuningPlan fineTuningPlan() {
         String baseId = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
                 : model != null && model.fineTuning() != null ? model.id() : DEFAULT_FINE_TUNING_BASE;
         ModelInfo base = catalog.resolve(baseId).orElse(null);

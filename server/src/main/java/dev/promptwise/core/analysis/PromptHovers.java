@@ -2,7 +2,11 @@ package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.Section;
+import dev.promptwise.core.syntax.Sections;
 import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.syntax.PromptDocument;
 import java.util.List;
@@ -23,11 +27,39 @@ final class PromptHovers {
         List<Message> messages = document.messages();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
+            if (message.range().contains(offset) && message.content().equals(message.contentRange().slice(document.text()))) {
+                for (Section section : Sections.find(document.text(), message.contentRange())) {
+                    if (section.titleRange().contains(offset)) {
+                        return Optional.of(new HoverInfo(section.titleRange(), sectionMarkdown(prompt, section)));
+                    }
+                }
+            }
             if (message.range().contains(offset)) {
                 return Optional.of(new HoverInfo(message.range(), messageMarkdown(prompt, i)));
             }
         }
         return Optional.empty();
+    }
+
+    static String sectionMarkdown(AnalyzedPrompt prompt, Section section) {
+        int tokens = prompt.count(section.range().slice(prompt.document().text()));
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**Section ").append(section.title()).append("** · ").append(prompt.estimated() ? "≈" : "")
+                .append(Money.count(tokens)).append(" tokens · ")
+                .append(Math.round(100.0 * tokens / Math.max(1, prompt.textTokens()))).append("% of the prompt");
+        ModelInfo model = prompt.model();
+        if (model != null) {
+            double perRequest = tokens * model.input() / 1_000_000.0;
+            markdown.append("\n\n| | at ").append(model.id()).append(" |\n|---|---:|\n")
+                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
+                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
+            if (prompt.requestsPerDay() != null) {
+                markdown.append("| per month at ").append(Money.count(prompt.requestsPerDay()))
+                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
+                        .append(" |\n");
+            }
+        }
+        return markdown.toString();
     }
 
     static String messageMarkdown(AnalyzedPrompt prompt, int index) {
@@ -57,6 +89,10 @@ final class PromptHovers {
         }
         markdown.append("\n\nTokenizer: `").append(prompt.encoding()).append('`')
                 .append(prompt.estimated() ? " (an estimate: this model's own tokenizer is not available)" : "");
+        prompt.cost().flatMap(WorkloadCost::now).ifPresent(now -> markdown.append("\n\n---\n\n**The whole prompt at ")
+                .append(Money.count(now.requestsPerDay())).append(" requests/day on ").append(now.modelId())
+                .append(prompt.binding() != null ? " (workload `" + prompt.binding().workload().name() + "`)" : "")
+                .append("**\n\n").append(CostMessages.breakdownTable(now)));
         return markdown.toString();
     }
 

@@ -1,7 +1,12 @@
 package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.Section;
+import dev.promptwise.core.syntax.Sections;
+import java.util.Optional;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +19,17 @@ final class PromptLenses {
     static List<Lens> lenses(AnalyzedPrompt prompt) {
         StringBuilder title = new StringBuilder();
         title.append(prompt.estimated() ? "≈" : "").append(Money.count(prompt.totalTokens())).append(" tokens");
-        Double perRequest = prompt.inputCostPerRequest();
-        if (perRequest != null) {
-            title.append(" · ").append(Money.usd(perRequest)).append("/request input");
+        Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
+        if (now.isPresent()) {
+            // The cost model's figures: input, output and the prompt cache at the workload's traffic.
+            title.append(" · ").append(Money.perRequest(now.get().costPerRequest())).append(" · ")
+                    .append(Money.perMonth(now.get().costPerMonth())).append(" at ")
+                    .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
+        } else if (prompt.inputCostPerRequest() != null) {
+            title.append(" · ").append(Money.usd(prompt.inputCostPerRequest())).append("/request input");
         }
-        Double perMonth = prompt.inputCostPerMonth();
-        if (perMonth != null) {
-            title.append(" · ").append(Money.usd(perMonth)).append("/month at ")
-                    .append(Money.count(Math.round(prompt.requestsPerDay()))).append(" requests/day");
+        if (prompt.binding() != null) {
+            title.append(" · workload ").append(prompt.binding().workload().name());
         }
         title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
         return List.of(new Lens(TextRange.at(0), title.toString()));
@@ -50,7 +58,34 @@ final class PromptLenses {
             Message message = messages.get(i);
             TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
             symbols.add(new Symbol(message.role(), Money.count(prompt.messageTokens(i)) + " tokens",
-                    Symbol.Kind.MESSAGE, message.range(), selection, List.of()));
+                    Symbol.Kind.MESSAGE, message.range(), selection, sectionSymbols(prompt, message)));
+        }
+        return symbols;
+    }
+
+    /** Returns the message's sections as nested symbols: a heading holds the deeper headings after it. */
+    private static List<Symbol> sectionSymbols(AnalyzedPrompt prompt, Message message) {
+        String text = prompt.document().text();
+        if (!message.content().equals(message.contentRange().slice(text))) {
+            return List.of();
+        }
+        List<Section> sections = Sections.find(text, message.contentRange());
+        return nest(prompt, sections, 0, sections.size());
+    }
+
+    private static List<Symbol> nest(AnalyzedPrompt prompt, List<Section> sections, int from, int to) {
+        List<Symbol> symbols = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Section section = sections.get(i);
+            int end = i + 1;
+            while (end < to && section.level() > 0 && sections.get(end).level() > section.level()) {
+                end++;
+            }
+            int tokens = prompt.count(section.range().slice(prompt.document().text()));
+            symbols.add(new Symbol(section.title(), Money.count(tokens) + " tokens", Symbol.Kind.SECTION,
+                    section.range(), section.titleRange(), nest(prompt, sections, i + 1, end)));
+            i = end;
         }
         return symbols;
     }

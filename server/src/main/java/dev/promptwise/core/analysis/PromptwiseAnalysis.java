@@ -1,5 +1,6 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.actions.Suppressions;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Severity;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -98,18 +100,32 @@ public final class PromptwiseAnalysis {
      * severity, in text order. A failing rule is logged with its id and skipped; only cancellation propagates.
      */
     public List<Finding> diagnostics(AnalyzedPrompt prompt, Cancellation cancellation) {
+        return diagnostics(prompt, FixEnvironment.NONE, cancellation);
+    }
+
+    /**
+     * Returns the findings as {@link #diagnostics(AnalyzedPrompt, Cancellation)} does, with fixes that reach other
+     * files (extracting examples into a dataset) made against {@code environment}.
+     */
+    public List<Finding> diagnostics(AnalyzedPrompt prompt, FixEnvironment environment, Cancellation cancellation) {
         List<Finding> findings = new ArrayList<>();
-        PromptContext ctx = new PromptContext(prompt);
+        PromptContext ctx = new PromptContext(prompt, environment);
+        PromptDocument document = prompt.document();
+        Set<String> suppressed = Suppressions.find(document.text(), document.format());
         for (Rule rule : Rules.promptRules()) {
             cancellation.check();
             Severity severity = prompt.settings().severity(rule.id(), rule.defaultSeverity());
-            if (severity == Severity.OFF) {
+            if (severity == Severity.OFF || suppressed.contains(rule.id())) {
                 continue;
             }
             List<Finding> fromRule = new ArrayList<>();
+            Optional<Fix> disable = Suppressions.disable(document.text(), document.format(), rule.id());
             try {
-                rule.check(ctx, (range, message, fixes) ->
-                        fromRule.add(new Finding(rule.id(), severity, range, message, fixes)));
+                rule.check(ctx, (range, message, fixes) -> {
+                    List<Fix> all = new ArrayList<>(fixes);
+                    disable.ifPresent(all::add);
+                    fromRule.add(new Finding(rule.id(), severity, range, message, all));
+                });
                 findings.addAll(fromRule);
             } catch (CancellationException e) {
                 throw e;
@@ -181,7 +197,8 @@ public final class PromptwiseAnalysis {
         for (StrategyDocument strategy : strategies) {
             List<Workload> workloads = StrategyLinks.workloadsOf(strategy.strategy(), strategy.path(), promptPath);
             if (!workloads.isEmpty()) {
-                return Optional.of(new WorkloadBinding(strategy.path(), strategy.strategy(), workloads.get(0)));
+                return Optional.of(new WorkloadBinding(strategy.path(), strategy.text(), strategy.strategy(),
+                        workloads.get(0)));
             }
         }
         return Optional.empty();

@@ -180,7 +180,7 @@ final class StrategyAnalyses {
         Optional<PromptFormat> format = facade.formatOf(promptPath, text.get());
         PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
         return facade.analyze(promptPath, chosen, text.get(), settings,
-                new WorkloadBinding(document.path(), document.strategy(), workload));
+                new WorkloadBinding(document.path(), document.text(), document.strategy(), workload));
     }
 
     private static CostOutlook outlookOf(WorkloadCost cost) {

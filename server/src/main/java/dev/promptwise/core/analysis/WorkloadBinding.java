@@ -12,10 +12,11 @@ import dev.promptwise.core.strategy.Workload;
  * workload's model, budget and traffic instead of the settings' defaults.
  *
  * @param strategyPath the strategy file's workspace-relative path
+ * @param strategyText the strategy file's text, which fixes that edit it point into
  * @param strategy the parsed strategy file
  * @param workload the workload whose {@code prompt} is this file
  */
-public record WorkloadBinding(String strategyPath, StrategyFile strategy, Workload workload) {
+public record WorkloadBinding(String strategyPath, String strategyText, StrategyFile strategy, Workload workload) {
 
     /** Returns the workload's own model, or {@code null} when it names none. */
     public String modelId() {

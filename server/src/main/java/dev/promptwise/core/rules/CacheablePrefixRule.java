@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules;
 
+import dev.promptwise.core.actions.MoveVariables;
 import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.config.Severity;
@@ -48,7 +49,7 @@ final class CacheablePrefixRule implements Rule {
         VariableUse first = firstVariable(prompt);
         String message = cost.map(CostMessages::cacheablePrefix).orElse("Template variables come before the static"
                 + " text, so the provider's prompt cache cannot reuse it");
-        sink.report(first.range(), message);
+        sink.report(first.range(), message, MoveVariables.fix(prompt.document()).stream().toList());
     }
 
     private static VariableUse firstVariable(AnalyzedPrompt prompt) {

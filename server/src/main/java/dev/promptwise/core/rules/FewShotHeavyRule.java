@@ -1,6 +1,10 @@
 package dev.promptwise.core.rules;
 
+import dev.promptwise.core.actions.ExtractExamples;
 import dev.promptwise.core.analysis.AnalyzedPrompt;
+import dev.promptwise.core.analysis.Fix;
+import dev.promptwise.core.analysis.StrategyDocument;
+import dev.promptwise.core.analysis.WorkloadBinding;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.FineTunedCost;
@@ -45,6 +49,26 @@ final class FewShotHeavyRule implements Rule {
         String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned);
         TextRange first = examples.get(0).range();
         TextRange line = RuleText.lineAt(ctx.text(), first.start());
-        sink.report(new TextRange(first.start(), Math.max(first.start(), Math.min(line.end(), first.end()))), message);
+        sink.report(new TextRange(first.start(), Math.max(first.start(), Math.min(line.end(), first.end()))), message,
+                extractFix(ctx).stream().toList());
+    }
+
+    /** Returns the fix that moves the examples into a fine-tuning dataset, or empty when it cannot be made. */
+    static Optional<Fix> extractFix(PromptContext ctx) {
+        AnalyzedPrompt prompt = ctx.prompt();
+        WorkloadBinding binding = prompt.binding();
+        ExtractExamples.Strategy strategy = null;
+        String workload = null;
+        if (binding != null) {
+            strategy = new ExtractExamples.Strategy(binding.strategyPath(), binding.strategyText(), binding.strategy());
+            workload = binding.workload().name();
+        } else if (ctx.environment().rootStrategy() != null) {
+            StrategyDocument root = ctx.environment().rootStrategy();
+            strategy = new ExtractExamples.Strategy(root.path(), root.text(), root.strategy());
+        }
+        String baseModel = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
+                : AnalyzedPrompt.DEFAULT_FINE_TUNING_BASE;
+        return ExtractExamples.fix(new ExtractExamples.Request(prompt.path(), prompt.document(),
+                prompt.document().examples(), strategy, workload, baseModel, ctx.environment().files()::exists));
     }
 }

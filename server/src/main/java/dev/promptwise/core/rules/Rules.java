@@ -8,6 +8,7 @@ public final class Rules {
     private static final List<Rule> PROMPT_RULES = List.of(
             new InvalidPromptFileRule(),
             new FileTooLargeRule(),
+            new UnknownModelRule(),
             new ContextWindowExceededRule(),
             new PromptTooLongRule(),
             new CostAtScaleRule(),

@@ -1,6 +1,8 @@
 package dev.promptwise.core.rules;
 
+import dev.promptwise.core.actions.DeclareVariable;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.strategy.DidYouMean;
 import dev.promptwise.core.syntax.DeclaredInput;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
@@ -36,21 +38,14 @@ final class UndefinedVariableRule implements Rule {
         for (VariableUse use : document.variables()) {
             if (!declared.contains(use.name())) {
                 sink.report(use.nameRange(), "Variable '" + use.name() + "' is used but no input declares it: "
-                        + "the template renders it empty" + suggestion(use.name(), declared));
+                        + "the template renders it empty" + suggestion(use.name(), declared),
+                        DeclareVariable.fix(document, use.name()).stream().toList());
             }
         }
     }
 
     private static String suggestion(String name, Set<String> declared) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : declared) {
-            int distance = EditDistance.between(name, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        String best = DidYouMean.best(name, new java.util.TreeSet<>(declared));
+        return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 }

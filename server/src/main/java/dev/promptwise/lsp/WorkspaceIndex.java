@@ -1,0 +1,241 @@
+package dev.promptwise.lsp;
+
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.StrategyDocument;
+import dev.promptwise.core.analysis.StrategyWorkspace;
+import dev.promptwise.core.analysis.WorkloadBinding;
+import dev.promptwise.io.DiskWorkspace;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * The workspace as the server sees it: its root, its strategy files (the editor's buffer when open, else the
+ * disk's), and two generation counters that say when analyses must be redone: one moves when a strategy file
+ * changes (every prompt's binding may change), the other when a prompt changes (every workload's cost may change).
+ * Files that are not open are read from disk; nothing is ever written here.
+ */
+public final class WorkspaceIndex {
+
+    /** The most files looked at when indexing, so a huge workspace cannot stall the server. */
+    static final int MAX_FILES_SCANNED = 200_000;
+    /** The most prompt files offered for completion of a workload's {@code prompt}. */
+    static final int MAX_PROMPT_FILES_LISTED = 5_000;
+
+    private final PromptwiseAnalysis analysis;
+    private final DocumentStore store;
+    private final ServerLog log;
+    private final Map<String, StrategyDocument> onDisk = new ConcurrentHashMap<>();
+    private volatile List<String> promptFiles = List.of();
+    private final AtomicLong strategyGeneration = new AtomicLong();
+    private final AtomicLong promptGeneration = new AtomicLong();
+    private volatile DiskWorkspace disk;
+
+    public WorkspaceIndex(PromptwiseAnalysis analysis, DocumentStore store, ServerLog log) {
+        this.analysis = analysis;
+        this.store = store;
+        this.log = log;
+    }
+
+    /** Sets the workspace root from the client's {@code rootUri} or first workspace folder; ignored when not a file. */
+    public void setRoot(String rootUri) {
+        if (rootUri == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(rootUri);
+            if ("file".equals(uri.getScheme())) {
+                disk = new DiskWorkspace(Path.of(uri));
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            log.warning("Workspace root " + rootUri + " is not a local folder; strategy files are not indexed.");
+        }
+    }
+
+    /** Returns the root folder, or empty when the client gave none that is a local folder. */
+    public Optional<Path> root() {
+        return disk == null ? Optional.empty() : Optional.of(disk.root());
+    }
+
+    /**
+     * Finds every strategy file below the root and reads it, reporting progress as {@code (done, total)} through
+     * {@code progress}; returns the number found.
+     */
+    public int index(IntConsumer progress) {
+        DiskWorkspace workspace = disk;
+        if (workspace == null) {
+            return 0;
+        }
+        List<Path> found = new ArrayList<>();
+        List<String> prompts = new ArrayList<>();
+        try {
+            Files.walkFileTree(workspace.root(), new SimpleFileVisitor<>() {
+                private int seen;
+
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(workspace.root()) && DiskWorkspace.isSkippedFolder(name);
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (++seen > MAX_FILES_SCANNED) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.isRegularFile() && PromptwiseAnalysis.isStrategyFile(file.getFileName().toString())) {
+                        found.add(file);
+                    } else if (attrs.isRegularFile() && prompts.size() < MAX_PROMPT_FILES_LISTED
+                            && analysis.formatOf(file.toString().replace('\\', '/'), null).isPresent()) {
+                        workspace.relativize(file).ifPresent(prompts::add);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            log.warning("Could not index the workspace: " + e.getMessage());
+        }
+        java.util.Collections.sort(prompts);
+        promptFiles = List.copyOf(prompts);
+        for (int i = 0; i < found.size(); i++) {
+            workspace.relativize(found.get(i)).ifPresent(this::reload);
+            progress.accept(100 * (i + 1) / found.size());
+        }
+        strategyGeneration.incrementAndGet();
+        return found.size();
+    }
+
+    /** Returns the prompt files found when the workspace was indexed, workspace-relative, sorted. */
+    public List<String> promptFiles() {
+        return promptFiles;
+    }
+
+    /** Reads a strategy file again from disk (after a watched-file event), or forgets it when it is gone. */
+    public void reload(String relativePath) {
+        DiskWorkspace workspace = disk;
+        Optional<String> text = workspace == null ? Optional.empty() : workspace.read(relativePath);
+        if (text.isPresent()) {
+            onDisk.put(relativePath, analysis.parseStrategy(relativePath, text.get()));
+        } else {
+            onDisk.remove(relativePath);
+        }
+        strategyGeneration.incrementAndGet();
+    }
+
+    /** Notes that a strategy file's buffer changed (opened, edited, closed). */
+    public void strategyChanged() {
+        strategyGeneration.incrementAndGet();
+    }
+
+    /** Notes that a prompt changed, in a buffer or on disk: workload costs must be computed again. */
+    public void promptChanged() {
+        promptGeneration.incrementAndGet();
+    }
+
+    public long strategyGeneration() {
+        return strategyGeneration.get();
+    }
+
+    public long promptGeneration() {
+        return promptGeneration.get();
+    }
+
+    /**
+     * Returns the workspace-relative path of a document, with {@code /} separators, or its URI's path when it lies
+     * outside the root (or there is none).
+     */
+    public String relativePath(String uri) {
+        DiskWorkspace workspace = disk;
+        String path = FromLsp.path(uri);
+        if (workspace == null) {
+            return path;
+        }
+        try {
+            URI parsed = new URI(uri);
+            if ("file".equals(parsed.getScheme())) {
+                return workspace.relativize(Path.of(parsed)).orElse(path);
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            return path;
+        }
+        return path;
+    }
+
+    /** Returns the file URI of a workspace-relative path, or empty when there is no root. */
+    public Optional<String> uriOf(String relativePath) {
+        DiskWorkspace workspace = disk;
+        return workspace == null ? Optional.empty()
+                : Optional.of(workspace.root().resolve(relativePath).normalize().toUri().toString());
+    }
+
+    /**
+     * Returns every strategy file, the open buffer in place of the disk's copy, ordered so that
+     * {@code promptwise.yaml} at the root comes first and the rest by path.
+     */
+    public List<StrategyDocument> strategies() {
+        Map<String, StrategyDocument> byPath = new java.util.TreeMap<>(onDisk);
+        for (DocumentSnapshot document : store.all()) {
+            String path = relativePath(document.uri());
+            if (PromptwiseAnalysis.isStrategyFile(path)) {
+                byPath.put(path, document.strategyDocument(analysis, path));
+            }
+        }
+        List<StrategyDocument> ordered = new ArrayList<>(byPath.values());
+        ordered.sort(Comparator.comparing((StrategyDocument s) -> s.path().contains("/")).thenComparing(StrategyDocument::path));
+        return ordered;
+    }
+
+    /** Returns the workload that references the prompt at this workspace-relative path, or empty. */
+    public Optional<WorkloadBinding> bindingFor(String promptPath) {
+        return analysis.bindingFor(promptPath, strategies());
+    }
+
+    /** Returns the workspace as strategy analysis sees it: open buffers first, then the disk, never outside. */
+    public StrategyWorkspace files() {
+        DiskWorkspace workspace = disk;
+        return new StrategyWorkspace() {
+            @Override
+            public boolean exists(String path) {
+                return openText(path).isPresent() || (workspace != null && workspace.exists(path));
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return workspace != null && workspace.isDirectory(path);
+            }
+
+            @Override
+            public Optional<String> read(String path) {
+                Optional<String> open = openText(path);
+                return open.isPresent() ? open : workspace == null ? Optional.empty() : workspace.read(path);
+            }
+        };
+    }
+
+    private Optional<String> openText(String relativePath) {
+        for (DocumentSnapshot document : store.all()) {
+            if (relativePath(document.uri()).equals(relativePath)) {
+                return Optional.of(document.text());
+            }
+        }
+        return Optional.empty();
+    }
+}
