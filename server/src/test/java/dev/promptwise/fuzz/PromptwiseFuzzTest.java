@@ -8,6 +8,7 @@ import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.Fix;
+import dev.promptwise.core.analysis.FixEnvironment;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.analysis.StrategyDocument;
 import dev.promptwise.core.analysis.StrategyWorkspace;
@@ -15,6 +16,7 @@ import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.strategy.StrategySchema;
+import dev.promptwise.core.strategy.WorkspacePaths;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
 import dev.promptwise.core.text.TextRange;
@@ -116,8 +118,9 @@ class PromptwiseFuzzTest {
             String path = PATHS.get(format);
             AnalyzedPrompt prompt = CORE.analyze(path, format, text, Settings.DEFAULTS);
             int reanalysed = 0;
-            for (Finding finding : CORE.diagnostics(prompt, Cancellation.NONE)) {
+            for (Finding finding : CORE.diagnostics(prompt, SOME_FILES_EXIST, Cancellation.NONE)) {
                 for (Fix fix : finding.fixes()) {
+                    assertStaysInsideAndCreatesOnlyNewFiles(fix, format + " " + finding);
                     String fixed = apply(text, fix, format + " " + finding);
                     PromptParsers.parse(format, fixed, path);
                     // Every fix is applied and parsed, but only a few analysed again: a file with 80 duplicated
@@ -142,6 +145,47 @@ class PromptwiseFuzzTest {
             return Optional.of("---\nname: fuzz\n---\nsystem:\nYou sort {{ticket}} by urgency.\n");
         }
     };
+
+    /**
+     * A workspace in which half the files exist (those whose path has an even length) and whose root strategy file
+     * has workloads, so that fixes reaching other files (a dataset, a workload) are offered and must avoid the
+     * existing ones.
+     */
+    private static final FixEnvironment SOME_FILES_EXIST = new FixEnvironment(new StrategyWorkspace() {
+        @Override
+        public boolean exists(String workspaceRelativePath) {
+            return workspaceRelativePath.length() % 2 == 0;
+        }
+
+        @Override
+        public Optional<String> read(String workspaceRelativePath) {
+            return exists(workspaceRelativePath)
+                    ? Optional.of("---\nname: fuzz\n---\nsystem:\nYou sort {{ticket}} by urgency.\n")
+                    : Optional.empty();
+        }
+    }, CORE.parseStrategy("promptwise.yaml", """
+            version: 1
+            defaults: { model: gpt-4o-mini }
+            workloads:
+              triage:
+                prompt: prompts/fuzz.prompty
+                traffic: { requestsPerDay: 1000, avgInputTokens: 120, avgOutputTokens: 60 }
+            """));
+
+    /** Checks that a fix's other files are workspace-relative, stay inside, and that it creates no existing file. */
+    private static void assertStaysInsideAndCreatesOnlyNewFiles(Fix fix, Object context) {
+        if (fix.workspaceChange() == null) {
+            return;
+        }
+        for (String path : fix.workspaceChange().paths()) {
+            WorkspacePaths.Resolution resolution = WorkspacePaths.resolve("promptwise.yaml", path);
+            assertTrue(resolution.isInsideWorkspace() && resolution.path().equals(path),
+                    "a fix reaches " + path + ": " + context);
+        }
+        fix.workspaceChange().creations().forEach(creation -> assertTrue(
+                !SOME_FILES_EXIST.files().exists(creation.path()),
+                "a fix creates " + creation.path() + ", which exists: " + context));
+    }
 
     private static String text(byte[] input) {
         return new String(input, StandardCharsets.UTF_8);

@@ -89,7 +89,12 @@ class IsolationIT {
                             "context", Map.of("diagnostics", List.of())),
                     "workspace/executeCommand", Map.of("command", PromptwiseLanguageServer.COST_REPORT_COMMAND,
                             "arguments", List.of()),
-                    "promptwise/documentCost", Map.of("uri", URI)).entrySet()) {
+                    "promptwise/documentCost", Map.of("uri", URI),
+                    "textDocument/completion", Map.of("textDocument", document,
+                            "position", Map.of("line", 2, "character", 2)),
+                    "textDocument/definition", Map.of("textDocument", document,
+                            "position", Map.of("line", 12, "character", 3)),
+                    "textDocument/documentLink", Map.of("textDocument", document)).entrySet()) {
                 JsonNode answer = server.request(request.getKey(), request.getValue());
                 assertFalse(answer.has("error"), request.getKey() + ": " + answer);
             }

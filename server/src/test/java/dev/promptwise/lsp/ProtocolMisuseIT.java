@@ -150,6 +150,12 @@ class ProtocolMisuseIT {
             answers.put("codeAction", server.request("textDocument/codeAction", Map.of("textDocument", document,
                     "range", range, "context", Map.of("diagnostics", List.of()))));
             answers.put("documentCost", server.request("promptwise/documentCost", Map.of("uri", NEVER_OPENED)));
+            answers.put("completion", server.request("textDocument/completion", Map.of("textDocument", document,
+                    "position", Map.of("line", 0, "character", 0))));
+            answers.put("definition", server.request("textDocument/definition", Map.of("textDocument", document,
+                    "position", Map.of("line", 0, "character", 0))));
+            answers.put("documentLink", server.request("textDocument/documentLink",
+                    Map.of("textDocument", document)));
             answers.forEach((method, answer) -> {
                 assertFalse(answer.has("error"), method + ": " + answer);
                 JsonNode result = answer.path("result");
@@ -192,7 +198,7 @@ class ProtocolMisuseIT {
     /** The capabilities whose requests the cancellation test sends; a new one must be added there. */
     private static final Set<String> CAPABILITIES_COVERED = Set.of("textDocumentSync", "hoverProvider",
             "documentSymbolProvider", "codeActionProvider", "codeLensProvider", "executeCommandProvider",
-            "inlayHintProvider");
+            "inlayHintProvider", "completionProvider", "definitionProvider", "documentLinkProvider");
 
     @Test
     void everyRequestTypeCanBeCancelledAndIsStillAnswered() throws Exception {
@@ -222,6 +228,11 @@ class ProtocolMisuseIT {
             requests.put("workspace/executeCommand", Map.of("command", PromptwiseLanguageServer.COST_REPORT_COMMAND,
                     "arguments", List.of()));
             requests.put("promptwise/documentCost", Map.of("uri", URI));
+            requests.put("textDocument/completion", Map.of("textDocument", document,
+                    "position", Map.of("line", 2, "character", 2)));
+            requests.put("textDocument/definition", Map.of("textDocument", document,
+                    "position", Map.of("line", LAST_LINE, "character", 20)));
+            requests.put("textDocument/documentLink", Map.of("textDocument", document));
             for (int round = 0; round < 20; round++) {
                 for (Map.Entry<String, Object> request : requests.entrySet()) {
                     int id = server.send(request.getKey(), request.getValue());
