@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
@@ -92,7 +94,8 @@ public final class LanguageServerLauncher {
 
     /**
      * LSP4J's remote endpoint, which logs a message it cannot parse and answers nothing; this one also answers
-     * JSON-RPC's Parse error, with a null id as JSON-RPC asks, so that the client learns its message was lost.
+     * JSON-RPC's Parse error, with a null id as JSON-RPC asks, so that the client learns its message was lost. The
+     * message is null when the body was JSON but not an object.
      */
     private static final class ParseErrorAnsweringEndpoint extends RemoteEndpoint {
 
@@ -112,7 +115,9 @@ public final class LanguageServerLauncher {
                 response.setJsonrpc(MessageConstants.JSONRPC_VERSION);
                 response.setError(new ResponseError(ResponseErrorCode.ParseError,
                         issues.get(0).getText(), null));
-                logIssues(message, issues);
+                if (message != null) {
+                    logIssues(message, issues);
+                }
                 outgoing.consume(response);
                 return;
             }
@@ -120,11 +125,16 @@ public final class LanguageServerLauncher {
         }
     }
 
-    /** LSP4J's launcher builder with the {@link LifecycleGuard} between the connection and the server. */
+    /**
+     * LSP4J's launcher builder with the {@link LifecycleGuard} between the connection and the server, and a reader
+     * that finds the next message again after a broken frame.
+     */
     private static final class GuardedBuilder extends Launcher.Builder<LanguageClient> {
 
         private final PromptwiseLanguageServer server;
         private final ServerLog log;
+        private MessageJsonHandler jsonHandler;
+        private RemoteEndpoint remoteEndpoint;
 
         GuardedBuilder(PromptwiseLanguageServer server, ServerLog log) {
             this.server = server;
@@ -134,11 +144,23 @@ public final class LanguageServerLauncher {
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
-            Endpoint guarded = new LifecycleGuard(ServiceEndpoints.toEndpoint(localServices), server, log);
+            Endpoint services = new OptionalRequestGuard(ServiceEndpoints.toEndpoint(localServices),
+                    ServiceEndpoints.getSupportedMethods(PromptwiseLanguageServer.class).keySet());
+            Endpoint guarded = new LifecycleGuard(services, server, log);
             RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
             jsonHandler.setMethodProvider(remoteEndpoint);
             remoteEndpoint.setJsonHandler(jsonHandler);
+            this.jsonHandler = jsonHandler;
+            this.remoteEndpoint = remoteEndpoint;
             return remoteEndpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer lsp4jReader,
+                MessageConsumer messageConsumer, LanguageClient remoteProxy) {
+            // LSP4J's reader is built but never started; this one reads the same input instead.
+            MessageProducer reader = new ResynchronizingMessageProducer(input, jsonHandler, remoteEndpoint);
+            return super.createMessageProcessor(reader, messageConsumer, remoteProxy);
         }
     }
 }

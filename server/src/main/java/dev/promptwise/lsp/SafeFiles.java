@@ -4,6 +4,7 @@ import dev.promptwise.core.strategy.WorkspacePaths;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -25,6 +26,15 @@ final class SafeFiles {
         Path target = base.resolve(resolution.path()).normalize();
         if (!target.startsWith(base)) {
             throw new IOException(relativePath + " is outside the workspace");
+        }
+        // Check the deepest folder that exists before creating the missing ones: through a link out of the root,
+        // createDirectories would otherwise make folders outside before the check below could refuse.
+        Path existingFolder = target.getParent();
+        while (!Files.exists(existingFolder, LinkOption.NOFOLLOW_LINKS)) {
+            existingFolder = existingFolder.getParent();
+        }
+        if (!existingFolder.toRealPath().startsWith(base.toRealPath())) {
+            throw new IOException(relativePath + " leads outside the workspace through a symbolic link");
         }
         Files.createDirectories(target.getParent());
         if (!target.getParent().toRealPath().startsWith(base.toRealPath())) {

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +43,7 @@ final class LanguageServerProcess implements AutoCloseable {
     private final List<JsonNode> unclaimed = new ArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final Map<String, Consumer<JsonNode>> notificationHandlers = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean endedOnMessageBoundary;
 
@@ -53,6 +57,15 @@ final class LanguageServerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar promptwise.jar}, its stderr kept in {@code target/it-logs/<name>.stderr.log}. */
     static LanguageServerProcess start(String name) throws IOException {
+        return start(name, List.of(), List.of());
+    }
+
+    /**
+     * Starts the jar as {@link #start(String)} does, behind {@code commandPrefix} (such as {@code unshare -n}) and
+     * with {@code jvmOptions} before {@code -jar}.
+     */
+    static LanguageServerProcess start(String name, List<String> commandPrefix, List<String> jvmOptions)
+            throws IOException {
         Path jar = Path.of(System.getProperty("promptwise.jar", "target/promptwise.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No shaded jar at " + jar.toAbsolutePath() + "; run mvn verify");
@@ -60,7 +73,12 @@ final class LanguageServerProcess implements AutoCloseable {
         Path logs = jar.toAbsolutePath().getParent().resolve("it-logs");
         Files.createDirectories(logs);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString())
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        Process process = new ProcessBuilder(command)
                 .redirectError(logs.resolve(name + ".stderr.log").toFile())
                 .start();
         return new LanguageServerProcess(process);
@@ -68,13 +86,24 @@ final class LanguageServerProcess implements AutoCloseable {
 
     /** Sends a request and returns its response (with {@code result} or {@code error}). */
     JsonNode request(String method, Object params) throws Exception {
+        int id = send(method, params);
+        return awaitResponse(id);
+    }
+
+    /** Sends a request without waiting for its response, and returns its id. */
+    int send(String method, Object params) throws IOException {
         int id = nextId.getAndIncrement();
         ObjectNode message = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
         if (params != null) {
             message.set("params", JSON.valueToTree(params));
         }
         send(message);
-        return await("the response to " + method + " #" + id, node -> !node.has("method")
+        return id;
+    }
+
+    /** Returns the response to the request {@code id}, waiting for it up to {@link #TIMEOUT}. */
+    JsonNode awaitResponse(int id) throws InterruptedException {
+        return await("the response to #" + id, node -> !node.has("method")
                 && node.path("id").isInt() && node.path("id").asInt() == id);
     }
 
@@ -95,6 +124,27 @@ final class LanguageServerProcess implements AutoCloseable {
             stdin.write(bytes);
             stdin.flush();
         }
+    }
+
+    /**
+     * Hands every later {@code method} notification to {@code handler}, on the reading thread and as it arrives,
+     * instead of keeping it for {@link #await}; for load tests that receive too many to keep.
+     */
+    void onNotification(String method, Consumer<JsonNode> handler) {
+        notificationHandlers.put(method, handler);
+    }
+
+    /** Sends bytes as they are, without framing, to test what the server does with a broken frame. */
+    void sendBytes(byte[] bytes) throws IOException {
+        synchronized (stdin) {
+            stdin.write(bytes);
+            stdin.flush();
+        }
+    }
+
+    /** Returns whether the server process is still running. */
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Returns the next message from the server that matches, waiting for it up to {@link #TIMEOUT}. */
@@ -189,7 +239,13 @@ final class LanguageServerProcess implements AutoCloseable {
                     violations.add("not a JSON-RPC message: " + new String(body, StandardCharsets.UTF_8));
                     return;
                 }
-                inbox.add(message);
+                Consumer<JsonNode> handler =
+                        message.has("id") ? null : notificationHandlers.get(message.path("method").asText());
+                if (handler != null) {
+                    handler.accept(message);
+                } else {
+                    inbox.add(message);
+                }
             }
         } catch (IOException | RuntimeException broken) {
             violations.add("unreadable stdout: " + broken);
