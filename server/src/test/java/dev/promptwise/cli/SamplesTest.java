@@ -91,6 +91,47 @@ class SamplesTest {
         assertTrue(!page.contains("<script") && !page.contains("http"), "self-contained, nothing remote");
     }
 
+    @Test
+    void extractingTheTriageExamplesGivesAValidDatasetAShorterPromptAndAHybridWorkload() throws Exception {
+        Path samples = Path.of("../samples").toAbsolutePath().normalize();
+        dev.promptwise.io.DiskWorkspace workspace = new dev.promptwise.io.DiskWorkspace(samples);
+        var analysis = new dev.promptwise.core.analysis.PromptwiseAnalysis(dev.promptwise.core.catalog.PriceCatalog.bundled());
+        var strategy = analysis.parseStrategy("promptwise.yaml", workspace.read("promptwise.yaml").orElseThrow());
+        String text = workspace.read("prompts/triage.prompty").orElseThrow();
+        var prompt = analysis.analyze("prompts/triage.prompty", dev.promptwise.core.syntax.PromptFormat.PROMPTY, text,
+                dev.promptwise.core.config.Settings.DEFAULTS,
+                analysis.bindingFor("prompts/triage.prompty", java.util.List.of(strategy)).orElseThrow());
+        var fix = analysis.diagnostics(prompt, new dev.promptwise.core.analysis.FixEnvironment(workspace, strategy),
+                        dev.promptwise.core.analysis.Cancellation.NONE).stream()
+                .flatMap(f -> f.fixes().stream()).filter(f -> f.title().startsWith("Extract 5 examples"))
+                .findFirst().orElseThrow();
+        assertTrue(fix.title().contains("10"), "fewer than the provider's minimum is said in the title: " + fix.title());
+
+        var dataset = fix.workspaceChange().creations().get(0);
+        assertEquals("datasets/support-triage.jsonl", dataset.path());
+        ObjectMapper json = new ObjectMapper();
+        java.util.List<String> lines = dataset.content().lines().toList();
+        assertEquals(5, lines.size());
+        for (String line : lines) {
+            JsonNode messages = json.readTree(line).get("messages");
+            assertEquals(java.util.List.of("system", "user", "assistant"),
+                    java.util.stream.StreamSupport.stream(messages.spliterator(), false).map(m -> m.get("role").asText()).toList());
+            assertTrue(!messages.get(2).get("content").asText().isBlank(), "an assistant answer in every example");
+            assertTrue(!messages.get(0).get("content").asText().contains("Example 1"), "the shortened system prompt");
+        }
+        String shorter = dev.promptwise.core.actions.TextEdits.apply(text, fix.edits());
+        assertTrue(shorter.length() < text.length() - 500, "the examples left the prompt");
+        String strategyAfter = dev.promptwise.core.actions.TextEdits.apply(strategy.text(),
+                fix.workspaceChange().edits().get("promptwise.yaml"));
+        assertTrue(strategyAfter.contains("approach: hybrid"), strategyAfter);
+        assertTrue(strategyAfter.contains("dataset: datasets/support-triage.jsonl"), strategyAfter);
+        var revalidated = dev.promptwise.core.strategy.StrategySchema.bundled().validate(
+                dev.promptwise.core.yaml.YamlReader.read(strategyAfter));
+        assertEquals(dev.promptwise.core.strategy.StrategySchema.bundled().validate(
+                dev.promptwise.core.yaml.YamlReader.read(strategy.text())).size(), revalidated.size(),
+                "the edit adds no schema problem: " + revalidated);
+    }
+
     private static JsonNode file(String path) {
         for (JsonNode file : report.get("files")) {
             if (file.get("path").asText().equals(path)) {
