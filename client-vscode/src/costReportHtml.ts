@@ -39,8 +39,9 @@ export function renderMessageHtml(title: string, message: string, context: PageC
 }
 
 /** Escapes the five characters that matter in HTML text and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export function escapeHtml(text: string | null | undefined): string {
+  // The server's JSON leaves out unknown figures, so a field may be missing: show it as empty, never crash.
+  return String(text ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 function renderPage(title: string, body: string, context: PageContext): string {
@@ -128,7 +129,7 @@ function renderWorkloadTable(workloads: readonly WorkloadCost[]): string {
       `<tr>`,
       `<td>${escapeHtml(workload.name)}</td>`,
       `<td>${escapeHtml(workload.model)}</td>`,
-      `<td class="number">${workload.requestsPerDay === null ? "n/a" : workload.requestsPerDay.toLocaleString("en-US")}</td>`,
+      `<td class="number">${workload.requestsPerDay === null || workload.requestsPerDay === undefined ? "n/a" : workload.requestsPerDay.toLocaleString("en-US")}</td>`,
       `<td class="number">${formatUsd(workload.monthlyCostUsd)}</td>`,
       `<td class="number">${formatUsd(workload.fineTunedMonthlyUsd)}</td>`,
       `<td class="number">${formatUsd(workload.hybridMonthlyUsd)}</td>`,

@@ -19,6 +19,17 @@ const report: CostReport = {
 };
 
 describe("renderCostReportHtml", () => {
+  test("treats figures the server leaves out (Gson drops nulls) as unknown, not as a crash", () => {
+    const sparse = JSON.parse(JSON.stringify({
+      generatedAt: "2026-11-28T12:00:00Z",
+      workloads: [{ name: "churn-outreach", recommendedApproach: "prompt-engineering" }],
+      prompts: [{ path: "prompts/a.txt", tokens: 12 }],
+    })) as CostReport;
+    const html = renderCostReportHtml(sparse, context);
+    assert.match(html, /churn-outreach/);
+    assert.match(html, /n\/a/);
+  });
+
   test("allows no scripts and only the style that carries the nonce", () => {
     const html = renderCostReportHtml(report, context);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*style-src 'nonce-abc123'">/);
