@@ -48,6 +48,8 @@ public final class PromptwiseAnalysis {
     private final Supplier<PriceCatalog> catalogSource;
     private final Consumer<String> log;
     private volatile PriceCatalog catalog;
+    private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
+    private long rememberedChars;
 
     /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
@@ -108,7 +110,7 @@ public final class PromptwiseAnalysis {
      */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
-        PromptDocument document = parse(format, text, path);
+        PromptDocument document = parseRemembered(format, text, path);
         PriceCatalog prices = binding == null ? catalog() : catalogOf(binding.strategy());
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
@@ -299,6 +301,44 @@ public final class PromptwiseAnalysis {
 
     void log(String message) {
         log.accept(message);
+    }
+
+    /** What a parse depends on: the format, the text and the file's path (instructions files differ by name). */
+    private record ParseKey(PromptFormat format, String path, String text) {}
+
+    /** Texts longer than this are parsed every time rather than remembered, so the memo stays small. */
+    private static final int MAX_REMEMBERED_CHARS = 64 * 1024;
+    /** The most characters of text the memo holds (its documents hold about as much again): 4 MiB of chars. */
+    private static final long REMEMBERED_CHARS_BUDGET = 4L * 1024 * 1024;
+
+    /**
+     * Parses, reusing the document of an identical small text parsed before. A strategy file analyses every prompt
+     * it references on each keystroke; their texts rarely change, and the document is immutable.
+     */
+    private PromptDocument parseRemembered(PromptFormat format, String text, String path) {
+        if (text.length() > MAX_REMEMBERED_CHARS) {
+            return parse(format, text, path);
+        }
+        ParseKey key = new ParseKey(format, path, text);
+        PromptDocument known;
+        synchronized (parses) {
+            known = parses.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        PromptDocument document = parse(format, text, path);
+        synchronized (parses) {
+            if (parses.put(key, document) == null) {
+                rememberedChars += text.length();
+            }
+            var eldest = parses.entrySet().iterator();
+            while (rememberedChars > REMEMBERED_CHARS_BUDGET && eldest.hasNext()) {
+                rememberedChars -= eldest.next().getKey().text().length();
+                eldest.remove();
+            }
+        }
+        return document;
     }
 
     private static PromptDocument parse(PromptFormat format, String text, String path) {

@@ -58,6 +58,16 @@ class PromptFeaturesTest {
     }
 
     @Test
+    void anIdenticalSmallTextIsParsedOnceButThePathStillCounts() {
+        AnalyzedPrompt first = analyze(".github/instructions/review.instructions.md", INSTRUCTIONS);
+        AnalyzedPrompt again = analyze(".github/instructions/review.instructions.md", new String(INSTRUCTIONS));
+        org.junit.jupiter.api.Assertions.assertSame(first.document(), again.document());
+        AnalyzedPrompt asPrompt = analyze(".github/prompts/review.prompt.md", INSTRUCTIONS);
+        assertEquals("user", asPrompt.document().messages().get(0).role(), "a .prompt.md is a user message");
+        assertEquals("system", first.document().messages().get(0).role());
+    }
+
+    @Test
     void theLensAndInlayHintsCountTokensAtTheFilesModel() {
         AnalyzedPrompt prompt = analyze(".github/instructions/review.instructions.md", INSTRUCTIONS);
         assertEquals("gpt-4o", prompt.model().id(), "the display name GPT-4o resolves");
