@@ -50,6 +50,7 @@ public final class PromptwiseAnalysis {
     private volatile PriceCatalog catalog;
     private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
+    private volatile StrategyCatalog lastStrategyCatalog;
 
     /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
@@ -287,8 +288,19 @@ public final class PromptwiseAnalysis {
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
-        return StrategyAnalyses.catalogOf(catalog(), strategy, log);
+        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt.
+        StrategyCatalog last = lastStrategyCatalog;
+        PriceCatalog base = catalog();
+        if (last != null && last.strategy() == strategy && last.base() == base) {
+            return last.catalog();
+        }
+        PriceCatalog built = StrategyAnalyses.catalogOf(base, strategy, log);
+        lastStrategyCatalog = new StrategyCatalog(strategy, base, built);
+        return built;
     }
+
+    /** The catalog last built for a strategy file version, and the bundled catalog it extends. */
+    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, PriceCatalog catalog) {}
 
     private static String firstNonBlank(String... candidates) {
         for (String candidate : candidates) {
