@@ -32,16 +32,16 @@ class DocumentSyncPropertyTest {
             int changeCount = 1 + random.nextInt(3);
             for (int i = 0; i < changeCount; i++) {
                 if (random.nextInt(200) == 0) {
-                    clientText = randomText(random, 1 + random.nextInt(30));
+                    clientText = ClientText.random(random, PIECES, 1 + random.nextInt(30));
                     changes.add(new TextDocumentContentChangeEvent(clientText));
                     continue;
                 }
-                int start = boundary(clientText, random.nextInt(clientText.length() + 1));
-                int end = boundary(clientText, Math.min(clientText.length(), start + random.nextInt(8)));
-                String inserted = random.nextInt(4) == 0 ? "" : randomText(random, 1 + random.nextInt(3));
-                Position startPosition = position(clientText, start);
-                Position endPosition = position(clientText, end);
-                if (random.nextInt(10) == 0 && end == lineContentEnd(clientText, end)) {
+                int start = ClientText.boundary(clientText, random.nextInt(clientText.length() + 1));
+                int end = ClientText.boundary(clientText, Math.min(clientText.length(), start + random.nextInt(8)));
+                String inserted = random.nextInt(4) == 0 ? "" : ClientText.random(random, PIECES, 1 + random.nextInt(3));
+                Position startPosition = ClientText.position(clientText, start);
+                Position endPosition = ClientText.position(clientText, end);
+                if (random.nextInt(10) == 0 && end == ClientText.lineContentEnd(clientText, end)) {
                     // An end past the line's end means the end of that line, as LSP says.
                     endPosition = new Position(endPosition.getLine(), endPosition.getCharacter() + 5);
                 }
@@ -51,45 +51,5 @@ class DocumentSyncPropertyTest {
             String serverText = store.change(URI, version, changes).orElseThrow().text();
             assertEquals(clientText, serverText, "after version " + version);
         }
-    }
-
-    private static String randomText(Random random, int pieces) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < pieces; i++) {
-            text.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return text.toString();
-    }
-
-    /** Moves an offset off the middle of a surrogate pair or of a CRLF, where no editor puts a cursor. */
-    private static int boundary(String text, int offset) {
-        while (offset > 0 && offset < text.length()
-                && (Character.isLowSurrogate(text.charAt(offset))
-                        || (text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r'))) {
-            offset--;
-        }
-        return offset;
-    }
-
-    /** The client's own line counting: \n, \r\n and a lone \r end a line; columns are UTF-16 units. */
-    private static Position position(String text, int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, offset - lineStart);
-    }
-
-    private static int lineContentEnd(String text, int offset) {
-        int end = offset;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-            end++;
-        }
-        return end;
     }
 }

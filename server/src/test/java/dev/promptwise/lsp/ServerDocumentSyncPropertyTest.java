@@ -70,17 +70,17 @@ class ServerDocumentSyncPropertyTest {
     private static Edit randomEdit(Random random, String text) {
         int kind = random.nextInt(100);
         if (kind == 0) {
-            String replacement = randomText(random, random.nextInt(40));
+            String replacement = ClientText.random(random, PIECES, random.nextInt(40));
             return new Edit(new TextDocumentContentChangeEvent(replacement), replacement);
         }
         // Keep the text from growing without end, so that the run stays fast: long texts lose a chunk.
         boolean shrink = text.length() > 600;
-        int start = boundary(text, random.nextInt(text.length() + 1));
-        int end = boundary(text, Math.min(text.length(), start + (shrink ? 200 : random.nextInt(8))));
-        String inserted = shrink || random.nextInt(4) == 0 ? "" : randomText(random, 1 + random.nextInt(3));
-        Position startPosition = position(text, start);
-        Position endPosition = position(text, end);
-        if (kind < 10 && end == lineContentEnd(text, end)) {
+        int start = ClientText.boundary(text, random.nextInt(text.length() + 1));
+        int end = ClientText.boundary(text, Math.min(text.length(), start + (shrink ? 200 : random.nextInt(8))));
+        String inserted = shrink || random.nextInt(4) == 0 ? "" : ClientText.random(random, PIECES, 1 + random.nextInt(3));
+        Position startPosition = ClientText.position(text, start);
+        Position endPosition = ClientText.position(text, end);
+        if (kind < 10 && end == ClientText.lineContentEnd(text, end)) {
             // A character past the line's end means the end of that line, as LSP says.
             endPosition = new Position(endPosition.getLine(), endPosition.getCharacter() + 1 + random.nextInt(50));
         } else if (kind < 13 && end == text.length()) {
@@ -94,45 +94,5 @@ class ServerDocumentSyncPropertyTest {
         }
         String after = text.substring(0, start) + inserted + text.substring(end);
         return new Edit(new TextDocumentContentChangeEvent(new Range(startPosition, endPosition), inserted), after);
-    }
-
-    private static String randomText(Random random, int pieces) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < pieces; i++) {
-            text.append(PIECES[random.nextInt(PIECES.length)]);
-        }
-        return text.toString();
-    }
-
-    /** Moves an offset off the middle of a surrogate pair or of a CRLF, where no editor puts a cursor. */
-    private static int boundary(String text, int offset) {
-        while (offset > 0 && offset < text.length()
-                && (Character.isLowSurrogate(text.charAt(offset))
-                        || (text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r'))) {
-            offset--;
-        }
-        return offset;
-    }
-
-    /** The client's own line counting: \n, \r\n and a lone \r end a line; columns are UTF-16 units. */
-    private static Position position(String text, int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, offset - lineStart);
-    }
-
-    private static int lineContentEnd(String text, int offset) {
-        int end = offset;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-            end++;
-        }
-        return end;
     }
 }
