@@ -228,8 +228,9 @@ public final class ToLsp {
     static List<DocumentLink> documentLinks(LineIndex lineIndex, WorkspaceIndex index,
             List<StrategyLinks.Link> links) {
         List<DocumentLink> result = new ArrayList<>();
+        var files = index.files();
         for (StrategyLinks.Link link : links) {
-            if (link.path() != null && index.files().exists(link.path())) {
+            if (link.path() != null && files.exists(link.path())) {
                 index.uriOf(link.path()).ifPresent(target ->
                         result.add(new DocumentLink(range(lineIndex, link.range()), target)));
             }
@@ -240,8 +241,9 @@ public final class ToLsp {
     /** Returns where the path under {@code offset} leads, or an empty list when the offset is on none. */
     static List<Location> definitions(LineIndex lineIndex, WorkspaceIndex index, List<StrategyLinks.Link> links,
             int offset) {
+        var files = index.files();
         for (StrategyLinks.Link link : links) {
-            if (link.range().contains(offset) && link.path() != null && index.files().exists(link.path())) {
+            if (link.range().contains(offset) && link.path() != null && files.exists(link.path())) {
                 return index.uriOf(link.path())
                         .map(target -> List.of(new Location(target, new Range(new Position(0, 0), new Position(0, 0)))))
                         .orElse(List.of());

@@ -59,9 +59,10 @@ final class WorkspaceEdits {
             byUri.put(uri, new ArrayList<>(ToLsp.textEdits(lineIndex, fix.edits())));
         }
         WorkspaceChange change = fix.workspaceChange();
+        var files = index.files();
         for (Map.Entry<String, List<dev.promptwise.core.analysis.TextEdit>> edit : change.edits().entrySet()) {
             Optional<String> target = index.uriOf(edit.getKey());
-            Optional<String> text = index.files().read(edit.getKey());
+            Optional<String> text = files.read(edit.getKey());
             if (target.isEmpty() || text.isEmpty()) {
                 return Optional.empty();
             }

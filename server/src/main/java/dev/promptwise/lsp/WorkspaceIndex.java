@@ -211,10 +211,16 @@ public final class WorkspaceIndex {
     /** Returns the workspace as strategy analysis sees it: open buffers first, then the disk, never outside. */
     public StrategyWorkspace files() {
         DiskWorkspace workspace = disk;
+        // The open buffers are looked up once here, not once per question: a strategy file of thousands of
+        // workloads asks about each of its prompts on every keystroke.
+        Map<String, String> open = new java.util.HashMap<>();
+        for (DocumentSnapshot document : store.all()) {
+            open.putIfAbsent(relativePath(document.uri()), document.text());
+        }
         return new StrategyWorkspace() {
             @Override
             public boolean exists(String path) {
-                return openText(path).isPresent() || (workspace != null && workspace.exists(path));
+                return open.containsKey(path) || (workspace != null && workspace.exists(path));
             }
 
             @Override
@@ -224,18 +230,9 @@ public final class WorkspaceIndex {
 
             @Override
             public Optional<String> read(String path) {
-                Optional<String> open = openText(path);
-                return open.isPresent() ? open : workspace == null ? Optional.empty() : workspace.read(path);
+                String text = open.get(path);
+                return text != null ? Optional.of(text) : workspace == null ? Optional.empty() : workspace.read(path);
             }
         };
-    }
-
-    private Optional<String> openText(String relativePath) {
-        for (DocumentSnapshot document : store.all()) {
-            if (relativePath(document.uri()).equals(relativePath)) {
-                return Optional.of(document.text());
-            }
-        }
-        return Optional.empty();
     }
 }
