@@ -44,6 +44,9 @@ public final class LanguageServerLauncher {
         int analysisThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService analysisExecutor =
                 Executors.newFixedThreadPool(analysisThreads, daemons("promptwise-analysis"));
+        // Requests get threads of their own: after a thousand documents open, their validations queue on the
+        // analysis threads, and a hover behind them would wait seconds.
+        ExecutorService requestExecutor = Executors.newFixedThreadPool(2, daemons("promptwise-requests"));
         ScheduledExecutorService debounceExecutor =
                 Executors.newSingleThreadScheduledExecutor(daemons("promptwise-debounce"));
         ExecutorService messageExecutor = Executors.newCachedThreadPool(daemons("promptwise-jsonrpc"));
@@ -51,7 +54,8 @@ public final class LanguageServerLauncher {
         try {
             PromptwiseLanguageServer server = new PromptwiseLanguageServer(
                     new PromptwiseAnalysis(PriceCatalog::bundled, System.err::println),
-                    new PromptwiseLanguageServer.Environment(analysisExecutor, DelayScheduler.of(debounceExecutor),
+                    new PromptwiseLanguageServer.Environment(analysisExecutor, requestExecutor,
+                            DelayScheduler.of(debounceExecutor),
                             exitCode::complete, log));
             Launcher<LanguageClient> launcher = new GuardedBuilder(server, log)
                     .setLocalService(server)
@@ -70,6 +74,7 @@ public final class LanguageServerLauncher {
             return exitCode.join();
         } finally {
             analysisExecutor.shutdownNow();
+            requestExecutor.shutdownNow();
             debounceExecutor.shutdownNow();
             messageExecutor.shutdownNow();
         }

@@ -49,12 +49,21 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
      * What the server takes from its surroundings; tests pass direct executors, a clock they advance by hand and
      * an exit that only records its code.
      *
-     * @param executor runs analyses and requests, off the message thread
+     * @param executor runs the background work, off the message thread: validations, indexing, warming up
+     * @param requestExecutor runs the client's requests (hovers, lenses, actions, commands), apart from the
+     *     background work so that a hover never waits behind a queue of validations
      * @param scheduler waits out the diagnostics debounce
      * @param exit ends the process with the given code
      * @param log stderr and, once connected, the client
      */
-    public record Environment(Executor executor, DelayScheduler scheduler, IntConsumer exit, ServerLog log) {}
+    public record Environment(Executor executor, Executor requestExecutor, DelayScheduler scheduler, IntConsumer exit,
+            ServerLog log) {
+
+        /** An environment that runs requests and background work on the same executor. */
+        public Environment(Executor executor, DelayScheduler scheduler, IntConsumer exit, ServerLog log) {
+            this(executor, executor, scheduler, exit, log);
+        }
+    }
 
     private final Environment environment;
     private final DocumentStore store;
@@ -75,7 +84,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         this.store = new DocumentStore(log::warning);
         this.index = new WorkspaceIndex(analysis, store, log);
         this.analyzer = new DocumentAnalyzer(analysis, index, log);
-        this.requests = new PromptRequests(store, analyzer, environment.executor());
+        this.requests = new PromptRequests(store, analyzer, environment.requestExecutor());
         this.diagnostics = new DiagnosticsPublisher(store, analyzer, environment.executor(), environment.scheduler(),
                 params -> {
                     LanguageClient connected = client;
@@ -133,8 +142,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     }
 
     /** Returns the request runner, for the workspace service's commands. */
-    Executor executor() {
-        return environment.executor();
+    Executor requestExecutor() {
+        return environment.requestExecutor();
     }
 
     /** Validates every open document again once the debounce has passed, except {@code changed} itself. */

@@ -38,13 +38,13 @@ public final class PromptwiseWorkspaceService implements WorkspaceService {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         if (ToLsp.CREATE_FILES_COMMAND.equals(params.getCommand())) {
-            return CompletableFutures.computeAsync(server.executor(), cancelChecker -> {
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancelChecker -> {
                 server.createFilesAndApply(params.getArguments());
                 return null;
             });
         }
         if (PromptwiseLanguageServer.COST_REPORT_COMMAND.equals(params.getCommand())) {
-            return CompletableFutures.computeAsync(server.executor(), cancelChecker ->
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancelChecker ->
                     CostReports.build(server.analyzer(), server.documents(), cancelChecker::checkCanceled));
         }
         return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(

@@ -99,6 +99,32 @@ class LanguageServerRequestsTest {
     }
 
     @Test
+    void aHoverDoesNotWaitBehindQueuedValidations() {
+        QueuedExecutor validations = new QueuedExecutor();
+        QueuedExecutor requestThreads = new QueuedExecutor();
+        PromptwiseLanguageServer separated = new PromptwiseLanguageServer(
+                new PromptwiseAnalysis(PriceCatalog.bundled()),
+                new PromptwiseLanguageServer.Environment(validations, requestThreads, new ManualScheduler(),
+                        exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
+        separated.connect(new RecordingClient());
+        separated.initialize(new InitializeParams());
+        for (int i = 0; i < 50; i++) {
+            separated.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem("file:///workspace/prompts/p" + i + ".prompty", "prompty", 1, TEXT)));
+        }
+        separated.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(PROMPT, "prompty", 1, TEXT)));
+
+        CompletableFuture<Hover> hover = separated.getTextDocumentService().hover(
+                new HoverParams(new TextDocumentIdentifier(PROMPT), new Position(4, 3)));
+        requestThreads.runAll();
+
+        assertTrue(hover.isDone(), "the hover ran on the request threads while the validations stayed queued");
+        assertTrue(hover.join().getContents().getRight().getValue().contains("system"), hover.join().toString());
+        assertTrue(validations.size() > 0, "the validations are still waiting");
+    }
+
+    @Test
     void documentCostPricesPromptsAndAnswersNullForOtherFiles() {
         server.initialize(new InitializeParams());
         open(PROMPT);
