@@ -51,6 +51,10 @@ public final class PromptwiseAnalysis {
     private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
     private volatile StrategyCatalog lastStrategyCatalog;
+    /** The last strategy file parsed at each path, the starting point of the next version's parse. */
+    private final java.util.Map<String, StrategyFile> lastStrategyParses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
+    private static final int MAX_REMEMBERED_STRATEGY_PATHS = 64;
 
     /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
@@ -214,9 +218,18 @@ public final class PromptwiseAnalysis {
                 || name.endsWith(".strategy.yml");
     }
 
-    /** Parses one version of a strategy file. Never throws on user input. */
+    /**
+     * Parses one version of a strategy file. Never throws on user input. The last version parsed at each path is
+     * remembered, so that an edit inside one workload re-reads only that workload's lines.
+     */
     public StrategyDocument parseStrategy(String path, String text) {
-        return new StrategyDocument(path, text, StrategyParser.parse(text));
+        StrategyFile previous = lastStrategyParses.get(path);
+        StrategyFile parsed = StrategyParser.parse(previous, text);
+        if (lastStrategyParses.size() >= MAX_REMEMBERED_STRATEGY_PATHS && !lastStrategyParses.containsKey(path)) {
+            lastStrategyParses.clear();
+        }
+        lastStrategyParses.put(path, parsed);
+        return new StrategyDocument(path, text, parsed);
     }
 
     /**
