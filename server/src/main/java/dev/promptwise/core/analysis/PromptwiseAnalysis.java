@@ -51,6 +51,8 @@ public final class PromptwiseAnalysis {
     private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
     private volatile StrategyCatalog lastStrategyCatalog;
+    /** Each strategy file's workloads as last analysed, reused for those whose text and prompt did not change. */
+    private final WorkloadMemo workloadMemo = new WorkloadMemo();
     /** The last strategy file parsed at each path, the starting point of the next version's parse. */
     private final java.util.Map<String, StrategyFile> lastStrategyParses = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
@@ -254,7 +256,7 @@ public final class PromptwiseAnalysis {
     public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
             Cancellation cancellation) {
         return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
-                cancellation);
+                workloadMemo, cancellation);
     }
 
     /** Returns the findings of the strategy rules, in text order; a failing rule is logged and skipped. */
@@ -301,19 +303,32 @@ public final class PromptwiseAnalysis {
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
-        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt.
+        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt; and
+        // keep it while the versions' models sections hold the same values, so that analyses made with it stay valid.
         StrategyCatalog last = lastStrategyCatalog;
         PriceCatalog base = catalog();
         if (last != null && last.strategy() == strategy && last.base() == base) {
             return last.catalog();
         }
+        Object models = modelValues(strategy);
+        if (last != null && last.base() == base && java.util.Objects.equals(last.models(), models)) {
+            lastStrategyCatalog = new StrategyCatalog(strategy, base, models, last.catalog());
+            return last.catalog();
+        }
         PriceCatalog built = StrategyAnalyses.catalogOf(base, strategy, log);
-        lastStrategyCatalog = new StrategyCatalog(strategy, base, built);
+        lastStrategyCatalog = new StrategyCatalog(strategy, base, models, built);
         return built;
     }
 
-    /** The catalog last built for a strategy file version, and the bundled catalog it extends. */
-    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, PriceCatalog catalog) {}
+    /** The catalog last built for a strategy file version, the values of its models and the catalog it extends. */
+    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, Object models, PriceCatalog catalog) {}
+
+    /** Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. */
+    private static Object modelValues(StrategyFile strategy) {
+        dev.promptwise.core.yaml.YamlNode.Mapping root = strategy.yaml().rootMapping();
+        dev.promptwise.core.yaml.YamlNode models = root == null ? null : root.get("models");
+        return models == null ? null : dev.promptwise.core.yaml.YamlValues.toJava(models);
+    }
 
     private static String firstNonBlank(String... candidates) {
         for (String candidate : candidates) {
@@ -322,6 +337,11 @@ public final class PromptwiseAnalysis {
             }
         }
         return Settings.DEFAULT_MODEL;
+    }
+
+    /** Returns how many workload analyses are remembered for the strategy file at {@code path} (for tests). */
+    int rememberedWorkloads(String path) {
+        return workloadMemo.size(path);
     }
 
     void log(String message) {

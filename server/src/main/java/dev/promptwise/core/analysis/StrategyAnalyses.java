@@ -36,26 +36,35 @@ final class StrategyAnalyses {
     private StrategyAnalyses() {}
 
     static AnalyzedStrategy analyze(PromptwiseAnalysis facade, StrategyDocument document, Settings settings,
-            StrategyWorkspace workspace, PriceCatalog catalog, Cancellation cancellation) {
+            StrategyWorkspace workspace, PriceCatalog catalog, WorkloadMemo memo, Cancellation cancellation) {
         Map<String, WorkloadAnalysis> workloads = new LinkedHashMap<>();
+        WorkloadMemo.Pass pass = memo.begin(document.path(), settings, catalog, document.strategy());
         for (Workload workload : document.strategy().workloads().values()) {
             cancellation.check();
             String promptPath = null;
-            AnalyzedPrompt prompt = null;
+            String promptText = null;
             String reference = Located.valueOf(workload.prompt());
             if (reference != null) {
                 WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(document.path(), reference);
                 if (resolution.isInsideWorkspace()) {
                     promptPath = resolution.path();
-                    prompt = analyzePrompt(facade, document, workload, promptPath, settings, workspace);
+                    promptText = readPrompt(workspace, promptPath);
                 }
             }
-            WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
-            CostOutlook outlook = outlookOf(cost);
-            Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
-            workloads.put(workload.name(), new WorkloadAnalysis(workload, promptPath, prompt, cost, outlook,
-                    recommendation));
+            String fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
+            WorkloadMemo.Computed computed = pass.find(fingerprint, promptPath, promptText);
+            if (computed == null) {
+                AnalyzedPrompt prompt = promptText == null ? null
+                        : analyzePrompt(facade, document, workload, promptPath, promptText, settings);
+                WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
+                CostOutlook outlook = outlookOf(cost);
+                Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
+                computed = new WorkloadMemo.Computed(promptPath, prompt, cost, outlook, recommendation);
+                pass.remember(fingerprint, promptPath, promptText, computed);
+            }
+            workloads.put(workload.name(), computed.of(workload));
         }
+        pass.complete();
         return new AnalyzedStrategy(document, settings, catalog, workloads, workspace);
     }
 
@@ -168,18 +177,19 @@ final class StrategyAnalyses {
                 : Optional.empty();
     }
 
-    private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
-            Workload workload, String promptPath, Settings settings, StrategyWorkspace workspace) {
+    /** Returns the text of the prompt file at {@code promptPath}, or {@code null} when it is missing or a folder. */
+    private static String readPrompt(StrategyWorkspace workspace, String promptPath) {
         if (!workspace.exists(promptPath) || workspace.isDirectory(promptPath)) {
             return null;
         }
-        Optional<String> text = workspace.read(promptPath);
-        if (text.isEmpty()) {
-            return null;
-        }
-        Optional<PromptFormat> format = facade.formatOf(promptPath, text.get());
+        return workspace.read(promptPath).orElse(null);
+    }
+
+    private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
+            Workload workload, String promptPath, String text, Settings settings) {
+        Optional<PromptFormat> format = facade.formatOf(promptPath, text);
         PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
-        return facade.analyze(promptPath, chosen, text.get(), settings,
+        return facade.analyze(promptPath, chosen, text, settings,
                 new WorkloadBinding(document.path(), document.text(), document.strategy(), workload));
     }
 
