@@ -93,7 +93,7 @@ final class WorkloadMemo {
             if (files.size() >= MAX_FILES && !files.containsKey(strategyPath)) {
                 files.clear();
             }
-            files.put(strategyPath, new FileMemo(context, Map.copyOf(used)));
+            files.put(strategyPath, new FileMemo(context, java.util.Collections.unmodifiableMap(used)));
         }
     }
 

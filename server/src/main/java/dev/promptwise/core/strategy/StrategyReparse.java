@@ -21,7 +21,13 @@ final class StrategyReparse {
     /** Deepest nesting of a workload's value re-read alone; deeper ones are parsed in place, where the limit applies. */
     private static final int MAX_WORKLOAD_NESTING = 32;
 
+    /** The expanded size of the last tree made here, or {@code null}. */
+    private static volatile TreeSize lastSize;
+
     private StrategyReparse() {}
+
+    /** A tree and its number of nodes, counted as {@link YamlReader} counts them. */
+    private record TreeSize(YamlNode.Mapping root, long size) {}
 
     /**
      * Returns the strategy file {@code text} reads as, reusing {@code previous}, or {@code null} when the edit is not
@@ -95,9 +101,17 @@ final class StrategyReparse {
                     ? new YamlNode.Entry(rootEntry.key(), newWorkloads) : shift.entry(rootEntry));
         }
         YamlNode.Mapping newRoot = new YamlNode.Mapping(List.copyOf(rootEntries), shift.range(root.range()));
-        if (expandedSize(newRoot, YamlReader.MAX_EXPANDED_NODES + 1) > YamlReader.MAX_EXPANDED_NODES) {
+        // The limit on expanded nodes holds for the new tree as for a full read; the last tree's size, when this
+        // is the tree it was counted for, saves walking all of it again.
+        long limit = YamlReader.MAX_EXPANDED_NODES + 1;
+        TreeSize last = lastSize;
+        long newSize = last != null && last.root() == root
+                ? last.size() - expandedSize(entry.value(), limit) + expandedSize(block.entries().get(0).value(), limit)
+                : expandedSize(newRoot, limit);
+        if (newSize > YamlReader.MAX_EXPANDED_NODES) {
             return null;
         }
+        lastSize = new TreeSize(newRoot, newSize);
         Map<YamlNode.Entry, Workload> known = new IdentityHashMap<>();
         for (YamlNode.Entry kept : newEntries) {
             Workload workload = previous.workloads().get(kept.key().value());

@@ -97,8 +97,26 @@ public final class StrategySchema {
     public List<SchemaProblem> validate(YamlDocument yaml, String text) {
         YamlNode.Mapping root = yaml.rootMapping();
         YamlNode.Entry workloadsEntry = root == null ? null : root.entry("workloads");
-        if (workloadsEntry == null || !(workloadsEntry.value() instanceof YamlNode.Mapping workloads)
-                || valueCount(root, MAX_NODES + 1) > MAX_NODES) {
+        if (workloadsEntry == null || !(workloadsEntry.value() instanceof YamlNode.Mapping workloads)) {
+            return validate(yaml);
+        }
+        // The limit on nodes holds as for the whole tree; remembered workloads know their own count.
+        List<YamlNode.Entry> entries = workloads.entries();
+        String[] fingerprints = new String[entries.size()];
+        Remembered[] remembered = new Remembered[entries.size()];
+        int[] counts = new int[entries.size()];
+        long values = 2;
+        for (YamlNode.Entry entry : root.entries()) {
+            values += entry == workloadsEntry ? 0 : valueCount(entry.value(), MAX_NODES + 1);
+        }
+        for (int i = 0; i < entries.size() && values <= MAX_NODES; i++) {
+            YamlNode.Entry workload = entries.get(i);
+            fingerprints[i] = EntryFingerprint.of(text, workload.range(), workload.key().value());
+            remembered[i] = fingerprints[i] == null ? null : find(fingerprints[i]);
+            counts[i] = remembered[i] != null ? remembered[i].values() : valueCount(workload.value(), MAX_NODES + 1);
+            values += counts[i];
+        }
+        if (values > MAX_NODES) {
             return validate(yaml);
         }
         List<SchemaProblem> problems = new ArrayList<>();
@@ -108,11 +126,18 @@ public final class StrategySchema {
             add(toProblem(error, root, rest), problems, seen);
         }
         Set<String> names = new java.util.HashSet<>();
-        for (YamlNode.Entry workload : workloads.entries()) {
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode.Entry workload = entries.get(i);
             if (!names.add(workload.key().value())) {
                 continue;
             }
-            for (SchemaProblem problem : workloadProblems(root, workload, text)) {
+            int start = workload.range().start();
+            List<SchemaProblem> found = remembered[i] != null ? shifted(remembered[i].problems(), start)
+                    : workloadProblems(root, workload);
+            if (remembered[i] == null && fingerprints[i] != null) {
+                remember(fingerprints[i], new Remembered(counts[i], List.copyOf(shifted(found, -start))));
+            }
+            for (SchemaProblem problem : found) {
                 add(problem, problems, seen);
             }
         }
@@ -170,28 +195,18 @@ public final class StrategySchema {
     /** The most workloads whose problems are remembered in each of the memo's two generations. */
     private static final int MAX_REMEMBERED_WORKLOADS = 16_384;
 
-    /** Problems per workload fingerprint, ranges relative to the workload's start: the current generation. */
-    private volatile Map<String, List<SchemaProblem>> recentWorkloads = new ConcurrentHashMap<>();
+    /** Problems and value counts per workload fingerprint, ranges relative to its start: the current generation. */
+    private volatile Map<String, Remembered> recentWorkloads = new ConcurrentHashMap<>();
     /** The generation before: consulted, and its entries moved up, until the current one fills. */
-    private volatile Map<String, List<SchemaProblem>> olderWorkloads = new ConcurrentHashMap<>();
+    private volatile Map<String, Remembered> olderWorkloads = new ConcurrentHashMap<>();
 
-    /** Returns the problems of one workload entry, validated alone against the whole schema or remembered. */
-    private List<SchemaProblem> workloadProblems(YamlNode.Mapping root, YamlNode.Entry workload, String text) {
-        int start = workload.range().start();
-        String fingerprint = EntryFingerprint.of(text, workload.range(), workload.key().value());
-        List<SchemaProblem> relative = fingerprint == null ? null : recentWorkloads.get(fingerprint);
-        if (relative == null && fingerprint != null) {
-            relative = olderWorkloads.get(fingerprint);
-            if (relative != null) {
-                remember(fingerprint, relative);
-            }
-        }
-        if (relative != null) {
-            return shifted(relative, start);
-        }
+    /** What validating one workload alone found: its problems (ranges from its start) and its number of values. */
+    private record Remembered(int values, List<SchemaProblem> problems) {}
+
+    /** Returns the problems of one workload entry, validated alone against the whole schema. */
+    private List<SchemaProblem> workloadProblems(YamlNode.Mapping root, YamlNode.Entry workload) {
         ObjectNode instance = JsonNodeFactory.instance.objectNode();
-        JsonConverter converter = new JsonConverter();
-        instance.putObject("workloads").set(workload.key().value(), converter.convert(workload.value()));
+        instance.putObject("workloads").set(workload.key().value(), new JsonConverter().convert(workload.value()));
         List<SchemaProblem> found = new ArrayList<>();
         for (Error error : schema.validate(instance)) {
             SchemaProblem problem = toProblem(error, root, instance);
@@ -199,18 +214,26 @@ public final class StrategySchema {
                 found.add(problem);
             }
         }
-        if (fingerprint != null) {
-            remember(fingerprint, shifted(found, -start));
-        }
         return found;
     }
 
-    private void remember(String fingerprint, List<SchemaProblem> relative) {
+    private Remembered find(String fingerprint) {
+        Remembered known = recentWorkloads.get(fingerprint);
+        if (known == null) {
+            known = olderWorkloads.get(fingerprint);
+            if (known != null) {
+                remember(fingerprint, known);
+            }
+        }
+        return known;
+    }
+
+    private void remember(String fingerprint, Remembered remembered) {
         if (recentWorkloads.size() >= MAX_REMEMBERED_WORKLOADS) {
             olderWorkloads = recentWorkloads;
             recentWorkloads = new ConcurrentHashMap<>();
         }
-        recentWorkloads.put(fingerprint, List.copyOf(relative));
+        recentWorkloads.put(fingerprint, remembered);
     }
 
     private static List<SchemaProblem> shifted(List<SchemaProblem> problems, int delta) {
