@@ -117,8 +117,14 @@ public final class PromptwiseAnalysis {
      */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
+        return analyze(path, format, text, settings, binding,
+                binding == null ? catalog() : catalogOf(binding.strategy()));
+    }
+
+    /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
+    AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
+            PriceCatalog prices) {
         PromptDocument document = parseRemembered(format, text, path);
-        PriceCatalog prices = binding == null ? catalog() : catalogOf(binding.strategy());
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
                 binding == null ? null : binding.defaultModelId(),

@@ -21,6 +21,7 @@ import dev.promptwise.core.strategy.WorkspacePaths;
 import dev.promptwise.core.strategy.rules.StrategyContext;
 import dev.promptwise.core.strategy.rules.StrategyRules;
 import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class StrategyAnalyses {
             WorkloadMemo.Computed computed = pass.find(fingerprint, promptPath, promptText);
             if (computed == null) {
                 AnalyzedPrompt prompt = promptText == null ? null
-                        : analyzePrompt(facade, document, workload, promptPath, promptText, settings);
+                        : analyzePrompt(facade, document, workload, promptPath, promptText, settings, catalog);
                 WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
                 CostOutlook outlook = outlookOf(cost);
                 Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
@@ -186,11 +187,15 @@ final class StrategyAnalyses {
     }
 
     private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
-            Workload workload, String promptPath, String text, Settings settings) {
+            Workload workload, String promptPath, String text, Settings settings, PriceCatalog catalog) {
         Optional<PromptFormat> format = facade.formatOf(promptPath, text);
         PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
+        // The analysis is remembered beyond this version of the file, so its binding holds only what pricing reads
+        // (the workload and the defaults), not this version's text and tree, which would otherwise stay in memory.
+        StrategyFile defaultsOnly = new StrategyFile("", new YamlDocument(null, List.of()), null,
+                document.strategy().defaults(), Map.of(), Map.of());
         return facade.analyze(promptPath, chosen, text, settings,
-                new WorkloadBinding(document.path(), document.text(), document.strategy(), workload));
+                new WorkloadBinding(document.path(), "", defaultsOnly, workload), catalog);
     }
 
     private static CostOutlook outlookOf(WorkloadCost cost) {

@@ -105,6 +105,22 @@ class IncrementalStrategyAnalysisTest {
     }
 
     @Test
+    void aRememberedAnalysisDoesNotKeepItsVersionOfTheFileInMemory() {
+        PromptwiseAnalysis analysis = new PromptwiseAnalysis(CATALOG, message -> { });
+        StrategyWorkspace workspace = workspaceOf(Map.of("prompts/p0.txt", prompt(0, 1)));
+        String text = "version: 1\ndefaults:\n  model: gpt-4o\nworkloads:\n"
+                + "  a:\n    prompt: prompts/p0.txt\n    traffic: { requestsPerDay: 90000 }\n";
+        AnalyzedStrategy analysed = analysis.analyzeStrategy(analysis.parseStrategy(PATH, text), Settings.DEFAULTS,
+                workspace, Cancellation.NONE);
+        // Reused by every later version, the prompt's binding would otherwise hold each version it was made in.
+        var binding = analysed.workloads().get("a").prompt().binding();
+        assertEquals("", binding.strategyText());
+        assertTrue(binding.strategy().workloads().isEmpty() && binding.strategy().yaml().root() == null);
+        assertEquals("gpt-4o", binding.defaultModelId());
+        assertEquals("a", binding.workload().name());
+    }
+
+    @Test
     void aDefaultsEditReachesEveryWorkloadThatInheritsIt() {
         PromptwiseAnalysis analysis = new PromptwiseAnalysis(CATALOG, message -> { });
         StrategyWorkspace workspace = workspaceOf(Map.of("prompts/p0.txt", prompt(0, 1)));
