@@ -33,6 +33,10 @@ public final class WorkspaceIndex {
     static final int MAX_FILES_SCANNED = 200_000;
     /** The most prompt files offered for completion of a workload's {@code prompt}. */
     static final int MAX_PROMPT_FILES_LISTED = 5_000;
+    /** The extensions the server's file watchers cover (see {@code PromptwiseLanguageServer}). */
+    static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt");
+    /** The most paths whose disk answers one generation remembers. */
+    private static final int MAX_REMEMBERED_PATHS = 50_000;
 
     private final PromptwiseAnalysis analysis;
     private final DocumentStore store;
@@ -42,6 +46,8 @@ public final class WorkspaceIndex {
     private final AtomicLong strategyGeneration = new AtomicLong();
     private final AtomicLong promptGeneration = new AtomicLong();
     private volatile DiskWorkspace disk;
+    private volatile DiskAnswers diskAnswers;
+    private volatile boolean watchersRegistered;
 
     public WorkspaceIndex(PromptwiseAnalysis analysis, DocumentStore store, ServerLog log) {
         this.analysis = analysis;
@@ -254,14 +260,6 @@ public final class WorkspaceIndex {
         }
         return answers;
     }
-
-    /** The extensions the server's file watchers cover (see {@code PromptwiseLanguageServer}). */
-    static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt");
-    /** The most paths whose disk answers one generation remembers. */
-    private static final int MAX_REMEMBERED_PATHS = 50_000;
-
-    private volatile DiskAnswers diskAnswers;
-    private volatile boolean watchersRegistered;
 
     /** Notes that the client watches the files of {@link #WATCHED_EXTENSIONS} and reports their changes. */
     public void watchersRegistered() {

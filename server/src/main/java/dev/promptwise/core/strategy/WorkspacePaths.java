@@ -12,6 +12,11 @@ import java.util.Locale;
  */
 public final class WorkspacePaths {
 
+    /** The most resolutions remembered; past it the memo starts again. */
+    private static final int MAX_REMEMBERED = 50_000;
+    private static final java.util.Map<Reference, Resolution> RESOLVED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private WorkspacePaths() {}
 
     /**
@@ -36,6 +41,9 @@ public final class WorkspacePaths {
         }
     }
 
+    /** What a resolution depends on. */
+    private record Reference(String strategyFilePath, String reference) {}
+
     /**
      * Resolves {@code reference} relative to the folder of {@code strategyFilePath} (itself workspace-relative, such
      * as {@code promptwise.yaml} or {@code config/team.strategy.yaml}). Never throws.
@@ -57,14 +65,6 @@ public final class WorkspacePaths {
         }
         return known;
     }
-
-    /** The most resolutions remembered; past it the memo starts again. */
-    private static final int MAX_REMEMBERED = 50_000;
-    private static final java.util.Map<Reference, Resolution> RESOLVED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** What a resolution depends on. */
-    private record Reference(String strategyFilePath, String reference) {}
 
     private static Resolution resolveNow(String strategyFilePath, String reference) {
         if (reference == null || reference.isBlank()) {
