@@ -52,7 +52,7 @@ final class StrategyAnalyses {
                     promptText = readPrompt(workspace, promptPath);
                 }
             }
-            String fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
+            dev.promptwise.core.strategy.EntryFingerprint fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
             WorkloadMemo.Computed computed = pass.find(fingerprint, promptPath, promptText);
             if (computed == null) {
                 AnalyzedPrompt prompt = promptText == null ? null

@@ -46,12 +46,12 @@ final class WorkloadMemo {
     Pass begin(String strategyPath, Settings settings, PriceCatalog catalog, StrategyFile strategy) {
         Context context = new Context(settings, catalog, DefaultValues.of(strategy.defaults()));
         FileMemo last = files.get(strategyPath);
-        Map<Key, Computed> previous = last != null && last.context().equals(context) ? last.entries() : Map.of();
+        Map<Key, Held> previous = last != null && last.context().equals(context) ? last.entries() : Map.of();
         return new Pass(strategyPath, context, previous);
     }
 
     /** Returns the text that fixes every value of {@code workload}, or {@code null} when it must not be remembered. */
-    static String fingerprint(String strategyText, Workload workload) {
+    static EntryFingerprint fingerprint(String strategyText, Workload workload) {
         return EntryFingerprint.of(strategyText, workload.range(), workload.name());
     }
 
@@ -59,32 +59,34 @@ final class WorkloadMemo {
     final class Pass {
         private final String strategyPath;
         private final Context context;
-        private final Map<Key, Computed> previous;
-        private final Map<Key, Computed> used = new HashMap<>();
+        private final Map<Key, Held> previous;
+        private final Map<Key, Held> used = new HashMap<>();
 
-        private Pass(String strategyPath, Context context, Map<Key, Computed> previous) {
+        private Pass(String strategyPath, Context context, Map<Key, Held> previous) {
             this.strategyPath = strategyPath;
             this.context = context;
             this.previous = previous;
         }
 
         /** Returns what was computed for this workload text and prompt text, or {@code null} when nothing was. */
-        Computed find(String fingerprint, String promptPath, String promptText) {
+        Computed find(EntryFingerprint fingerprint, String promptPath, String promptText) {
             if (fingerprint == null) {
                 return null;
             }
-            Key key = new Key(fingerprint, promptPath, promptText);
-            Computed known = previous.get(key);
-            if (known != null) {
-                used.put(key, known);
+            Held known = previous.get(new Key(fingerprint, promptPath, promptText));
+            if (known == null) {
+                return null;
             }
-            return known;
+            // The key kept is the stored one, whose fingerprint holds only its entry's text, not this version's.
+            used.put(known.key(), known);
+            return known.computed();
         }
 
         /** Records what was computed for this workload text and prompt text. */
-        void remember(String fingerprint, String promptPath, String promptText, Computed computed) {
+        void remember(EntryFingerprint fingerprint, String promptPath, String promptText, Computed computed) {
             if (fingerprint != null) {
-                used.put(new Key(fingerprint, promptPath, promptText), computed);
+                Key key = new Key(fingerprint.compact(), promptPath, promptText);
+                used.put(key, new Held(key, computed));
             }
         }
 
@@ -131,8 +133,11 @@ final class WorkloadMemo {
     }
 
     /** One workload's text, where its prompt resolved and the prompt's text ({@code null} when unreadable). */
-    private record Key(String fingerprint, String promptPath, String promptText) {}
+    private record Key(EntryFingerprint fingerprint, String promptPath, String promptText) {}
+
+    /** A remembered analysis with the key it is stored under. */
+    private record Held(Key key, Computed computed) {}
 
     /** The entries of a file's last complete pass and the context they were computed in. */
-    private record FileMemo(Context context, Map<Key, Computed> entries) {}
+    private record FileMemo(Context context, Map<Key, Held> entries) {}
 }

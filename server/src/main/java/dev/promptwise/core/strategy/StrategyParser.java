@@ -60,14 +60,14 @@ public final class StrategyParser {
 
     /** Builds the strategy model from YAML already read from {@code text}. */
     public static StrategyFile fromYaml(String text, YamlDocument yaml) {
-        return fromYaml(text, yaml, Map.of());
+        return fromYaml(text, yaml, entry -> null);
     }
 
     /**
-     * Builds the strategy model from YAML already read from {@code text}, taking the workload built before for each
-     * workload entry found (by identity) in {@code known}.
+     * Builds the strategy model from YAML already read from {@code text}, taking the workload {@code known} gives
+     * for a workload entry (one built before from the same entry) instead of building it again; {@code null} builds it.
      */
-    static StrategyFile fromYaml(String text, YamlDocument yaml, Map<YamlNode.Entry, Workload> known) {
+    static StrategyFile fromYaml(String text, YamlDocument yaml, Function<YamlNode.Entry, Workload> known) {
         YamlNode.Mapping root = yaml.rootMapping();
         if (root == null) {
             return new StrategyFile(text, yaml, null, StrategyFile.Defaults.ABSENT, Map.of(), Map.of());
@@ -84,7 +84,7 @@ public final class StrategyParser {
         if (workloadsNode != null) {
             for (YamlNode.Entry entry : workloadsNode.entries()) {
                 if (!workloads.containsKey(entry.key().value())) {
-                    Workload built = known.get(entry);
+                    Workload built = known.apply(entry);
                     workloads.put(entry.key().value(), built != null ? built : workload(entry));
                 }
             }

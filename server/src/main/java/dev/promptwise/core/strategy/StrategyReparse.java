@@ -5,9 +5,8 @@ import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a strategy file again after an edit that stays inside one workload by composing only that workload's lines,
@@ -112,14 +111,14 @@ final class StrategyReparse {
             return null;
         }
         lastSize = new TreeSize(newRoot, newSize);
-        Map<YamlNode.Entry, Workload> known = new IdentityHashMap<>();
-        for (YamlNode.Entry kept : newEntries) {
+        // An entry other than the edited one whose range did not move is the same object as before (entries after
+        // the edit are copies only when the edit changed the length, and then their ranges moved): its workload stands.
+        YamlNode.Entry replaced = block.entries().get(0);
+        Function<YamlNode.Entry, Workload> known = kept -> {
             Workload workload = previous.workloads().get(kept.key().value());
-            if (workload != null && kept != block.entries().get(0) && workload.range().equals(kept.range())
-                    && workload.nameRange().equals(kept.key().range())) {
-                known.put(kept, workload);
-            }
-        }
+            return workload != null && kept != replaced && workload.range().equals(kept.range())
+                    && workload.nameRange().equals(kept.key().range()) ? workload : null;
+        };
         return StrategyParser.fromYaml(text, new YamlDocument(newRoot, List.of()), known);
     }
 

@@ -102,7 +102,7 @@ public final class StrategySchema {
         }
         // The limit on nodes holds as for the whole tree; remembered workloads know their own count.
         List<YamlNode.Entry> entries = workloads.entries();
-        String[] fingerprints = new String[entries.size()];
+        EntryFingerprint[] fingerprints = new EntryFingerprint[entries.size()];
         Remembered[] remembered = new Remembered[entries.size()];
         int[] counts = new int[entries.size()];
         long values = 2;
@@ -135,7 +135,7 @@ public final class StrategySchema {
             List<SchemaProblem> found = remembered[i] != null ? shifted(remembered[i].problems(), start)
                     : workloadProblems(root, workload);
             if (remembered[i] == null && fingerprints[i] != null) {
-                remember(fingerprints[i], new Remembered(counts[i], List.copyOf(shifted(found, -start))));
+                remember(fingerprints[i].compact(), new Remembered(counts[i], List.copyOf(shifted(found, -start))));
             }
             for (SchemaProblem problem : found) {
                 add(problem, problems, seen);
@@ -196,9 +196,9 @@ public final class StrategySchema {
     private static final int MAX_REMEMBERED_WORKLOADS = 16_384;
 
     /** Problems and value counts per workload fingerprint, ranges relative to its start: the current generation. */
-    private volatile Map<String, Remembered> recentWorkloads = new ConcurrentHashMap<>();
+    private volatile Map<EntryFingerprint, Remembered> recentWorkloads = new ConcurrentHashMap<>();
     /** The generation before: consulted, and its entries moved up, until the current one fills. */
-    private volatile Map<String, Remembered> olderWorkloads = new ConcurrentHashMap<>();
+    private volatile Map<EntryFingerprint, Remembered> olderWorkloads = new ConcurrentHashMap<>();
 
     /** What validating one workload alone found: its problems (ranges from its start) and its number of values. */
     private record Remembered(int values, List<SchemaProblem> problems) {}
@@ -217,18 +217,18 @@ public final class StrategySchema {
         return found;
     }
 
-    private Remembered find(String fingerprint) {
+    private Remembered find(EntryFingerprint fingerprint) {
         Remembered known = recentWorkloads.get(fingerprint);
         if (known == null) {
             known = olderWorkloads.get(fingerprint);
             if (known != null) {
-                remember(fingerprint, known);
+                remember(fingerprint.compact(), known);
             }
         }
         return known;
     }
 
-    private void remember(String fingerprint, Remembered remembered) {
+    private void remember(EntryFingerprint fingerprint, Remembered remembered) {
         if (recentWorkloads.size() >= MAX_REMEMBERED_WORKLOADS) {
             olderWorkloads = recentWorkloads;
             recentWorkloads = new ConcurrentHashMap<>();
