@@ -72,7 +72,9 @@ final class LanguageServers {
         params.put("rootUri", root.toUri().toString());
         params.putArray("workspaceFolders").addObject().put("uri", root.toUri().toString()).put("name", "bench");
         ObjectNode capabilities = params.putObject("capabilities");
-        capabilities.putObject("workspace").put("configuration", true).put("workspaceFolders", true);
+        // As VS Code does: the servers may register file watchers (Promptwise then trusts its cache of the disk).
+        capabilities.putObject("workspace").put("configuration", true).put("workspaceFolders", true)
+                .putObject("didChangeWatchedFiles").put("dynamicRegistration", true);
         capabilities.putObject("textDocument").putObject("publishDiagnostics").put("versionSupport", true);
         if (server.initializationOptions() != null) {
             params.set("initializationOptions", server.initializationOptions());

@@ -260,6 +260,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         Registration registration = new Registration("promptwise-watched-files", "workspace/didChangeWatchedFiles",
                 new DidChangeWatchedFilesRegistrationOptions(watchers));
         connected.registerCapability(new RegistrationParams(List.of(registration)));
+        index.watchersRegistered();
     }
 
     private static String rootUri(InitializeParams params) {

@@ -33,6 +33,10 @@ public final class WorkspaceIndex {
     static final int MAX_FILES_SCANNED = 200_000;
     /** The most prompt files offered for completion of a workload's {@code prompt}. */
     static final int MAX_PROMPT_FILES_LISTED = 5_000;
+    /** The extensions the server's file watchers cover (see {@code PromptwiseLanguageServer}). */
+    static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt");
+    /** The most paths whose disk answers one generation remembers. */
+    private static final int MAX_REMEMBERED_PATHS = 50_000;
 
     private final PromptwiseAnalysis analysis;
     private final DocumentStore store;
@@ -42,6 +46,8 @@ public final class WorkspaceIndex {
     private final AtomicLong strategyGeneration = new AtomicLong();
     private final AtomicLong promptGeneration = new AtomicLong();
     private volatile DiskWorkspace disk;
+    private volatile DiskAnswers diskAnswers;
+    private volatile boolean watchersRegistered;
 
     public WorkspaceIndex(PromptwiseAnalysis analysis, DocumentStore store, ServerLog log) {
         this.analysis = analysis;
@@ -217,22 +223,97 @@ public final class WorkspaceIndex {
         for (DocumentSnapshot document : store.all()) {
             open.putIfAbsent(relativePath(document.uri()), document.text());
         }
+        DiskAnswers answers = workspace == null ? null : diskAnswers(workspace);
         return new StrategyWorkspace() {
             @Override
             public boolean exists(String path) {
-                return open.containsKey(path) || (workspace != null && workspace.exists(path));
+                return open.containsKey(path) || (answers != null && answers.exists(path));
             }
 
             @Override
             public boolean isDirectory(String path) {
-                return workspace != null && workspace.isDirectory(path);
+                return answers != null && answers.isDirectory(path);
             }
 
             @Override
             public Optional<String> read(String path) {
                 String text = open.get(path);
-                return text != null ? Optional.of(text) : workspace == null ? Optional.empty() : workspace.read(path);
+                return text != null ? Optional.of(text) : answers == null ? Optional.empty() : answers.read(path);
             }
         };
+    }
+
+    /**
+     * Returns the disk's answers for the current prompt generation, remembered per path for the files the watchers
+     * report ({@link #WATCHED_EXTENSIONS}) once the client has agreed to watch them: a strategy file of thousands of
+     * workloads asks about each prompt on every keystroke, and only a watched-file event (which moves the
+     * generation) can change the answer. A client that watches nothing gets the disk's answer every time.
+     */
+    private DiskAnswers diskAnswers(DiskWorkspace workspace) {
+        long generation = promptGeneration.get();
+        DiskAnswers answers = diskAnswers;
+        boolean remember = watchersRegistered;
+        if (answers == null || answers.generation != generation || answers.disk != workspace
+                || answers.remember != remember) {
+            answers = new DiskAnswers(workspace, generation, remember);
+            diskAnswers = answers;
+        }
+        return answers;
+    }
+
+    /** Notes that the client watches the files of {@link #WATCHED_EXTENSIONS} and reports their changes. */
+    public void watchersRegistered() {
+        watchersRegistered = true;
+    }
+
+    /** What the disk said about files during one prompt generation; unwatched files are asked every time. */
+    private static final class DiskAnswers {
+        private final DiskWorkspace disk;
+        private final long generation;
+        private final boolean remember;
+        private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> directories = new ConcurrentHashMap<>();
+        private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+
+        DiskAnswers(DiskWorkspace disk, long generation, boolean remember) {
+            this.disk = disk;
+            this.generation = generation;
+            this.remember = remember;
+        }
+
+        boolean exists(String path) {
+            return remembered(exists, path, disk::exists);
+        }
+
+        boolean isDirectory(String path) {
+            return remembered(directories, path, disk::isDirectory);
+        }
+
+        Optional<String> read(String path) {
+            return remembered(texts, path, disk::read);
+        }
+
+        private <T> T remembered(Map<String, T> answers, String path, java.util.function.Function<String, T> ask) {
+            if (!remember || !isWatched(path)) {
+                return ask.apply(path);
+            }
+            T known = answers.get(path);
+            if (known == null) {
+                known = ask.apply(path);
+                if (answers.size() < MAX_REMEMBERED_PATHS) {
+                    answers.put(path, known);
+                }
+            }
+            return known;
+        }
+
+        private static boolean isWatched(String path) {
+            for (String extension : WATCHED_EXTENSIONS) {
+                if (path.endsWith(extension)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

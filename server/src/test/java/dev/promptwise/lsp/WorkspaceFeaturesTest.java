@@ -195,6 +195,24 @@ class WorkspaceFeaturesTest {
     }
 
     @Test
+    void aPromptChangedOrDeletedOnDiskRepricesTheOpenStrategyFile() throws Exception {
+        open(strategyUri, STRATEGY);
+        double before = monthly(find(latest(strategyUri), "cost-at-scale").getMessage().getLeft());
+        // The disk's answers are remembered between keystrokes; the watcher's event is what makes them be asked again.
+        Files.writeString(root.resolve("prompts/triage.prompty"), "---\nname: triage\n---\nsystem:\nRoute.\n");
+        server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(promptUri, FileChangeType.Changed))));
+        threads.runAll();
+        double after = monthly(find(latest(strategyUri), "cost-at-scale").getMessage().getLeft());
+        assertTrue(after < before - 1000, "a shorter prompt costs less a month: " + before + " then " + after);
+        Files.delete(root.resolve("prompts/triage.prompty"));
+        server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(promptUri, FileChangeType.Deleted))));
+        threads.runAll();
+        find(latest(strategyUri), "missing-prompt");
+    }
+
+    @Test
     void strategyFilesGetHoversLensesCompletionAndLinks() {
         open(strategyUri, STRATEGY);
         var hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(strategyUri),

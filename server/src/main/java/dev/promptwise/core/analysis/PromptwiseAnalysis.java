@@ -51,6 +51,12 @@ public final class PromptwiseAnalysis {
     private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
     private volatile StrategyCatalog lastStrategyCatalog;
+    /** Each strategy file's workloads as last analysed, reused for those whose text and prompt did not change. */
+    private final WorkloadMemo workloadMemo = new WorkloadMemo();
+    /** The last strategy file parsed at each path, the starting point of the next version's parse. */
+    private final java.util.Map<String, StrategyFile> lastStrategyParses = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
+    private static final int MAX_REMEMBERED_STRATEGY_PATHS = 64;
 
     /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
@@ -111,8 +117,14 @@ public final class PromptwiseAnalysis {
      */
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
+        return analyze(path, format, text, settings, binding,
+                binding == null ? catalog() : catalogOf(binding.strategy()));
+    }
+
+    /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
+    AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
+            PriceCatalog prices) {
         PromptDocument document = parseRemembered(format, text, path);
-        PriceCatalog prices = binding == null ? catalog() : catalogOf(binding.strategy());
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
                 binding == null ? null : binding.defaultModelId(),
@@ -214,9 +226,18 @@ public final class PromptwiseAnalysis {
                 || name.endsWith(".strategy.yml");
     }
 
-    /** Parses one version of a strategy file. Never throws on user input. */
+    /**
+     * Parses one version of a strategy file. Never throws on user input. The last version parsed at each path is
+     * remembered, so that an edit inside one workload re-reads only that workload's lines.
+     */
     public StrategyDocument parseStrategy(String path, String text) {
-        return new StrategyDocument(path, text, StrategyParser.parse(text));
+        StrategyFile previous = lastStrategyParses.get(path);
+        StrategyFile parsed = StrategyParser.parse(previous, text);
+        if (lastStrategyParses.size() >= MAX_REMEMBERED_STRATEGY_PATHS && !lastStrategyParses.containsKey(path)) {
+            lastStrategyParses.clear();
+        }
+        lastStrategyParses.put(path, parsed);
+        return new StrategyDocument(path, text, parsed);
     }
 
     /**
@@ -241,7 +262,7 @@ public final class PromptwiseAnalysis {
     public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
             Cancellation cancellation) {
         return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
-                cancellation);
+                workloadMemo, cancellation);
     }
 
     /** Returns the findings of the strategy rules, in text order; a failing rule is logged and skipped. */
@@ -288,19 +309,32 @@ public final class PromptwiseAnalysis {
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
-        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt.
+        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt; and
+        // keep it while the versions' models sections hold the same values, so that analyses made with it stay valid.
         StrategyCatalog last = lastStrategyCatalog;
         PriceCatalog base = catalog();
         if (last != null && last.strategy() == strategy && last.base() == base) {
             return last.catalog();
         }
+        Object models = modelValues(strategy);
+        if (last != null && last.base() == base && java.util.Objects.equals(last.models(), models)) {
+            lastStrategyCatalog = new StrategyCatalog(strategy, base, models, last.catalog());
+            return last.catalog();
+        }
         PriceCatalog built = StrategyAnalyses.catalogOf(base, strategy, log);
-        lastStrategyCatalog = new StrategyCatalog(strategy, base, built);
+        lastStrategyCatalog = new StrategyCatalog(strategy, base, models, built);
         return built;
     }
 
-    /** The catalog last built for a strategy file version, and the bundled catalog it extends. */
-    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, PriceCatalog catalog) {}
+    /** The catalog last built for a strategy file version, the values of its models and the catalog it extends. */
+    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, Object models, PriceCatalog catalog) {}
+
+    /** Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. */
+    private static Object modelValues(StrategyFile strategy) {
+        dev.promptwise.core.yaml.YamlNode.Mapping root = strategy.yaml().rootMapping();
+        dev.promptwise.core.yaml.YamlNode models = root == null ? null : root.get("models");
+        return models == null ? null : dev.promptwise.core.yaml.YamlValues.toJava(models);
+    }
 
     private static String firstNonBlank(String... candidates) {
         for (String candidate : candidates) {
@@ -309,6 +343,11 @@ public final class PromptwiseAnalysis {
             }
         }
         return Settings.DEFAULT_MODEL;
+    }
+
+    /** Returns how many workload analyses are remembered for the strategy file at {@code path} (for tests). */
+    int rememberedWorkloads(String path) {
+        return workloadMemo.size(path);
     }
 
     void log(String message) {

@@ -21,6 +21,7 @@ import dev.promptwise.core.strategy.WorkspacePaths;
 import dev.promptwise.core.strategy.rules.StrategyContext;
 import dev.promptwise.core.strategy.rules.StrategyRules;
 import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayList;
@@ -36,26 +37,35 @@ final class StrategyAnalyses {
     private StrategyAnalyses() {}
 
     static AnalyzedStrategy analyze(PromptwiseAnalysis facade, StrategyDocument document, Settings settings,
-            StrategyWorkspace workspace, PriceCatalog catalog, Cancellation cancellation) {
+            StrategyWorkspace workspace, PriceCatalog catalog, WorkloadMemo memo, Cancellation cancellation) {
         Map<String, WorkloadAnalysis> workloads = new LinkedHashMap<>();
+        WorkloadMemo.Pass pass = memo.begin(document.path(), settings, catalog, document.strategy());
         for (Workload workload : document.strategy().workloads().values()) {
             cancellation.check();
             String promptPath = null;
-            AnalyzedPrompt prompt = null;
+            String promptText = null;
             String reference = Located.valueOf(workload.prompt());
             if (reference != null) {
                 WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(document.path(), reference);
                 if (resolution.isInsideWorkspace()) {
                     promptPath = resolution.path();
-                    prompt = analyzePrompt(facade, document, workload, promptPath, settings, workspace);
+                    promptText = readPrompt(workspace, promptPath);
                 }
             }
-            WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
-            CostOutlook outlook = outlookOf(cost);
-            Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
-            workloads.put(workload.name(), new WorkloadAnalysis(workload, promptPath, prompt, cost, outlook,
-                    recommendation));
+            dev.promptwise.core.strategy.EntryFingerprint fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
+            WorkloadMemo.Computed computed = pass.find(fingerprint, promptPath, promptText);
+            if (computed == null) {
+                AnalyzedPrompt prompt = promptText == null ? null
+                        : analyzePrompt(facade, document, workload, promptPath, promptText, settings, catalog);
+                WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
+                CostOutlook outlook = outlookOf(cost);
+                Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
+                computed = new WorkloadMemo.Computed(promptPath, prompt, cost, outlook, recommendation);
+                pass.remember(fingerprint, promptPath, promptText, computed);
+            }
+            workloads.put(workload.name(), computed.of(workload));
         }
+        pass.complete();
         return new AnalyzedStrategy(document, settings, catalog, workloads, workspace);
     }
 
@@ -168,19 +178,24 @@ final class StrategyAnalyses {
                 : Optional.empty();
     }
 
-    private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
-            Workload workload, String promptPath, Settings settings, StrategyWorkspace workspace) {
+    /** Returns the text of the prompt file at {@code promptPath}, or {@code null} when it is missing or a folder. */
+    private static String readPrompt(StrategyWorkspace workspace, String promptPath) {
         if (!workspace.exists(promptPath) || workspace.isDirectory(promptPath)) {
             return null;
         }
-        Optional<String> text = workspace.read(promptPath);
-        if (text.isEmpty()) {
-            return null;
-        }
-        Optional<PromptFormat> format = facade.formatOf(promptPath, text.get());
+        return workspace.read(promptPath).orElse(null);
+    }
+
+    private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
+            Workload workload, String promptPath, String text, Settings settings, PriceCatalog catalog) {
+        Optional<PromptFormat> format = facade.formatOf(promptPath, text);
         PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
-        return facade.analyze(promptPath, chosen, text.get(), settings,
-                new WorkloadBinding(document.path(), document.text(), document.strategy(), workload));
+        // The analysis is remembered beyond this version of the file, so its binding holds only what pricing reads
+        // (the workload and the defaults), not this version's text and tree, which would otherwise stay in memory.
+        StrategyFile defaultsOnly = new StrategyFile("", new YamlDocument(null, List.of()), null,
+                document.strategy().defaults(), Map.of(), Map.of());
+        return facade.analyze(promptPath, chosen, text, settings,
+                new WorkloadBinding(document.path(), "", defaultsOnly, workload), catalog);
     }
 
     private static CostOutlook outlookOf(WorkloadCost cost) {

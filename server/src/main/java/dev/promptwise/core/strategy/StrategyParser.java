@@ -42,8 +42,32 @@ public final class StrategyParser {
         return fromYaml(text, YamlReader.read(text));
     }
 
+    /**
+     * Parses the text of a strategy file that {@code previous} is an earlier version of: when the edit between them
+     * stays inside one workload, only that workload's lines are read again and the rest of the tree is reused
+     * (shifted by the edit's length); otherwise, and when {@code previous} is {@code null}, the whole text is parsed.
+     * The result always equals {@link #parse(String) parse(text)}.
+     */
+    public static StrategyFile parse(StrategyFile previous, String text) {
+        if (previous != null) {
+            StrategyFile reparsed = StrategyReparse.tryReparse(previous, text);
+            if (reparsed != null) {
+                return reparsed;
+            }
+        }
+        return parse(text);
+    }
+
     /** Builds the strategy model from YAML already read from {@code text}. */
     public static StrategyFile fromYaml(String text, YamlDocument yaml) {
+        return fromYaml(text, yaml, entry -> null);
+    }
+
+    /**
+     * Builds the strategy model from YAML already read from {@code text}, taking the workload {@code known} gives
+     * for a workload entry (one built before from the same entry) instead of building it again; {@code null} builds it.
+     */
+    static StrategyFile fromYaml(String text, YamlDocument yaml, Function<YamlNode.Entry, Workload> known) {
         YamlNode.Mapping root = yaml.rootMapping();
         if (root == null) {
             return new StrategyFile(text, yaml, null, StrategyFile.Defaults.ABSENT, Map.of(), Map.of());
@@ -59,7 +83,10 @@ public final class StrategyParser {
         YamlNode.Mapping workloadsNode = root.mapping("workloads");
         if (workloadsNode != null) {
             for (YamlNode.Entry entry : workloadsNode.entries()) {
-                workloads.putIfAbsent(entry.key().value(), workload(entry));
+                if (!workloads.containsKey(entry.key().value())) {
+                    Workload built = known.apply(entry);
+                    workloads.put(entry.key().value(), built != null ? built : workload(entry));
+                }
             }
         }
         return new StrategyFile(text, yaml, number(root, "version"), defaults(root.entry("defaults")), models, workloads);

@@ -22,8 +22,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The strategy file's JSON Schema, bundled at {@value #RESOURCE}: validation of a YAML tree with every error mapped
@@ -87,6 +89,63 @@ public final class StrategySchema {
     }
 
     /**
+     * Validates a strategy file's YAML read from {@code text} as {@link #validate(YamlDocument)} does, with the same
+     * problems in the same order, validating each workload on its own and reusing the problems found before for a
+     * workload whose text is unchanged (wherever it now stands): a keystroke then validates one workload and the
+     * sections around them, not thousands.
+     */
+    public List<SchemaProblem> validate(YamlDocument yaml, String text) {
+        YamlNode.Mapping root = yaml.rootMapping();
+        YamlNode.Entry workloadsEntry = root == null ? null : root.entry("workloads");
+        if (workloadsEntry == null || !(workloadsEntry.value() instanceof YamlNode.Mapping workloads)) {
+            return validate(yaml);
+        }
+        // The limit on nodes holds as for the whole tree; remembered workloads know their own count.
+        List<YamlNode.Entry> entries = workloads.entries();
+        EntryFingerprint[] fingerprints = new EntryFingerprint[entries.size()];
+        Remembered[] remembered = new Remembered[entries.size()];
+        int[] counts = new int[entries.size()];
+        long values = 2;
+        for (YamlNode.Entry entry : root.entries()) {
+            values += entry == workloadsEntry ? 0 : valueCount(entry.value(), MAX_NODES + 1);
+        }
+        for (int i = 0; i < entries.size() && values <= MAX_NODES; i++) {
+            YamlNode.Entry workload = entries.get(i);
+            fingerprints[i] = EntryFingerprint.of(text, workload.range(), workload.key().value());
+            remembered[i] = fingerprints[i] == null ? null : find(fingerprints[i]);
+            counts[i] = remembered[i] != null ? remembered[i].values() : valueCount(workload.value(), MAX_NODES + 1);
+            values += counts[i];
+        }
+        if (values > MAX_NODES) {
+            return validate(yaml);
+        }
+        List<SchemaProblem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        JsonNode rest = new JsonConverter().convertExcept(root, workloadsEntry);
+        for (Error error : schema.validate(rest)) {
+            add(toProblem(error, root, rest), problems, seen);
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode.Entry workload = entries.get(i);
+            if (!names.add(workload.key().value())) {
+                continue;
+            }
+            int start = workload.range().start();
+            List<SchemaProblem> found = remembered[i] != null ? shifted(remembered[i].problems(), start)
+                    : workloadProblems(root, workload);
+            if (remembered[i] == null && fingerprints[i] != null) {
+                remember(fingerprints[i].compact(), new Remembered(counts[i], List.copyOf(shifted(found, -start))));
+            }
+            for (SchemaProblem problem : found) {
+                add(problem, problems, seen);
+            }
+        }
+        problems.sort(Comparator.comparingInt((SchemaProblem p) -> p.range().start()));
+        return List.copyOf(problems);
+    }
+
+    /**
      * Returns the keys allowed in the mapping at {@code path} (names of workloads and models are any string, so
      * {@code ["workloads", "triage"]} gives a workload's keys), in schema order; empty when the path leads to no
      * mapping the schema describes.
@@ -131,6 +190,89 @@ public final class StrategySchema {
             }
         }
         return Optional.of(node);
+    }
+
+    /** The most workloads whose problems are remembered in each of the memo's two generations. */
+    private static final int MAX_REMEMBERED_WORKLOADS = 16_384;
+
+    /** Problems and value counts per workload fingerprint, ranges relative to its start: the current generation. */
+    private volatile Map<EntryFingerprint, Remembered> recentWorkloads = new ConcurrentHashMap<>();
+    /** The generation before: consulted, and its entries moved up, until the current one fills. */
+    private volatile Map<EntryFingerprint, Remembered> olderWorkloads = new ConcurrentHashMap<>();
+
+    /** What validating one workload alone found: its problems (ranges from its start) and its number of values. */
+    private record Remembered(int values, List<SchemaProblem> problems) {}
+
+    /** Returns the problems of one workload entry, validated alone against the whole schema. */
+    private List<SchemaProblem> workloadProblems(YamlNode.Mapping root, YamlNode.Entry workload) {
+        ObjectNode instance = JsonNodeFactory.instance.objectNode();
+        instance.putObject("workloads").set(workload.key().value(), new JsonConverter().convert(workload.value()));
+        List<SchemaProblem> found = new ArrayList<>();
+        for (Error error : schema.validate(instance)) {
+            SchemaProblem problem = toProblem(error, root, instance);
+            if (problem != null) {
+                found.add(problem);
+            }
+        }
+        return found;
+    }
+
+    private Remembered find(EntryFingerprint fingerprint) {
+        Remembered known = recentWorkloads.get(fingerprint);
+        if (known == null) {
+            known = olderWorkloads.get(fingerprint);
+            if (known != null) {
+                remember(fingerprint.compact(), known);
+            }
+        }
+        return known;
+    }
+
+    private void remember(EntryFingerprint fingerprint, Remembered remembered) {
+        if (recentWorkloads.size() >= MAX_REMEMBERED_WORKLOADS) {
+            olderWorkloads = recentWorkloads;
+            recentWorkloads = new ConcurrentHashMap<>();
+        }
+        recentWorkloads.put(fingerprint, remembered);
+    }
+
+    private static List<SchemaProblem> shifted(List<SchemaProblem> problems, int delta) {
+        if (problems.isEmpty()) {
+            return List.of();
+        }
+        List<SchemaProblem> moved = new ArrayList<>(problems.size());
+        for (SchemaProblem problem : problems) {
+            moved.add(new SchemaProblem(problem.range().shift(delta), problem.message(), problem.path(),
+                    problem.suggestion()));
+        }
+        return moved;
+    }
+
+    private static void add(SchemaProblem problem, List<SchemaProblem> problems, Set<String> seen) {
+        if (problem != null && seen.add(problem.range() + problem.message())) {
+            problems.add(problem);
+        }
+    }
+
+    /** Counts the values {@link JsonConverter} would make of {@code node}, duplicates included, up to {@code limit}. */
+    private static int valueCount(YamlNode node, int limit) {
+        int count = 1;
+        if (node instanceof YamlNode.Mapping mapping) {
+            for (YamlNode.Entry entry : mapping.entries()) {
+                count += valueCount(entry.value(), limit - count);
+                if (count >= limit) {
+                    return count;
+                }
+            }
+        } else if (node instanceof YamlNode.Sequence sequence) {
+            for (YamlNode item : sequence.items()) {
+                count += valueCount(item, limit - count);
+                if (count >= limit) {
+                    return count;
+                }
+            }
+        }
+        return count;
     }
 
     private SchemaProblem toProblem(Error error, YamlNode root, JsonNode instance) {
@@ -314,6 +456,17 @@ public final class StrategySchema {
     private static final class JsonConverter {
         private final JsonNodeFactory factory = JsonNodeFactory.instance;
         private int nodes;
+
+        /** Converts the root mapping with the value of {@code skipped} (the workloads) as an empty mapping. */
+        JsonNode convertExcept(YamlNode.Mapping root, YamlNode.Entry skipped) {
+            ObjectNode object = factory.objectNode();
+            for (YamlNode.Entry entry : root.entries()) {
+                if (!object.has(entry.key().value())) {
+                    object.set(entry.key().value(), entry == skipped ? factory.objectNode() : convert(entry.value()));
+                }
+            }
+            return object;
+        }
 
         JsonNode convert(YamlNode node) {
             if (++nodes > MAX_NODES) {

@@ -38,7 +38,7 @@ public final class StrategySchemaRule implements StrategyRule {
         for (YamlProblem problem : ctx.strategy().yaml().problems()) {
             findings.add(new Finding(ID, severity, problem.range(), problem.message(), List.of()));
         }
-        for (SchemaProblem problem : StrategySchema.bundled().validate(ctx.strategy().yaml())) {
+        for (SchemaProblem problem : StrategySchema.bundled().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
             List<Fix> fixes = problem.suggestion() == null ? List.of()
                     : List.of(new Fix("Replace with '" + problem.suggestion() + "'",
                             List.of(new TextEdit(problem.range(), problem.suggestion())), true));
