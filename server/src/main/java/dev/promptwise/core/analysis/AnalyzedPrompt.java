@@ -75,11 +75,7 @@ public final class AnalyzedPrompt {
             sum += messageTokens[i];
         }
         this.textTokens = sum;
-        int examples = 0;
-        for (FewShotExample example : document.examples()) {
-            examples += counter.count(example.range().slice(document.text()));
-        }
-        this.exampleTokens = Math.min(examples, sum);
+        this.exampleTokens = Math.min(ExampleTokens.total(document.text(), document.examples(), counter), sum);
     }
 
     public String path() {
