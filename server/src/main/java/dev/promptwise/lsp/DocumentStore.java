@@ -1,6 +1,7 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import java.util.Collection;
 import java.util.List;
@@ -101,10 +102,14 @@ public final class DocumentStore {
             return newText;
         }
         TextRange replaced = FromLsp.range(lineIndex != null ? lineIndex : LineIndex.of(text), text, change.getRange());
-        return new StringBuilder(text.length() - replaced.length() + newText.length())
+        String changed = new StringBuilder(text.length() - replaced.length() + newText.length())
                 .append(text, 0, replaced.start())
                 .append(newText)
                 .append(text, replaced.end(), text.length())
                 .toString();
+        // The core's incremental passes then know where the versions differ without comparing them.
+        TextChange.record(text, changed,
+                new TextChange(replaced.start(), replaced.end(), replaced.start() + newText.length()));
+        return changed;
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptwise.core;
 
+import dev.promptwise.core.text.TextChange;
 import java.util.Random;
 
 /**
@@ -61,6 +62,18 @@ public final class LargePromptEdits {
      * offset, sometimes a deletion of a whole stretch, sometimes at the very start or end.
      */
     public static String edit(Random random, String text) {
+        return edit(random, text, false);
+    }
+
+    /**
+     * Returns {@code text} after one random edit, as {@link #edit(Random, String)} does, and records the edit's
+     * range with {@link TextChange#record} as the language server does for an editor's incremental change.
+     */
+    public static String editAndRecord(Random random, String text) {
+        return edit(random, text, true);
+    }
+
+    private static String edit(Random random, String text, boolean record) {
         int kind = random.nextInt(10);
         int at = kind == 0 ? 0 : kind == 1 ? text.length() : random.nextInt(text.length() + 1);
         int removed = switch (random.nextInt(4)) {
@@ -70,6 +83,10 @@ public final class LargePromptEdits {
             default -> Math.min(random.nextInt(300), text.length() - at);
         };
         String inserted = random.nextInt(4) == 0 ? "" : SNIPPETS[random.nextInt(SNIPPETS.length)];
-        return text.substring(0, at) + inserted + text.substring(at + removed);
+        String edited = text.substring(0, at) + inserted + text.substring(at + removed);
+        if (record) {
+            TextChange.record(text, edited, new TextChange(at, at + removed, at + inserted.length()));
+        }
+        return edited;
     }
 }

@@ -68,9 +68,13 @@ final class PromptCosting {
                 lineEnd = content.end();
             }
             TextRange line = new TextRange(lineStart, lineEnd);
-            String lineText = line.slice(text);
-            if (!lineText.isBlank() && !prompt.insideExample(line) && AnalyzedPrompt.isFormatInstruction(lineText)) {
-                tokens += prompt.count(lineText);
+            // Whether the line lies in an example is a binary search; it is asked first so that the lines of
+            // examples (most of a large few-shot prompt) are neither copied nor matched.
+            if (!prompt.insideExample(line)) {
+                String lineText = line.slice(text);
+                if (!lineText.isBlank() && AnalyzedPrompt.isFormatInstruction(lineText)) {
+                    tokens += prompt.count(lineText);
+                }
             }
             lineStart = lineEnd + 1;
         }

@@ -19,7 +19,8 @@ import java.util.function.IntPredicate;
  * first visit that had, and stops as soon as it visits a line after the edit, whose line before is after the edit
  * too, that the earlier scan visited as well: from there both scans read the same characters and so find the same
  * examples, shifted by the edit's change of length. The result equals a scan from scratch (property-tested in
- * {@code ExampleScansTest}); memory stays bounded by the {@value #CAPACITY} remembered scans.
+ * {@code ExampleScansTest}); memory stays bounded by the {@value #CAPACITY} remembered scans,
+ * and a scan replaces the one it was made from, so that an edited document keeps one place.
  */
 final class ExampleScans {
 
@@ -56,7 +57,7 @@ final class ExampleScans {
             }
         }
         Scan scan = previous == null ? fullScan(text, content) : rescan(previous, change, text, content);
-        remember(scan);
+        remember(scan, previous);
         return scan.examples();
     }
 
@@ -214,9 +215,11 @@ final class ExampleScans {
         return start;
     }
 
-    private static void remember(Scan scan) {
+    /** Remembers {@code scan} in place of the earlier version's it was made from, so one document holds one place. */
+    private static void remember(Scan scan, Scan replaced) {
         synchronized (RECENT) {
-            RECENT.removeIf(known -> known.text() == scan.text() && known.start() == scan.start());
+            RECENT.removeIf(known -> known == replaced
+                    || known.text() == scan.text() && known.start() == scan.start());
             RECENT.addFirst(scan);
             while (RECENT.size() > CAPACITY) {
                 RECENT.removeLast();

@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
@@ -32,6 +33,9 @@ final class PromptyParser {
 
     /** Longest line tried as a role line; longer ones are prose, and the regular expression never sees them. */
     private static final int MAX_ROLE_LINE = 200;
+
+    /** Contents at least this long are recorded as slices of the file (see {@link TextChange#recordSlice}). */
+    private static final int LARGE_CONTENT = 16 * 1024;
 
     private PromptyParser() {}
 
@@ -82,9 +86,12 @@ final class PromptyParser {
         int contentStart = bodyStart;
         int lineStart = bodyStart;
         Matcher matcher = ROLE_LINE.matcher(text);
+        // Without a carriage return every line ends at the next '\n', which indexOf finds far faster than a loop.
+        boolean newlinesOnly = text.indexOf('\r', bodyStart) < 0;
         while (lineStart < text.length()) {
-            int lineEnd = lineEnd(text, lineStart);
-            if (lineEnd - lineStart <= MAX_ROLE_LINE && matcher.region(lineStart, lineEnd).matches()) {
+            int lineEnd = newlinesOnly ? newlineOrEnd(text, lineStart) : lineEnd(text, lineStart);
+            if (lineEnd - lineStart <= MAX_ROLE_LINE && mayBeRoleLine(text, lineStart, lineEnd)
+                    && matcher.region(lineStart, lineEnd).matches()) {
                 addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
                 role = matcher.group(1).toLowerCase(Locale.ROOT);
                 blockStart = lineStart;
@@ -123,7 +130,13 @@ final class PromptyParser {
         TextRange content = new TextRange(start, end);
         TextRange whole = new TextRange(hasRoleLine ? blockStart : start, Math.max(end, hasRoleLine
                 ? trimmedLineEnd(text, blockStart) : end));
-        messages.add(new Message(role, whole, content, content.slice(text)));
+        String contentText = content.slice(text);
+        if (contentText.length() >= LARGE_CONTENT) {
+            // The token counter compares a large message's content with its previous version's; this tells it
+            // where they differ from the edit of the file, without comparing a megabyte.
+            TextChange.recordSlice(text, content, contentText);
+        }
+        messages.add(new Message(role, whole, content, contentText));
     }
 
     private static int trimmedLineEnd(String text, int lineStart) {
@@ -188,6 +201,30 @@ final class PromptyParser {
             YamlPromptSupport.addInputs(text, sample, inputs);
         }
         return declares;
+    }
+
+    /**
+     * Returns whether the line can be a role line at all: its first character other than spaces, tabs and one
+     * {@code #} starts a role's name and it holds a colon. Most lines fail at once, so the pattern runs on few.
+     */
+    private static boolean mayBeRoleLine(String text, int lineStart, int lineEnd) {
+        int index = lineStart;
+        while (index < lineEnd && (text.charAt(index) == ' ' || text.charAt(index) == '\t'
+                || text.charAt(index) == '#')) {
+            index++;
+        }
+        if (index == lineEnd || "sSuUaAdD".indexOf(text.charAt(index)) < 0) {
+            return false;
+        }
+        while (index < lineEnd && text.charAt(index) != ':') {
+            index++;
+        }
+        return index < lineEnd;
+    }
+
+    private static int newlineOrEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
     }
 
     private static int lineEnd(String text, int from) {

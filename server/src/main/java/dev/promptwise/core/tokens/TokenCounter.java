@@ -3,6 +3,7 @@ package dev.promptwise.core.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import dev.promptwise.core.text.TextChange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -474,16 +475,10 @@ public final class TokenCounter {
             Match best = null;
             for (Remembered remembered : texts) {
                 String old = remembered.text();
-                int limit = Math.min(old.length(), text.length());
-                int sharedStart = 0;
-                while (sharedStart < limit && old.charAt(sharedStart) == text.charAt(sharedStart)) {
-                    sharedStart++;
-                }
-                int sharedEnd = 0;
-                while (sharedEnd < limit - sharedStart
-                        && old.charAt(old.length() - 1 - sharedEnd) == text.charAt(text.length() - 1 - sharedEnd)) {
-                    sharedEnd++;
-                }
+                // The same comparison the other incremental passes of a version make: done once, remembered.
+                TextChange change = TextChange.between(old, text);
+                int sharedStart = change.start();
+                int sharedEnd = text.length() - change.newEnd();
                 if (sharedStart + sharedEnd >= text.length() / 2
                         && (best == null || sharedStart + sharedEnd > best.sharedStart() + best.sharedEnd())) {
                     best = new Match(old, remembered.segments(), sharedStart, sharedEnd);
