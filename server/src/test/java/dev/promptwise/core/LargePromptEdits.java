@@ -37,7 +37,7 @@ public final class LargePromptEdits {
     private static final String[] SNIPPETS = {
         "x", "\n", "\n\n", " ", ". ", "Input: a", "Output: b", "Example 4:\n", "<example>", "</example>",
         "### Example\n", "## Other\n", "Q: why\nA: because\n", "{{name}}", "\r\n", "\r", "-", "*", "#",
-        "Use the customer's name {{customer}} in every answer you give.", "请",
+        "Use the customer's name {{customer}} in every answer you give.", "请", " json", "Return YAML keys.",
     };
 
     private LargePromptEdits() {}

@@ -77,6 +77,13 @@ final class ExampleTokens {
         return sum;
     }
 
+    /** Forgets the remembered counts, so that a test can compare with an analysis from scratch. */
+    static void forget() {
+        synchronized (RECENT) {
+            RECENT.clear();
+        }
+    }
+
     /** Returns the key of the same text in the earlier version, or -1 when the range overlaps the change. */
     private static long oldKey(TextRange range, TextChange change) {
         if (range.end() <= change.start()) {

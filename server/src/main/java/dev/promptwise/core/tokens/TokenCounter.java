@@ -488,7 +488,9 @@ public final class TokenCounter {
         }
 
         synchronized void remember(String text, Segments segments) {
-            texts.removeIf(remembered -> remembered.text().equals(text));
+            // The same object, not equal text: comparing a megabyte with each remembered text cost more than a
+            // slot that an equal copy may take twice.
+            texts.removeIf(remembered -> remembered.text() == text);
             texts.addFirst(new Remembered(text, segments));
             while (texts.size() > CAPACITY) {
                 texts.removeLast();

@@ -29,4 +29,29 @@ class IncrementalAnalysisTest {
         assertEquals(withFixes.stream().map(finding -> new Finding(finding.ruleId(), finding.severity(),
                 finding.range(), finding.message(), List.of())).toList(), withoutFixes);
     }
+
+    @Test
+    void tokenFiguresAfterEachRandomEditEqualThoseOfAnAnalysisFromScratch() {
+        Random random = new Random(19);
+        for (String path : List.of("prompts/large.txt", "prompts/large.prompty")) {
+            PromptFormat format = path.endsWith(".txt") ? PromptFormat.PLAIN_TEXT : PromptFormat.PROMPTY;
+            String text = format == PromptFormat.PLAIN_TEXT ? LargePromptEdits.body(random, 30_000)
+                    : LargePromptEdits.prompty(random, 30_000);
+            for (int edit = 0; edit < 120; edit++) {
+                text = LargePromptEdits.editAndRecord(random, text);
+                AnalyzedPrompt incremental = ANALYSIS.analyze(path, format, text, Settings.DEFAULTS);
+                String figures = figures(incremental);
+                // From scratch: without the earlier version's example counts and format-line figures. The
+                // analysis below leaves its own figures for the next edit to start from.
+                ExampleTokens.forget();
+                PromptCosting.forget();
+                assertEquals(figures(ANALYSIS.analyze(path, format, text, Settings.DEFAULTS)), figures,
+                        path + " after edit " + edit);
+            }
+        }
+    }
+
+    private static String figures(AnalyzedPrompt prompt) {
+        return prompt.textTokens() + " " + prompt.exampleTokens() + " " + prompt.costInput();
+    }
 }
