@@ -70,10 +70,13 @@ public final class DocumentStore {
         // first change rather than index the whole text again on the message thread.
         LineIndex lineIndex = current.lineIndex();
         for (TextDocumentContentChangeEvent change : changes) {
+            String before = text;
             text = apply(text, lineIndex, change);
-            lineIndex = null;
+            // The new version's index comes from the old one and the edit (recorded by apply), not a new scan.
+            lineIndex = lineIndex == null || change.getRange() == null ? null
+                    : lineIndex.edited(text, TextChange.between(before, text));
         }
-        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId());
+        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId(), lineIndex);
         documents.put(uri, snapshot);
         current.markSuperseded();
         return Optional.of(snapshot);
