@@ -238,27 +238,19 @@ public final class TokenCounter {
             Segments old = match.segments();
             int oldLength = match.text().length();
             int shift = text.length() - oldLength;
-            // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start.
-            int reusedBefore = 0;
-            while (reusedBefore < old.size() && old.end(reusedBefore, oldLength) < match.sharedStart()) {
-                reusedBefore++;
-            }
+            // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start: segment i
+            // ends where i+1 starts, so they are the segments before the first whose successor starts at or after
+            // the shared start's end (starts ascend, so a binary search finds it).
+            // (The last segment ends at the old text's end, never before the shared start's end.)
+            int reusedBefore = Math.max(0, old.firstStartAtOrAfter(match.sharedStart()) - 1);
             // Segments reusedAfter..size-1 start at a cut whose preceding character lies in the shared end.
-            int reusedAfter = old.size();
-            while (reusedAfter - 1 > reusedBefore && old.start(reusedAfter - 1) - 1 >= oldLength - match.sharedEnd()) {
-                reusedAfter--;
-            }
-            for (int index = 0; index < reusedBefore; index++) {
-                segments.add(old.start(index), old.count(index));
-                total += old.count(index);
-            }
+            int reusedAfter = Math.min(old.size(), Math.max(reusedBefore + 1,
+                    old.firstStartAtOrAfter(oldLength - match.sharedEnd() + 1)));
+            total += segments.addAll(old, 0, reusedBefore, 0);
             int middleStart = reusedBefore < old.size() ? old.start(reusedBefore) : oldLength;
             int middleEnd = reusedAfter < old.size() ? old.start(reusedAfter) + shift : text.length();
             total += countRegion(text, middleStart, middleEnd, segments);
-            for (int index = reusedAfter; index < old.size(); index++) {
-                segments.add(old.start(index) + shift, old.count(index));
-                total += old.count(index);
-            }
+            total += segments.addAll(old, reusedAfter, old.size(), shift);
         }
         recentTexts.remember(text, segments);
         return total;
@@ -426,6 +418,39 @@ public final class TokenCounter {
             starts[size] = start;
             counts[size] = count;
             size++;
+        }
+
+        /** Adds segments {@code from..to-1} of {@code other}, their starts moved by {@code shift}; returns their tokens. */
+        int addAll(Segments other, int from, int to, int shift) {
+            int added = Math.max(0, to - from);
+            if (size + added > starts.length) {
+                int capacity = Math.max(size + added, starts.length * 2);
+                starts = Arrays.copyOf(starts, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+            }
+            System.arraycopy(other.counts, from, counts, size, added);
+            int tokens = 0;
+            for (int index = 0; index < added; index++) {
+                starts[size + index] = other.starts[from + index] + shift;
+                tokens += counts[size + index];
+            }
+            size += added;
+            return tokens;
+        }
+
+        /** Returns the index of the first segment starting at or after {@code offset}; the size when none does. */
+        int firstStartAtOrAfter(int offset) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (starts[middle] >= offset) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low;
         }
 
         void setCount(int index, int count) {
