@@ -221,7 +221,8 @@ public final class TokenCounter {
     /**
      * Counts a large text. When a recent text shares most of its start and end with it (the previous version of
      * the same document, before an edit), the counts of the segments wholly inside the shared start and end are
-     * reused and only the segments between them are counted; else the whole text is. The result is remembered.
+     * reused and only the segments between them are counted; else the whole text is. The result is remembered in
+     * place of the text it was counted from.
      *
      * <p>A cut (see the class comment) depends only on the two characters around it, so every cut of the old text
      * whose two characters lie in the shared start is a cut of the new text at the same offset, and every cut whose
@@ -252,7 +253,9 @@ public final class TokenCounter {
             total += countRegion(text, middleStart, middleEnd, segments);
             total += segments.addAll(old, reusedAfter, old.size(), shift);
         }
-        recentTexts.remember(text, segments);
+        // The new version takes the place of the one it was counted from: an edited document keeps one place, and
+        // the memory of the four places holds four documents rather than four versions of one.
+        recentTexts.remember(text, segments, match == null ? null : match.text());
         return total;
     }
 
@@ -512,10 +515,10 @@ public final class TokenCounter {
             return best;
         }
 
-        synchronized void remember(String text, Segments segments) {
+        synchronized void remember(String text, Segments segments, String replaced) {
             // The same object, not equal text: comparing a megabyte with each remembered text cost more than a
             // slot that an equal copy may take twice.
-            texts.removeIf(remembered -> remembered.text() == text);
+            texts.removeIf(remembered -> remembered.text() == text || remembered.text() == replaced);
             texts.addFirst(new Remembered(text, segments));
             while (texts.size() > CAPACITY) {
                 texts.removeLast();
