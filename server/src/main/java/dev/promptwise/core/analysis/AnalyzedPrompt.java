@@ -235,12 +235,17 @@ public final class AnalyzedPrompt {
 
     /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */
     public boolean insideExample(TextRange range) {
+        return exampleCover().contains(range);
+    }
+
+    /** Returns the ranges of the prompt's few-shot examples as a cover, built once; passes in text order use its cursor. */
+    public RangeCover exampleCover() {
         RangeCover cover = exampleCover;
         if (cover == null) {
             cover = RangeCover.of(document.examples().stream().map(FewShotExample::range).toList());
             exampleCover = cover;
         }
-        return cover.contains(range);
+        return cover;
     }
 
     /** Returns whether a line reads as an instruction about the output's format. */

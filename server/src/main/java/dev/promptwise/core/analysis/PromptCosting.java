@@ -5,6 +5,7 @@ import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayDeque;
@@ -70,16 +71,17 @@ final class PromptCosting {
         Map<Long, Integer> figures = content.length() < MIN_REMEMBERED_CHARS ? null : new HashMap<>();
         TextChange change = previous == null ? null : TextChange.between(previous.text(), text);
         int tokens = 0;
+        RangeCover.Cursor examples = prompt.exampleCover().cursor();
         int lineStart = content.start();
         while (lineStart < content.end()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0 || lineEnd > content.end()) {
                 lineEnd = content.end();
             }
-            TextRange line = new TextRange(lineStart, lineEnd);
-            // Whether the line lies in an example is a binary search; it is asked first so that the lines of
-            // examples (most of a large few-shot prompt) are neither copied nor matched.
-            if (!prompt.insideExample(line)) {
+            // Whether the line lies in an example is asked first (a cursor moving with the lines), so that the
+            // lines of examples (most of a large few-shot prompt) are neither copied nor matched.
+            if (!examples.contains(lineStart, lineEnd)) {
+                TextRange line = new TextRange(lineStart, lineEnd);
                 Integer known = previous == null ? null : previous.figures().get(LineFigures.oldKey(line, change));
                 int figure = known != null ? known : formatTokensOf(prompt, line.slice(text));
                 if (figures != null) {

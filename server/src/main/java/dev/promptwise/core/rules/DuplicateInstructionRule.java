@@ -4,6 +4,7 @@ import dev.promptwise.core.analysis.Fix;
 import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextRange;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,15 +52,14 @@ final class DuplicateInstructionRule implements Rule {
             }
             // The sentences and their keys come from the earlier version's where an edit left them alone.
             SentenceKeys sentences = SentenceKeys.of(text, content);
+            // Sentences come in text order, so a cursor over the examples answers without searching.
+            RangeCover.Cursor examples = ctx.prompt().exampleCover().cursor();
             for (int index = 0; index < sentences.count(); index++) {
                 String key = sentences.key(index);
-                if (key == null) {
+                if (key == null || examples.contains(sentences.start(index), sentences.end(index))) {
                     continue;
                 }
                 TextRange sentence = sentences.range(index);
-                if (ctx.prompt().insideExample(sentence)) {
-                    continue;
-                }
                 TextRange first = firstSeen.putIfAbsent(key, sentence);
                 if (first != null) {
                     sink.report(sentence, "Repeated instruction, already given on line "

@@ -94,6 +94,14 @@ final class SentenceKeys {
         return count;
     }
 
+    int start(int index) {
+        return starts[index];
+    }
+
+    int end(int index) {
+        return ends[index];
+    }
+
     TextRange range(int index) {
         return new TextRange(starts[index], ends[index]);
     }
@@ -113,10 +121,8 @@ final class SentenceKeys {
         while (kept < count && (kept + 1 < count ? starts[kept + 1] : contentEnd) + 2 <= limit) {
             kept++;
         }
-        Builder builder = new Builder(current, content);
-        for (int index = 0; index < kept; index++) {
-            builder.add(starts[index], ends[index], keys[index]);
-        }
+        Builder builder = new Builder(current, content, count + 16);
+        builder.addAll(this, 0, kept, 0);
         boolean endShifted = newEnd - change.delta() == contentEnd;
         int delta = change.delta();
         int changeEnd = change.newEnd();
@@ -129,9 +135,7 @@ final class SentenceKeys {
             return old >= 0 && ends[old] == end - delta ? old : -1;
         });
         if (builder.syncedAt >= 0) {
-            for (int index = builder.syncedAt; index < count; index++) {
-                builder.add(starts[index] + delta, ends[index] + delta, keys[index]);
-            }
+            builder.addAll(this, builder.syncedAt, count, delta);
         }
         return builder.build();
     }
@@ -145,15 +149,39 @@ final class SentenceKeys {
     private static final class Builder {
         private final String text;
         private final TextRange content;
-        private int[] starts = new int[64];
-        private int[] ends = new int[64];
-        private String[] keys = new String[64];
+        private int[] starts;
+        private int[] ends;
+        private String[] keys;
         private int count;
         private int syncedAt = -1;
 
         Builder(String text, TextRange content) {
+            this(text, content, 64);
+        }
+
+        Builder(String text, TextRange content, int capacity) {
             this.text = text;
             this.content = content;
+            starts = new int[capacity];
+            ends = new int[capacity];
+            keys = new String[capacity];
+        }
+
+        /** Adds sentences {@code from..to-1} of {@code other}, moved by {@code shift}. */
+        void addAll(SentenceKeys other, int from, int to, int shift) {
+            int added = to - from;
+            if (count + added > starts.length) {
+                int capacity = Math.max(count + added, starts.length * 2);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                keys = Arrays.copyOf(keys, capacity);
+            }
+            System.arraycopy(other.keys, from, keys, count, added);
+            for (int index = 0; index < added; index++) {
+                starts[count + index] = other.starts[from + index] + shift;
+                ends[count + index] = other.ends[from + index] + shift;
+            }
+            count += added;
         }
 
         void add(int start, int end, String key) {
