@@ -94,7 +94,7 @@ public final class DiagnosticsPublisher {
             Optional<DocumentAnalysis> analysis = analyzer.analysis(document);
             List<Finding> findings = analysis.isEmpty() ? List.of()
                     : analysis.get() instanceof DocumentAnalysis.Prompt prompt
-                            ? analyzer.facade().diagnostics(prompt.prompt(), cancellation)
+                            ? analyzer.facade().diagnosticsWithoutFixes(prompt.prompt(), cancellation)
                             : analyzer.facade().strategyDiagnostics(
                                     ((DocumentAnalysis.Strategy) analysis.get()).strategy(), cancellation);
             publish(document, ticket, analysis.isPresent(), ToLsp.diagnostics(document.lineIndex(), findings));

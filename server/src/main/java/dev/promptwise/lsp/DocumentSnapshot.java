@@ -25,11 +25,17 @@ public final class DocumentSnapshot {
     private volatile StrategyDocument strategyDocument;
 
     public DocumentSnapshot(String uri, int version, String text, String languageId) {
+        this(uri, version, text, languageId, null);
+    }
+
+    /** Creates a snapshot whose line index is already known ({@code lineIndex} of {@code text}), or {@code null}. */
+    public DocumentSnapshot(String uri, int version, String text, String languageId, LineIndex lineIndex) {
         this.uri = uri;
         this.version = version;
         this.text = text;
         this.languageId = languageId;
         this.path = FromLsp.path(uri);
+        this.lineIndex = lineIndex;
     }
 
     public String uri() {

@@ -1,6 +1,7 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import java.util.Collection;
 import java.util.List;
@@ -69,10 +70,13 @@ public final class DocumentStore {
         // first change rather than index the whole text again on the message thread.
         LineIndex lineIndex = current.lineIndex();
         for (TextDocumentContentChangeEvent change : changes) {
+            String before = text;
             text = apply(text, lineIndex, change);
-            lineIndex = null;
+            // The new version's index comes from the old one and the edit (recorded by apply), not a new scan.
+            lineIndex = lineIndex == null || change.getRange() == null ? null
+                    : lineIndex.edited(text, TextChange.between(before, text));
         }
-        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId());
+        DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId(), lineIndex);
         documents.put(uri, snapshot);
         current.markSuperseded();
         return Optional.of(snapshot);
@@ -101,10 +105,14 @@ public final class DocumentStore {
             return newText;
         }
         TextRange replaced = FromLsp.range(lineIndex != null ? lineIndex : LineIndex.of(text), text, change.getRange());
-        return new StringBuilder(text.length() - replaced.length() + newText.length())
+        String changed = new StringBuilder(text.length() - replaced.length() + newText.length())
                 .append(text, 0, replaced.start())
                 .append(newText)
                 .append(text, replaced.end(), text.length())
                 .toString();
+        // The core's incremental passes then know where the versions differ without comparing them.
+        TextChange.record(text, changed,
+                new TextChange(replaced.start(), replaced.end(), replaced.start() + newText.length()));
+        return changed;
     }
 }

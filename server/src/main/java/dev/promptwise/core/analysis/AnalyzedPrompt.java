@@ -75,11 +75,7 @@ public final class AnalyzedPrompt {
             sum += messageTokens[i];
         }
         this.textTokens = sum;
-        int examples = 0;
-        for (FewShotExample example : document.examples()) {
-            examples += counter.count(example.range().slice(document.text()));
-        }
-        this.exampleTokens = Math.min(examples, sum);
+        this.exampleTokens = Math.min(ExampleTokens.total(document.text(), document.examples(), counter), sum);
     }
 
     public String path() {
@@ -239,12 +235,17 @@ public final class AnalyzedPrompt {
 
     /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */
     public boolean insideExample(TextRange range) {
+        return exampleCover().contains(range);
+    }
+
+    /** Returns the ranges of the prompt's few-shot examples as a cover, built once; passes in text order use its cursor. */
+    public RangeCover exampleCover() {
         RangeCover cover = exampleCover;
         if (cover == null) {
             cover = RangeCover.of(document.examples().stream().map(FewShotExample::range).toList());
             exampleCover = cover;
         }
-        return cover.contains(range);
+        return cover;
     }
 
     /** Returns whether a line reads as an instruction about the output's format. */

@@ -5,8 +5,13 @@ import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns an analysed prompt into the token counts the cost model prices: static text, examples, cacheable prefix. */
 final class PromptCosting {
@@ -60,20 +65,103 @@ final class PromptCosting {
     }
 
     private static int formatInstructionTokens(AnalyzedPrompt prompt, String text, TextRange content) {
+        // A large content reuses the earlier version's figure for every line wholly outside the edit: a line's
+        // figure depends on its text alone, and matching the pattern on every line was a tenth of a keystroke.
+        LineFigures previous = content.length() < MIN_REMEMBERED_CHARS ? null : LineFigures.closestTo(text, prompt);
+        Map<Long, Integer> figures = content.length() < MIN_REMEMBERED_CHARS ? null : new HashMap<>();
+        TextChange change = previous == null ? null : TextChange.between(previous.text(), text);
         int tokens = 0;
+        RangeCover.Cursor examples = prompt.exampleCover().cursor();
         int lineStart = content.start();
         while (lineStart < content.end()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0 || lineEnd > content.end()) {
                 lineEnd = content.end();
             }
-            TextRange line = new TextRange(lineStart, lineEnd);
-            String lineText = line.slice(text);
-            if (!lineText.isBlank() && !prompt.insideExample(line) && AnalyzedPrompt.isFormatInstruction(lineText)) {
-                tokens += prompt.count(lineText);
+            // Whether the line lies in an example is asked first (a cursor moving with the lines), so that the
+            // lines of examples (most of a large few-shot prompt) are neither copied nor matched.
+            if (!examples.contains(lineStart, lineEnd)) {
+                TextRange line = new TextRange(lineStart, lineEnd);
+                Integer known = previous == null ? null : previous.figures().get(LineFigures.oldKey(line, change));
+                int figure = known != null ? known : formatTokensOf(prompt, line.slice(text));
+                if (figures != null) {
+                    figures.put(LineFigures.key(line.start(), line.end()), figure);
+                }
+                tokens += figure;
             }
             lineStart = lineEnd + 1;
         }
+        if (figures != null) {
+            LineFigures.remember(new LineFigures(text, prompt.encoding(), figures), previous);
+        }
         return tokens;
+    }
+
+    /** Forgets the remembered line figures, so that a test can compare with an analysis from scratch. */
+    static void forget() {
+        LineFigures.forget();
+    }
+
+    /** Returns the tokens of a line that describes the output's format, else 0. */
+    private static int formatTokensOf(AnalyzedPrompt prompt, String lineText) {
+        return !lineText.isBlank() && AnalyzedPrompt.isFormatInstruction(lineText) ? prompt.count(lineText) : 0;
+    }
+
+    /** Contents shorter than this are matched line by line every time. */
+    private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
+
+    /** One version's format-line figures by line range; the last four large texts are remembered. */
+    private record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
+
+        private static final ArrayDeque<LineFigures> RECENT = new ArrayDeque<>();
+
+        static LineFigures closestTo(String text, AnalyzedPrompt prompt) {
+            LineFigures best = null;
+            int bestShared = -1;
+            synchronized (RECENT) {
+                for (LineFigures candidate : RECENT) {
+                    if (candidate.encoding().equals(prompt.encoding())) {
+                        int shared = TextChange.between(candidate.text(), text).shared(text.length());
+                        if (shared >= text.length() / 2 && shared > bestShared) {
+                            best = candidate;
+                            bestShared = shared;
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
+        static void forget() {
+            synchronized (RECENT) {
+                RECENT.clear();
+            }
+        }
+
+        static void remember(LineFigures figures, LineFigures replaced) {
+            synchronized (RECENT) {
+                RECENT.removeIf(known -> known == replaced
+                        || known.text() == figures.text() && known.encoding().equals(figures.encoding()));
+                RECENT.addFirst(figures);
+                while (RECENT.size() > 4) {
+                    RECENT.removeLast();
+                }
+            }
+        }
+
+        /** Returns the key of the same line in the earlier version, or -1 when the line overlaps the change. */
+        static long oldKey(TextRange line, TextChange change) {
+            if (line.end() < change.start()) {
+                return key(line.start(), line.end());
+            }
+            if (line.start() >= change.newEnd()) {
+                return key(line.start() - change.delta(), line.end() - change.delta());
+            }
+            return -1;
+        }
+
+        static long key(int start, int end) {
+            return ((long) start << 32) | (end & 0xFFFFFFFFL);
+        }
     }
 }

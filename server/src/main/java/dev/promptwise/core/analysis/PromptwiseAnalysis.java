@@ -150,8 +150,22 @@ public final class PromptwiseAnalysis {
      * files (extracting examples into a dataset) made against {@code environment}.
      */
     public List<Finding> diagnostics(AnalyzedPrompt prompt, FixEnvironment environment, Cancellation cancellation) {
+        return diagnostics(new PromptContext(prompt, environment, true), cancellation);
+    }
+
+    /**
+     * Returns the findings as {@link #diagnostics(AnalyzedPrompt, Cancellation)} does, but each with no fixes: what
+     * publishing diagnostics needs. Code actions ask {@link #diagnostics(AnalyzedPrompt, FixEnvironment,
+     * Cancellation)} for the same version's fixes; building them on every keystroke (the examples' dataset above
+     * all) cost more than the rest of the analysis of a large prompt.
+     */
+    public List<Finding> diagnosticsWithoutFixes(AnalyzedPrompt prompt, Cancellation cancellation) {
+        return diagnostics(new PromptContext(prompt, FixEnvironment.NONE, false), cancellation);
+    }
+
+    private List<Finding> diagnostics(PromptContext ctx, Cancellation cancellation) {
+        AnalyzedPrompt prompt = ctx.prompt();
         List<Finding> findings = new ArrayList<>();
-        PromptContext ctx = new PromptContext(prompt, environment);
         PromptDocument document = prompt.document();
         Set<String> suppressed = Suppressions.find(document.text(), document.format());
         for (Rule rule : Rules.promptRules()) {
@@ -161,10 +175,11 @@ public final class PromptwiseAnalysis {
                 continue;
             }
             List<Finding> fromRule = new ArrayList<>();
-            Optional<Fix> disable = Suppressions.disable(document.text(), document.format(), rule.id());
+            Optional<Fix> disable = ctx.wantsFixes()
+                    ? Suppressions.disable(document.text(), document.format(), rule.id()) : Optional.empty();
             try {
                 rule.check(ctx, (range, message, fixes) -> {
-                    List<Fix> all = new ArrayList<>(fixes);
+                    List<Fix> all = ctx.wantsFixes() ? new ArrayList<>(fixes) : new ArrayList<>();
                     disable.ifPresent(all::add);
                     fromRule.add(new Finding(rule.id(), severity, range, message, all));
                 });

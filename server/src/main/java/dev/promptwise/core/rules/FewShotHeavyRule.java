@@ -49,8 +49,11 @@ final class FewShotHeavyRule implements Rule {
         String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned);
         TextRange first = examples.get(0).range();
         TextRange line = RuleText.lineAt(ctx.text(), first.start());
+        // The fix writes every example into a dataset: the largest piece of work of a keystroke in a large prompt,
+        // so it is built only when someone will read it.
+        List<Fix> fixes = ctx.wantsFixes() ? extractFix(ctx).stream().toList() : List.of();
         sink.report(new TextRange(first.start(), Math.max(first.start(), Math.min(line.end(), first.end()))), message,
-                extractFix(ctx).stream().toList());
+                fixes);
     }
 
     /** Returns the fix that moves the examples into a fine-tuning dataset, or empty when it cannot be made. */

@@ -66,7 +66,19 @@ public final class ExampleFinder {
         for (Message message : messages) {
             TextRange content = message.contentRange();
             if (content.end() <= text.length()) {
-                new TextScan(text, content).scan(examples);
+                examples.addAll(ExampleScans.textExamples(text, content));
+            }
+        }
+        return examples;
+    }
+
+    /** Returns what {@link #find} returns, scanning every message from scratch: the reference of the tests. */
+    static List<FewShotExample> findFromScratch(String text, List<Message> messages) {
+        List<FewShotExample> examples = new ArrayList<>(messagePairs(text, messages));
+        for (Message message : messages) {
+            TextRange content = message.contentRange();
+            if (content.end() <= text.length()) {
+                examples.addAll(ExampleScans.scanFromScratch(text, content));
             }
         }
         return examples;
@@ -112,67 +124,152 @@ public final class ExampleFinder {
     /** The input and output texts of an example. */
     private record Pair(String input, String output) {}
 
-    /** One pass over the lines of one message's content. */
-    private static final class TextScan {
+    /**
+     * One pass over the lines of one message's content, from a given line on. Lines are split as they are first
+     * needed, so that a pass that resumes in the middle of a large content reads only the lines it looks at, and the
+     * pass records, for every line it visits, how far into the text it had read by then: the earlier version's
+     * record of a content is what {@link ExampleScans} reuses for the lines an edit cannot have affected.
+     */
+    static final class TextScan {
         private final String text;
-        private final int[] starts;
-        private final int[] ends;
-        private final int[] nexts;
+        private final int rangeStart;
+        private final int rangeEnd;
+        private final int firstLineStart;
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private int[] nexts = new int[16];
         /** Each line's first character that is not white space, or 0 for a blank line: a cheap filter for patterns. */
-        private final char[] firsts;
-        private final int count;
+        private char[] firsts = new char[16];
+        private int count;
+        private boolean complete;
+        /** No character at or after this offset has been read yet. */
+        private int reach;
         /** Where a search for {@code </example>} last failed: no later {@code <example>} can close either. */
         private int noCloseFrom = Integer.MAX_VALUE;
+        private final boolean recording;
+        private int[] stepStarts;
+        private int[] stepReaches;
+        private int steps;
 
-        TextScan(String text, TextRange range) {
+        /**
+         * Prepares a pass over {@code [rangeStart, rangeEnd)} of {@code text} whose first line starts at
+         * {@code firstLineStart} (the content's start, or a later line's start); {@code recording} keeps the steps.
+         */
+        TextScan(String text, int rangeStart, int rangeEnd, int firstLineStart, boolean recording) {
             this.text = text;
-            int capacity = 16;
-            int[] lineStarts = new int[capacity];
-            int[] lineEnds = new int[capacity];
-            int[] lineNexts = new int[capacity];
-            char[] lineFirsts = new char[capacity];
-            int lines = 0;
-            int position = range.start();
-            while (position < range.end()) {
-                int end = position;
-                char first = 0;
-                while (end < range.end() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                    if (first == 0 && !Character.isWhitespace(text.charAt(end))) {
-                        first = text.charAt(end);
-                    }
-                    end++;
-                }
-                int next = afterLineBreak(text, end);
-                if (lines == capacity) {
-                    capacity *= 2;
-                    lineStarts = Arrays.copyOf(lineStarts, capacity);
-                    lineEnds = Arrays.copyOf(lineEnds, capacity);
-                    lineNexts = Arrays.copyOf(lineNexts, capacity);
-                    lineFirsts = Arrays.copyOf(lineFirsts, capacity);
-                }
-                lineStarts[lines] = position;
-                lineEnds[lines] = end;
-                lineNexts[lines] = next;
-                lineFirsts[lines] = first;
-                lines++;
-                if (next == end) {
-                    break;
-                }
-                position = next;
+            this.rangeStart = rangeStart;
+            this.rangeEnd = rangeEnd;
+            this.firstLineStart = firstLineStart;
+            this.reach = firstLineStart;
+            this.recording = recording;
+            if (recording) {
+                stepStarts = new int[64];
+                stepReaches = new int[64];
             }
-            count = lines;
-            starts = lineStarts;
-            ends = lineEnds;
-            nexts = lineNexts;
-            firsts = lineFirsts;
         }
 
-        void scan(List<FewShotExample> examples) {
-            int line = 0;
-            while (line < count) {
+        /** Whether line {@code line} exists, splitting the lines up to it when they are not split yet. */
+        boolean hasLine(int line) {
+            while (count <= line && !complete) {
+                splitNextLine();
+            }
+            return line < count;
+        }
+
+        private void splitNextLine() {
+            int position = count == 0 ? firstLineStart : nexts[count - 1];
+            if (position >= rangeEnd || count > 0 && nexts[count - 1] == ends[count - 1]) {
+                complete = true;
+                return;
+            }
+            int end = position;
+            char first = 0;
+            while (end < rangeEnd && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                if (first == 0 && !Character.isWhitespace(text.charAt(end))) {
+                    first = text.charAt(end);
+                }
+                end++;
+            }
+            int next = afterLineBreak(text, end);
+            if (count == starts.length) {
+                int capacity = count * 2;
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                nexts = Arrays.copyOf(nexts, capacity);
+                firsts = Arrays.copyOf(firsts, capacity);
+            }
+            starts[count] = position;
+            ends[count] = end;
+            nexts[count] = next;
+            firsts[count] = first;
+            count++;
+            // Finding the line break read up to two characters past the line.
+            reach = Math.max(reach, end + 2);
+        }
+
+        int start(int line) {
+            return starts[line];
+        }
+
+        /**
+         * Visits lines from {@code line} on, adding the examples found to {@code examples}, until the content ends or
+         * {@code stop} says that the rest is known; returns the line where it stopped, or -1 at the content's end.
+         */
+        int scan(int line, List<FewShotExample> examples, java.util.function.IntPredicate stop) {
+            boolean more = hasLine(line);
+            while (more) {
+                if (stop != null && stop.test(line)) {
+                    return line;
+                }
+                int stepStart = starts[line];
                 int next = exampleAt(line, examples);
                 line = next > line ? next : line + 1;
+                more = hasLine(line);
+                if (recording) {
+                    record(stepStart, reach);
+                }
             }
+            return -1;
+        }
+
+        private void record(int stepStart, int stepReach) {
+            if (steps == stepStarts.length) {
+                stepStarts = Arrays.copyOf(stepStarts, steps * 2);
+                stepReaches = Arrays.copyOf(stepReaches, steps * 2);
+            }
+            stepStarts[steps] = stepStart;
+            stepReaches[steps] = stepReach;
+            steps++;
+        }
+
+        int steps() {
+            return steps;
+        }
+
+        int[] stepStarts() {
+            return stepStarts;
+        }
+
+        int[] stepReaches() {
+            return stepReaches;
+        }
+
+        int reach() {
+            return reach;
+        }
+
+        /** Returns where the content's last line ends: the content without the one line break that may close it. */
+        private int lastLineEnd() {
+            int end = rangeEnd;
+            if (end > rangeStart && text.charAt(end - 1) == '\n') {
+                end--;
+                if (end > rangeStart && text.charAt(end - 1) == '\r') {
+                    end--;
+                }
+            } else if (end > rangeStart && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            return end;
         }
 
         /** Adds the example that starts at {@code line}, if any; returns the line after it, or {@code line}. */
@@ -194,7 +291,7 @@ public final class ExampleFinder {
             if (isExampleLabel(line)) {
                 return labelledExample(line, examples);
             }
-            int[] pair = pairAt(line, count);
+            int[] pair = pairAt(line, Integer.MAX_VALUE);
             if (pair != null) {
                 examples.add(example(line, pair[2], pairTexts(pair)));
                 return pair[2];
@@ -211,13 +308,15 @@ public final class ExampleFinder {
             if (open.end() >= noCloseFrom) {
                 return line;
             }
-            Matcher close = EXAMPLE_CLOSE.matcher(text).region(open.end(), ends[count - 1]);
+            int contentLastLineEnd = lastLineEnd();
+            Matcher close = EXAMPLE_CLOSE.matcher(text).region(open.end(), Math.max(open.end(), contentLastLineEnd));
             if (!close.find()) {
                 noCloseFrom = open.end();
+                reach = Math.max(reach, contentLastLineEnd + 2);
                 return line;
             }
             int closeLine = line;
-            while (closeLine < count - 1 && ends[closeLine] < close.end()) {
+            while (hasLine(closeLine + 1) && ends[closeLine] < close.end()) {
                 closeLine++;
             }
             String inner = text.substring(open.end(), close.start());
@@ -247,7 +346,7 @@ public final class ExampleFinder {
          */
         private int headingExample(int line, int level, List<FewShotExample> examples) {
             int end = line + 1;
-            while (end < count) {
+            while (hasLine(end)) {
                 Matcher heading = firsts[end] == '#' ? HEADING.matcher(line(end)) : null;
                 if (heading != null && heading.matches() && heading.group(1).length() <= level) {
                     break;
@@ -274,7 +373,7 @@ public final class ExampleFinder {
          */
         private int labelledExample(int line, List<FewShotExample> examples) {
             int limit = line + 1;
-            while (limit < count && !isBoundary(limit)) {
+            while (hasLine(limit) && !isBoundary(limit)) {
                 limit++;
             }
             for (int candidate = line + 1; candidate < limit; candidate++) {
@@ -334,7 +433,7 @@ public final class ExampleFinder {
             input.matches();
             String inputKind = input.group(1).toLowerCase(Locale.ROOT);
             boolean sawBlank = false;
-            for (int candidate = line + 1; candidate < limit; candidate++) {
+            for (int candidate = line + 1; candidate < limit && hasLine(candidate); candidate++) {
                 if (blank(candidate)) {
                     sawBlank = true;
                     continue;
@@ -343,7 +442,7 @@ public final class ExampleFinder {
                 if (output != null && output.matches()
                         && answers(inputKind, output.group(1).toLowerCase(Locale.ROOT))) {
                     int end = candidate + 1;
-                    while (end < limit && !blank(end) && !isBoundary(end) && !isInputLabel(end)
+                    while (end < limit && hasLine(end) && !blank(end) && !isBoundary(end) && !isInputLabel(end)
                             && !isOutputLabel(end)) {
                         end++;
                     }
@@ -382,9 +481,9 @@ public final class ExampleFinder {
          */
         private FewShotExample example(int first, int end, Pair pair) {
             int rangeEnd = nexts[end - 1];
-            if (first == 0 || blank(first - 1)) {
+            if (starts[first] == this.rangeStart || blank(first - 1)) {
                 int blank = end;
-                while (blank < count && blank(blank)) {
+                while (hasLine(blank) && blank(blank)) {
                     rangeEnd = nexts[blank];
                     blank++;
                 }

@@ -1,9 +1,11 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,9 @@ final class PromptyParser {
 
     /** Longest line tried as a role line; longer ones are prose, and the regular expression never sees them. */
     private static final int MAX_ROLE_LINE = 200;
+
+    /** Contents at least this long are recorded as slices of the file (see {@link TextChange#recordSlice}). */
+    private static final int LARGE_CONTENT = 16 * 1024;
 
     private PromptyParser() {}
 
@@ -76,24 +81,142 @@ final class PromptyParser {
      * trailing spaces; an empty list when the body is blank.
      */
     static List<Message> messagesOf(String text, int bodyStart) {
+        return messagesFrom(text, bodyStart, RoleLines.of(text, bodyStart));
+    }
+
+    /** Returns what {@link #messagesOf} returns, reading every line: the reference of the tests. */
+    static List<Message> messagesFromScratch(String text, int bodyStart) {
+        return messagesFrom(text, bodyStart, RoleLines.fromScratch(text, bodyStart));
+    }
+
+    private static List<Message> messagesFrom(String text, int bodyStart, RoleLines roleLines) {
         List<Message> messages = new ArrayList<>();
         String role = "system";
         int blockStart = bodyStart;
         int contentStart = bodyStart;
-        int lineStart = bodyStart;
-        Matcher matcher = ROLE_LINE.matcher(text);
-        while (lineStart < text.length()) {
-            int lineEnd = lineEnd(text, lineStart);
-            if (lineEnd - lineStart <= MAX_ROLE_LINE && matcher.region(lineStart, lineEnd).matches()) {
-                addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
-                role = matcher.group(1).toLowerCase(Locale.ROOT);
-                blockStart = lineStart;
-                contentStart = nextLine(text, lineEnd);
-            }
-            lineStart = nextLine(text, lineEnd);
+        for (int index = 0; index < roleLines.count; index++) {
+            int lineStart = roleLines.starts[index];
+            addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
+            role = roleLines.roles[index];
+            blockStart = lineStart;
+            contentStart = nextLine(text, roleLines.ends[index]);
         }
         addMessage(text, messages, role, blockStart, contentStart, text.length(), blockStart != contentStart);
         return messages;
+    }
+
+    /**
+     * The role lines of a body (start, end of line and role, in order). Whether a line is a role line depends on
+     * that line alone, so after an edit the role lines wholly before or after it are the earlier version's; only
+     * the lines around the edit are read again. The last few large bodies are remembered.
+     */
+    private static final class RoleLines {
+
+        private static final int CAPACITY = 4;
+        private static final ArrayDeque<RoleLines> RECENT = new ArrayDeque<>();
+
+        private final String text;
+        private final int bodyStart;
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private String[] roles = new String[8];
+        private int count;
+
+        private RoleLines(String text, int bodyStart) {
+            this.text = text;
+            this.bodyStart = bodyStart;
+        }
+
+        static RoleLines fromScratch(String text, int bodyStart) {
+            RoleLines lines = new RoleLines(text, bodyStart);
+            lines.read(bodyStart, text.length());
+            return lines;
+        }
+
+        static RoleLines of(String text, int bodyStart) {
+            if (text.length() - bodyStart < LARGE_CONTENT) {
+                return fromScratch(text, bodyStart);
+            }
+            RoleLines previous = null;
+            TextChange change = null;
+            synchronized (RECENT) {
+                for (RoleLines candidate : RECENT) {
+                    TextChange candidateChange = TextChange.between(candidate.text, text);
+                    int shared = candidateChange.shared(text.length());
+                    if (candidate.bodyStart == bodyStart && candidateChange.start() > bodyStart
+                            && shared >= text.length() / 2
+                            && (change == null || shared > change.shared(text.length()))) {
+                        previous = candidate;
+                        change = candidateChange;
+                    }
+                }
+            }
+            RoleLines lines = previous == null ? fromScratch(text, bodyStart) : previous.after(change, text);
+            RoleLines replaced = previous;
+            synchronized (RECENT) {
+                RECENT.removeIf(known -> known == replaced || known.text == text && known.bodyStart == bodyStart);
+                RECENT.addFirst(lines);
+                while (RECENT.size() > CAPACITY) {
+                    RECENT.removeLast();
+                }
+            }
+            return lines;
+        }
+
+        /** Returns the role lines of {@code current}, this text with {@code change} applied. */
+        private RoleLines after(TextChange change, String current) {
+            // Read again from a line start before the edit: a position after '\n' always starts a line.
+            int from = Math.max(bodyStart, change.start() - 1);
+            while (from > bodyStart && current.charAt(from - 1) != '\n') {
+                from--;
+            }
+            RoleLines lines = new RoleLines(current, bodyStart);
+            int kept = 0;
+            while (kept < count && starts[kept] < from) {
+                lines.add(starts[kept], ends[kept], roles[kept]);
+                kept++;
+            }
+            // Lines that start after a break past the edit are the earlier version's, shifted.
+            int stoppedAt = lines.read(from, change.newEnd() + 1);
+            int delta = change.delta();
+            for (int index = kept; index < count; index++) {
+                if (starts[index] + delta >= stoppedAt) {
+                    lines.add(starts[index] + delta, ends[index] + delta, roles[index]);
+                }
+            }
+            return lines;
+        }
+
+        /**
+         * Adds the role lines among the lines from {@code lineStart} (a line start) on, stopping at the first line
+         * that starts at or after {@code stopAt}; returns where that line starts, or the text's length.
+         */
+        private int read(int lineStart, int stopAt) {
+            // Without a carriage return every line ends at the next '\n', which indexOf finds far faster.
+            boolean newlinesOnly = text.indexOf('\r', lineStart) < 0;
+            Matcher matcher = ROLE_LINE.matcher(text);
+            while (lineStart < text.length() && lineStart < stopAt) {
+                int lineEnd = newlinesOnly ? newlineOrEnd(text, lineStart) : lineEnd(text, lineStart);
+                if (lineEnd - lineStart <= MAX_ROLE_LINE && mayBeRoleLine(text, lineStart, lineEnd)
+                        && matcher.region(lineStart, lineEnd).matches()) {
+                    add(lineStart, lineEnd, matcher.group(1).toLowerCase(Locale.ROOT));
+                }
+                lineStart = nextLine(text, lineEnd);
+            }
+            return Math.min(lineStart, text.length());
+        }
+
+        private void add(int start, int end, String role) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+                roles = java.util.Arrays.copyOf(roles, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            roles[count] = role;
+            count++;
+        }
     }
 
     private static void addMessage(String text, List<Message> messages, String role, int blockStart,
@@ -123,7 +246,13 @@ final class PromptyParser {
         TextRange content = new TextRange(start, end);
         TextRange whole = new TextRange(hasRoleLine ? blockStart : start, Math.max(end, hasRoleLine
                 ? trimmedLineEnd(text, blockStart) : end));
-        messages.add(new Message(role, whole, content, content.slice(text)));
+        String contentText = content.slice(text);
+        if (contentText.length() >= LARGE_CONTENT) {
+            // The token counter compares a large message's content with its previous version's; this tells it
+            // where they differ from the edit of the file, without comparing a megabyte.
+            TextChange.recordSlice(text, content, contentText);
+        }
+        messages.add(new Message(role, whole, content, contentText));
     }
 
     private static int trimmedLineEnd(String text, int lineStart) {
@@ -188,6 +317,30 @@ final class PromptyParser {
             YamlPromptSupport.addInputs(text, sample, inputs);
         }
         return declares;
+    }
+
+    /**
+     * Returns whether the line can be a role line at all: its first character other than spaces, tabs and one
+     * {@code #} starts a role's name and it holds a colon. Most lines fail at once, so the pattern runs on few.
+     */
+    private static boolean mayBeRoleLine(String text, int lineStart, int lineEnd) {
+        int index = lineStart;
+        while (index < lineEnd && (text.charAt(index) == ' ' || text.charAt(index) == '\t'
+                || text.charAt(index) == '#')) {
+            index++;
+        }
+        if (index == lineEnd || "sSuUaAdD".indexOf(text.charAt(index)) < 0) {
+            return false;
+        }
+        while (index < lineEnd && text.charAt(index) != ':') {
+            index++;
+        }
+        return index < lineEnd;
+    }
+
+    private static int newlineOrEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
     }
 
     private static int lineEnd(String text, int from) {

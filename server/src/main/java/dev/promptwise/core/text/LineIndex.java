@@ -58,6 +58,48 @@ public final class LineIndex {
         return new LineIndex(Arrays.copyOf(starts, count), text.length());
     }
 
+    /**
+     * Returns the index of {@code current}, which is the text of this index with {@code change} applied: the line
+     * starts before the change are kept, those after it shifted, and only the changed stretch is read, so that a
+     * keystroke in a large document does not index it again. Equal to {@link #of} of {@code current}.
+     */
+    public LineIndex edited(String current, TextChange change) {
+        // A line start depends on the two characters before and at it (a lone '\r' is a break, "\r\n" one).
+        int keptBefore = firstAtOrAfter(lineStarts, change.start());
+        int oldSuffix = firstAtOrAfter(lineStarts, change.oldEnd() + 1);
+        int[] starts = new int[keptBefore + (change.newEnd() - change.start() + 2) + (lineStarts.length - oldSuffix)];
+        System.arraycopy(lineStarts, 0, starts, 0, keptBefore);
+        int count = keptBefore;
+        if (count == 0) {
+            starts[count++] = 0;
+        }
+        int length = current.length();
+        for (int index = Math.max(0, change.start() - 1); index < change.newEnd() && index < length; index++) {
+            char character = current.charAt(index);
+            if ((character == '\n' || character == '\r' && (index + 1 >= length || current.charAt(index + 1) != '\n'))
+                    && index + 1 > starts[count - 1]) {
+                starts[count++] = index + 1;
+            }
+        }
+        int delta = change.delta();
+        for (int index = oldSuffix; index < lineStarts.length; index++) {
+            starts[count++] = lineStarts[index] + delta;
+        }
+        return new LineIndex(Arrays.copyOf(starts, count), length);
+    }
+
+    /** Returns the index of the first value at or after {@code offset} in ascending {@code values}; their length when none. */
+    private static int firstAtOrAfter(int[] values, int offset) {
+        int found = Arrays.binarySearch(values, offset);
+        if (found < 0) {
+            return -found - 1;
+        }
+        while (found > 0 && values[found - 1] == offset) {
+            found--;
+        }
+        return found;
+    }
+
     public int lineCount() {
         return lineStarts.length;
     }

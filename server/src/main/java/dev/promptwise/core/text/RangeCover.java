@@ -38,6 +38,31 @@ public final class RangeCover {
         return new RangeCover(starts, furthestEnds);
     }
 
+    /**
+     * Returns a cursor that answers {@link #contains} for ranges asked in order of their starts, moving forward
+     * instead of searching: a pass over every sentence or line of a large prompt asks in that order.
+     */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** Answers {@link RangeCover#contains} for ranges whose starts never decrease from one question to the next. */
+    public final class Cursor {
+
+        /** The number of ranges starting at or before the last start asked about. */
+        private int startedBefore;
+
+        private Cursor() {}
+
+        /** Returns whether one of the ranges holds all of {@code start..end}; false when there are no ranges. */
+        public boolean contains(int start, int end) {
+            while (startedBefore < startsInOrder.length && startsInOrder[startedBefore] <= start) {
+                startedBefore++;
+            }
+            return startedBefore > 0 && furthestEndSoFar[startedBefore - 1] >= end;
+        }
+    }
+
     /** Returns whether one of the ranges holds all of {@code range}; false when there are no ranges. */
     public boolean contains(TextRange range) {
         // The ranges that start at or before range.start(): one of them holds range exactly when the furthest end

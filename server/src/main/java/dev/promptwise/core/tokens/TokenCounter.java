@@ -3,6 +3,7 @@ package dev.promptwise.core.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import dev.promptwise.core.text.TextChange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -220,7 +221,8 @@ public final class TokenCounter {
     /**
      * Counts a large text. When a recent text shares most of its start and end with it (the previous version of
      * the same document, before an edit), the counts of the segments wholly inside the shared start and end are
-     * reused and only the segments between them are counted; else the whole text is. The result is remembered.
+     * reused and only the segments between them are counted; else the whole text is. The result is remembered in
+     * place of the text it was counted from.
      *
      * <p>A cut (see the class comment) depends only on the two characters around it, so every cut of the old text
      * whose two characters lie in the shared start is a cut of the new text at the same offset, and every cut whose
@@ -237,29 +239,23 @@ public final class TokenCounter {
             Segments old = match.segments();
             int oldLength = match.text().length();
             int shift = text.length() - oldLength;
-            // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start.
-            int reusedBefore = 0;
-            while (reusedBefore < old.size() && old.end(reusedBefore, oldLength) < match.sharedStart()) {
-                reusedBefore++;
-            }
+            // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start: segment i
+            // ends where i+1 starts, so they are the segments before the first whose successor starts at or after
+            // the shared start's end (starts ascend, so a binary search finds it).
+            // (The last segment ends at the old text's end, never before the shared start's end.)
+            int reusedBefore = Math.max(0, old.firstStartAtOrAfter(match.sharedStart()) - 1);
             // Segments reusedAfter..size-1 start at a cut whose preceding character lies in the shared end.
-            int reusedAfter = old.size();
-            while (reusedAfter - 1 > reusedBefore && old.start(reusedAfter - 1) - 1 >= oldLength - match.sharedEnd()) {
-                reusedAfter--;
-            }
-            for (int index = 0; index < reusedBefore; index++) {
-                segments.add(old.start(index), old.count(index));
-                total += old.count(index);
-            }
+            int reusedAfter = Math.min(old.size(), Math.max(reusedBefore + 1,
+                    old.firstStartAtOrAfter(oldLength - match.sharedEnd() + 1)));
+            total += segments.addAll(old, 0, reusedBefore, 0);
             int middleStart = reusedBefore < old.size() ? old.start(reusedBefore) : oldLength;
             int middleEnd = reusedAfter < old.size() ? old.start(reusedAfter) + shift : text.length();
             total += countRegion(text, middleStart, middleEnd, segments);
-            for (int index = reusedAfter; index < old.size(); index++) {
-                segments.add(old.start(index) + shift, old.count(index));
-                total += old.count(index);
-            }
+            total += segments.addAll(old, reusedAfter, old.size(), shift);
         }
-        recentTexts.remember(text, segments);
+        // The new version takes the place of the one it was counted from: an edited document keeps one place, and
+        // the memory of the four places holds four documents rather than four versions of one.
+        recentTexts.remember(text, segments, match == null ? null : match.text());
         return total;
     }
 
@@ -427,6 +423,39 @@ public final class TokenCounter {
             size++;
         }
 
+        /** Adds segments {@code from..to-1} of {@code other}, their starts moved by {@code shift}; returns their tokens. */
+        int addAll(Segments other, int from, int to, int shift) {
+            int added = Math.max(0, to - from);
+            if (size + added > starts.length) {
+                int capacity = Math.max(size + added, starts.length * 2);
+                starts = Arrays.copyOf(starts, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+            }
+            System.arraycopy(other.counts, from, counts, size, added);
+            int tokens = 0;
+            for (int index = 0; index < added; index++) {
+                starts[size + index] = other.starts[from + index] + shift;
+                tokens += counts[size + index];
+            }
+            size += added;
+            return tokens;
+        }
+
+        /** Returns the index of the first segment starting at or after {@code offset}; the size when none does. */
+        int firstStartAtOrAfter(int offset) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (starts[middle] >= offset) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return low;
+        }
+
         void setCount(int index, int count) {
             counts[index] = count;
         }
@@ -474,16 +503,10 @@ public final class TokenCounter {
             Match best = null;
             for (Remembered remembered : texts) {
                 String old = remembered.text();
-                int limit = Math.min(old.length(), text.length());
-                int sharedStart = 0;
-                while (sharedStart < limit && old.charAt(sharedStart) == text.charAt(sharedStart)) {
-                    sharedStart++;
-                }
-                int sharedEnd = 0;
-                while (sharedEnd < limit - sharedStart
-                        && old.charAt(old.length() - 1 - sharedEnd) == text.charAt(text.length() - 1 - sharedEnd)) {
-                    sharedEnd++;
-                }
+                // The same comparison the other incremental passes of a version make: done once, remembered.
+                TextChange change = TextChange.between(old, text);
+                int sharedStart = change.start();
+                int sharedEnd = text.length() - change.newEnd();
                 if (sharedStart + sharedEnd >= text.length() / 2
                         && (best == null || sharedStart + sharedEnd > best.sharedStart() + best.sharedEnd())) {
                     best = new Match(old, remembered.segments(), sharedStart, sharedEnd);
@@ -492,8 +515,10 @@ public final class TokenCounter {
             return best;
         }
 
-        synchronized void remember(String text, Segments segments) {
-            texts.removeIf(remembered -> remembered.text().equals(text));
+        synchronized void remember(String text, Segments segments, String replaced) {
+            // The same object, not equal text: comparing a megabyte with each remembered text cost more than a
+            // slot that an equal copy may take twice.
+            texts.removeIf(remembered -> remembered.text() == text || remembered.text() == replaced);
             texts.addFirst(new Remembered(text, segments));
             while (texts.size() > CAPACITY) {
                 texts.removeLast();

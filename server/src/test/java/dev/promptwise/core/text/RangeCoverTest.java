@@ -48,4 +48,25 @@ class RangeCoverTest {
             }
         }
     }
+
+    @Test
+    void aCursorAskedInOrderOfStartsAnswersAsTheSearchDoes() {
+        Random random = new Random(31);
+        for (int round = 0; round < 200; round++) {
+            List<TextRange> ranges = new ArrayList<>();
+            for (int index = random.nextInt(20); index > 0; index--) {
+                int start = random.nextInt(200);
+                ranges.add(new TextRange(start, start + random.nextInt(40)));
+            }
+            RangeCover cover = RangeCover.of(ranges);
+            RangeCover.Cursor cursor = cover.cursor();
+            int start = 0;
+            for (int question = 0; question < 100; question++) {
+                start += random.nextInt(4);
+                int end = start + random.nextInt(30);
+                assertEquals(cover.contains(new TextRange(start, end)),
+                        cursor.contains(start, end), ranges + " " + start + ".." + end);
+            }
+        }
+    }
 }

@@ -1,0 +1,57 @@
+package dev.promptwise.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptwise.core.LargePromptEdits;
+import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.syntax.PromptFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** What the keystroke path of the façade gives for large prompts: the same findings, without their fixes. */
+class IncrementalAnalysisTest {
+
+    private static final PromptwiseAnalysis ANALYSIS = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
+
+    @Test
+    void findingsToPublishAreTheFindingsWithoutTheirFixes() {
+        String text = LargePromptEdits.prompty(new Random(3), 30_000);
+        AnalyzedPrompt prompt = ANALYSIS.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
+                Settings.DEFAULTS);
+        List<Finding> withFixes = ANALYSIS.diagnostics(prompt, Cancellation.NONE);
+        List<Finding> withoutFixes = ANALYSIS.diagnosticsWithoutFixes(prompt, Cancellation.NONE);
+        assertTrue(withFixes.stream().anyMatch(finding -> finding.ruleId().equals("few-shot-heavy")
+                && !finding.fixes().isEmpty()), "the generated prompt is heavy with examples: " + withFixes);
+        assertTrue(withFixes.stream().anyMatch(finding -> finding.ruleId().equals("duplicate-instruction")));
+        assertEquals(withFixes.stream().map(finding -> new Finding(finding.ruleId(), finding.severity(),
+                finding.range(), finding.message(), List.of())).toList(), withoutFixes);
+    }
+
+    @Test
+    void tokenFiguresAfterEachRandomEditEqualThoseOfAnAnalysisFromScratch() {
+        Random random = new Random(19);
+        for (String path : List.of("prompts/large.txt", "prompts/large.prompty")) {
+            PromptFormat format = path.endsWith(".txt") ? PromptFormat.PLAIN_TEXT : PromptFormat.PROMPTY;
+            String text = format == PromptFormat.PLAIN_TEXT ? LargePromptEdits.body(random, 30_000)
+                    : LargePromptEdits.prompty(random, 30_000);
+            for (int edit = 0; edit < 120; edit++) {
+                text = LargePromptEdits.editAndRecord(random, text);
+                AnalyzedPrompt incremental = ANALYSIS.analyze(path, format, text, Settings.DEFAULTS);
+                String figures = figures(incremental);
+                // From scratch: without the earlier version's example counts and format-line figures. The
+                // analysis below leaves its own figures for the next edit to start from.
+                ExampleTokens.forget();
+                PromptCosting.forget();
+                assertEquals(figures(ANALYSIS.analyze(path, format, text, Settings.DEFAULTS)), figures,
+                        path + " after edit " + edit);
+            }
+        }
+    }
+
+    private static String figures(AnalyzedPrompt prompt) {
+        return prompt.textTokens() + " " + prompt.exampleTokens() + " " + prompt.costInput();
+    }
+}
