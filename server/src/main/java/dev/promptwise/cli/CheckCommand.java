@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -173,11 +174,18 @@ final class CheckCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
+        // A strategy file's workloads are analysed on a pool of their own: a file task waits for them, and must
+        // not wait for threads of its own pool.
+        ExecutorService workloads = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "promptwise-check-workloads");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             List<Future<Optional<Analysed>>> futures = new ArrayList<>();
             for (Target target : targets) {
                 List<StrategyDocument> known = strategies.getOrDefault(target.workspace(), List.of());
-                futures.add(executor.submit(() -> analyse(analysis, target, known, settings)));
+                futures.add(executor.submit(() -> analyse(analysis, target, known, settings, workloads)));
             }
             List<FileReport> files = new ArrayList<>();
             List<Report.ShownStrategy> analysed = new ArrayList<>();
@@ -201,19 +209,20 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         } finally {
             executor.shutdownNow();
+            workloads.shutdownNow();
         }
     }
 
     /** Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. */
     private Optional<Analysed> analyse(PromptwiseAnalysis analysis, Target target, List<StrategyDocument> strategies,
-            Settings settings) {
+            Settings settings, Executor workloads) {
         Path file = target.file();
         String shown = display(file);
         String relative = target.workspace().relativize(file).orElse(file.getFileName().toString());
         if (PromptwiseAnalysis.isStrategyFile(relative)) {
             StrategyDocument document = strategies.stream().filter(s -> s.path().equals(relative)).findFirst()
                     .orElseGet(() -> analysis.parseStrategy(relative, readText(file).text()));
-            AnalyzedStrategy strategy = analysis.analyzeStrategy(document, settings, target.workspace(),
+            AnalyzedStrategy strategy = analysis.analyzeStrategy(document, settings, target.workspace(), workloads,
                     Cancellation.NONE);
             List<Finding> findings = analysis.strategyDiagnostics(strategy, Cancellation.NONE);
             return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,

@@ -148,6 +148,32 @@ class CheckCommandTest {
         assertEquals("0 files checked: 0 errors, 0 warnings, 0 information, 0 hints\n", run.out);
     }
 
+    @Test
+    void aStrategyFileOfThousandsOfWorkloadsIsAnalysedNotRefused() throws Exception {
+        StringBuilder strategy = new StringBuilder("version: 1\ndefaults:\n  model: gpt-4o\nworkloads:\n");
+        for (int i = 0; i < 4_000; i++) {
+            strategy.append("  workload-").append(i).append(":\n    prompt: prompts/p").append(i % 10)
+                    .append(".txt\n    traffic: { requestsPerDay: ").append(1_000 + i).append(" }\n");
+        }
+        assertTrue(strategy.length() > 256 * 1024, "larger than the limit this replaces");
+        for (int i = 0; i < 10; i++) {
+            write("prompts/p" + i + ".txt", "Sort ticket " + i + " into billing, outage or account.\n");
+        }
+        write("promptwise.yaml", strategy.toString());
+
+        Run run = run("check", "--format=json", "--fail-on=none");
+
+        JsonNode report = new ObjectMapper().readTree(run.out);
+        assertEquals(4_000, report.get("workloads").size(), run.err);
+        assertEquals(4_999.0 * 30 / 1_000, report.get("workloads").get(3_999).get("monthlyCostUsd").asDouble()
+                / report.get("workloads").get(3_999).get("costPerRequestUsd").asDouble() / 1_000, 0.01);
+        for (JsonNode file : report.get("files")) {
+            for (JsonNode diagnostic : file.get("diagnostics")) {
+                assertTrue(!diagnostic.get("message").asText().contains("refused"), diagnostic.toString());
+            }
+        }
+    }
+
     private void write(String path, String text) throws Exception {
         Path file = workspace.resolve(path);
         Files.createDirectories(file.getParent());

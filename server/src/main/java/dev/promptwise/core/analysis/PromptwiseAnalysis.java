@@ -21,6 +21,7 @@ import dev.promptwise.core.syntax.SyntaxProblem;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -53,6 +55,9 @@ public final class PromptwiseAnalysis {
     private volatile StrategyCatalog lastStrategyCatalog;
     /** Each strategy file's workloads as last analysed, reused for those whose text and prompt did not change. */
     private final WorkloadMemo workloadMemo = new WorkloadMemo();
+    /** The prompt indexes of the most recent strategy versions, newest first; a workspace rarely has more files. */
+    private final ArrayDeque<StrategyLinks.PromptIndex> promptIndexes = new ArrayDeque<>();
+    private static final int PROMPT_INDEXES = 8;
     /** The last strategy file parsed at each path, the starting point of the next version's parse. */
     private final java.util.Map<String, StrategyFile> lastStrategyParses = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
@@ -261,7 +266,7 @@ public final class PromptwiseAnalysis {
      */
     public Optional<WorkloadBinding> bindingFor(String promptPath, List<StrategyDocument> strategies) {
         for (StrategyDocument strategy : strategies) {
-            List<Workload> workloads = StrategyLinks.workloadsOf(strategy.strategy(), strategy.path(), promptPath);
+            List<Workload> workloads = promptIndexOf(strategy).workloadsOf(promptPath);
             if (!workloads.isEmpty()) {
                 return Optional.of(new WorkloadBinding(strategy.path(), strategy.text(), strategy.strategy(),
                         workloads.get(0)));
@@ -270,14 +275,43 @@ public final class PromptwiseAnalysis {
         return Optional.empty();
     }
 
+    /** Returns the prompt index of {@code strategy}'s version, read once per version while it is recent. */
+    private StrategyLinks.PromptIndex promptIndexOf(StrategyDocument strategy) {
+        synchronized (promptIndexes) {
+            for (StrategyLinks.PromptIndex index : promptIndexes) {
+                if (index.isOf(strategy.strategy(), strategy.path())) {
+                    return index;
+                }
+            }
+        }
+        StrategyLinks.PromptIndex index = StrategyLinks.promptIndex(strategy.strategy(), strategy.path());
+        synchronized (promptIndexes) {
+            promptIndexes.addFirst(index);
+            if (promptIndexes.size() > PROMPT_INDEXES) {
+                promptIndexes.removeLast();
+            }
+        }
+        return index;
+    }
+
     /**
      * Analyses a strategy file: every workload's prompt is read through {@code workspace} and analysed with the
      * workload's facts, priced, and weighed by the decision engine.
      */
     public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
             Cancellation cancellation) {
+        return analyzeStrategy(document, settings, workspace, null, cancellation);
+    }
+
+    /**
+     * Analyses a strategy file as {@link #analyzeStrategy(StrategyDocument, Settings, StrategyWorkspace,
+     * Cancellation)} does, analysing the workloads that changed on {@code fanOut} ({@code null}: on this thread).
+     * The executor's threads must not be waiting on this call, or a full pool waits for itself.
+     */
+    public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
+            Executor fanOut, Cancellation cancellation) {
         return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
-                workloadMemo, cancellation);
+                workloadMemo, fanOut, cancellation);
     }
 
     /** Returns the findings of the strategy rules, in text order; a failing rule is logged and skipped. */

@@ -11,6 +11,7 @@ import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.strategy.EntryFingerprint;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.StrategyCompletion;
 import dev.promptwise.core.strategy.StrategyFile;
@@ -29,17 +30,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The strategy file's features behind the façade: analysis of each workload, rules, hovers, lenses, completion. */
 final class StrategyAnalyses {
 
     private StrategyAnalyses() {}
 
+    /**
+     * Analyses every workload of {@code document}, reusing the memo's results for the unchanged ones. The others
+     * are analysed on {@code fanOut} when it is given (the command line passes a pool of its own, never one whose
+     * threads wait here), else on the calling thread.
+     */
     static AnalyzedStrategy analyze(PromptwiseAnalysis facade, StrategyDocument document, Settings settings,
-            StrategyWorkspace workspace, PriceCatalog catalog, WorkloadMemo memo, Cancellation cancellation) {
-        Map<String, WorkloadAnalysis> workloads = new LinkedHashMap<>();
+            StrategyWorkspace workspace, PriceCatalog catalog, WorkloadMemo memo, Executor fanOut,
+            Cancellation cancellation) {
         WorkloadMemo.Pass pass = memo.begin(document.path(), settings, catalog, document.strategy());
+        // First, on this thread, what the memo and the workspace know: the pass and the workspace are not shared.
+        List<Pending> pending = new ArrayList<>();
         for (Workload workload : document.strategy().workloads().values()) {
             cancellation.check();
             String promptPath = null;
@@ -52,21 +64,69 @@ final class StrategyAnalyses {
                     promptText = readPrompt(workspace, promptPath);
                 }
             }
-            dev.promptwise.core.strategy.EntryFingerprint fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
-            WorkloadMemo.Computed computed = pass.find(fingerprint, promptPath, promptText);
-            if (computed == null) {
-                AnalyzedPrompt prompt = promptText == null ? null
-                        : analyzePrompt(facade, document, workload, promptPath, promptText, settings, catalog);
-                WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
-                CostOutlook outlook = outlookOf(cost);
-                Recommendation recommendation = DecisionEngine.recommend(workload, outlook);
-                computed = new WorkloadMemo.Computed(promptPath, prompt, cost, outlook, recommendation);
-                pass.remember(fingerprint, promptPath, promptText, computed);
+            EntryFingerprint fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
+            Pending entry = new Pending(workload, fingerprint, promptPath, promptText);
+            entry.computed = pass.find(fingerprint, promptPath, promptText);
+            pending.add(entry);
+        }
+        // Then the workloads the memo did not know, each on its own: a pure function of its inputs.
+        List<CompletableFuture<WorkloadMemo.Computed>> computing = new ArrayList<>();
+        for (Pending entry : pending) {
+            if (entry.computed == null) {
+                Supplier<WorkloadMemo.Computed> work = () -> {
+                    cancellation.check();
+                    return compute(facade, document, entry, settings, catalog);
+                };
+                entry.future = fanOut == null ? CompletableFuture.completedFuture(work.get())
+                        : CompletableFuture.supplyAsync(work, fanOut);
+                computing.add(entry.future);
             }
-            workloads.put(workload.name(), computed.of(workload));
+        }
+        try {
+            CompletableFuture.allOf(computing.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        Map<String, WorkloadAnalysis> workloads = new LinkedHashMap<>();
+        for (Pending entry : pending) {
+            if (entry.computed == null) {
+                entry.computed = entry.future.join();
+                pass.remember(entry.fingerprint, entry.promptPath, entry.promptText, entry.computed);
+            }
+            workloads.put(entry.workload.name(), entry.computed.of(entry.workload));
         }
         pass.complete();
         return new AnalyzedStrategy(document, settings, catalog, workloads, workspace);
+    }
+
+    /** One workload on its way through {@link #analyze}: what it was read from, and its result once known. */
+    private static final class Pending {
+        final Workload workload;
+        final EntryFingerprint fingerprint;
+        final String promptPath;
+        final String promptText;
+        WorkloadMemo.Computed computed;
+        CompletableFuture<WorkloadMemo.Computed> future;
+
+        Pending(Workload workload, EntryFingerprint fingerprint, String promptPath, String promptText) {
+            this.workload = workload;
+            this.fingerprint = fingerprint;
+            this.promptPath = promptPath;
+            this.promptText = promptText;
+        }
+    }
+
+    private static WorkloadMemo.Computed compute(PromptwiseAnalysis facade, StrategyDocument document, Pending entry,
+            Settings settings, PriceCatalog catalog) {
+        AnalyzedPrompt prompt = entry.promptText == null ? null : analyzePrompt(facade, document, entry.workload,
+                entry.promptPath, entry.promptText, settings, catalog);
+        WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
+        CostOutlook outlook = outlookOf(cost);
+        Recommendation recommendation = DecisionEngine.recommend(entry.workload, outlook);
+        return new WorkloadMemo.Computed(entry.promptPath, prompt, cost, outlook, recommendation);
     }
 
     static List<Finding> diagnostics(AnalyzedStrategy strategy) {

@@ -2,7 +2,9 @@ package dev.promptwise.core.strategy;
 
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file paths a strategy file names ({@code prompt}, {@code fineTuning.dataset}), resolved inside the workspace,
@@ -37,13 +39,46 @@ public final class StrategyLinks {
 
     /** Returns the workloads whose prompt resolves to {@code promptPath}, in file order; empty when none does. */
     public static List<Workload> workloadsOf(StrategyFile strategy, String strategyPath, String promptPath) {
-        List<Workload> workloads = new ArrayList<>();
+        return promptIndex(strategy, strategyPath).workloadsOf(promptPath);
+    }
+
+    /**
+     * Returns which workloads name each prompt, read once: asking it for every prompt of a workspace costs one pass
+     * over the workloads, where {@link #workloadsOf} costs a pass per prompt.
+     */
+    public static PromptIndex promptIndex(StrategyFile strategy, String strategyPath) {
+        Map<String, List<Workload>> byPrompt = new HashMap<>();
         for (Link link : links(strategy, strategyPath)) {
-            if (link.key().equals("prompt") && link.path().equals(promptPath)) {
-                workloads.add(strategy.workload(link.workload()));
+            if (link.key().equals("prompt")) {
+                byPrompt.computeIfAbsent(link.path(), path -> new ArrayList<>(1))
+                        .add(strategy.workload(link.workload()));
             }
         }
-        return workloads;
+        return new PromptIndex(strategy, strategyPath, byPrompt);
+    }
+
+    /** The workloads of one version of a strategy file, by the workspace-relative path of the prompt they name. */
+    public static final class PromptIndex {
+
+        private final StrategyFile strategy;
+        private final String strategyPath;
+        private final Map<String, List<Workload>> byPrompt;
+
+        private PromptIndex(StrategyFile strategy, String strategyPath, Map<String, List<Workload>> byPrompt) {
+            this.strategy = strategy;
+            this.strategyPath = strategyPath;
+            this.byPrompt = byPrompt;
+        }
+
+        /** Returns the workloads whose prompt resolves to {@code promptPath}, in file order; empty when none does. */
+        public List<Workload> workloadsOf(String promptPath) {
+            return List.copyOf(byPrompt.getOrDefault(promptPath, List.of()));
+        }
+
+        /** Returns whether this index was read from exactly {@code strategy} (the same object) at {@code path}. */
+        public boolean isOf(StrategyFile strategy, String path) {
+            return this.strategy == strategy && strategyPath.equals(path);
+        }
     }
 
     private static void add(List<Link> links, String workload, String key, Located<String> reference,

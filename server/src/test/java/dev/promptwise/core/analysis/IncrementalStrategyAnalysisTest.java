@@ -147,6 +147,50 @@ class IncrementalStrategyAnalysisTest {
         }
     }
 
+    @Test
+    void workloadsAnalysedOnAFanOutPoolGiveTheSerialResultAndOnlyChangedOnesAreSubmitted() throws Exception {
+        Map<String, String> files = new HashMap<>();
+        for (int i = 0; i < 7; i++) {
+            files.put("prompts/p" + i + ".txt", prompt(i, 1 + i));
+        }
+        StrategyWorkspace workspace = workspaceOf(files);
+        String text = strategy(new Random(7L), 60);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.atomic.AtomicInteger submitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = task -> {
+            submitted.incrementAndGet();
+            pool.execute(task);
+        };
+        try {
+            PromptwiseAnalysis fannedOut = new PromptwiseAnalysis(CATALOG, message -> { });
+            AnalyzedStrategy parallel = fannedOut.analyzeStrategy(fannedOut.parseStrategy(PATH, text),
+                    Settings.DEFAULTS, workspace, counting, Cancellation.NONE);
+            PromptwiseAnalysis serial = new PromptwiseAnalysis(CATALOG, message -> { });
+            AnalyzedStrategy expected = serial.analyzeStrategy(serial.parseStrategy(PATH, text), Settings.DEFAULTS,
+                    workspace, Cancellation.NONE);
+
+            assertEquals(60, submitted.get(), "every workload is analysed on the pool the first time");
+            assertEquals(List.copyOf(expected.workloads().keySet()), List.copyOf(parallel.workloads().keySet()),
+                    "file order is kept");
+            assertEquals(serial.strategyDiagnostics(expected, Cancellation.NONE),
+                    fannedOut.strategyDiagnostics(parallel, Cancellation.NONE));
+            assertEquals(serial.strategyLenses(expected, Cancellation.NONE),
+                    fannedOut.strategyLenses(parallel, Cancellation.NONE));
+
+            String edited = text.replaceFirst("requestsPerDay: \\d+", "requestsPerDay: 123456");
+            submitted.set(0);
+            AnalyzedStrategy again = fannedOut.analyzeStrategy(fannedOut.parseStrategy(PATH, edited),
+                    Settings.DEFAULTS, workspace, counting, Cancellation.NONE);
+            assertEquals(1, submitted.get(), "only the edited workload is analysed again");
+            AnalyzedStrategy expectedAgain = serial.analyzeStrategy(serial.parseStrategy(PATH, edited),
+                    Settings.DEFAULTS, workspace, Cancellation.NONE);
+            assertEquals(serial.strategyLenses(expectedAgain, Cancellation.NONE),
+                    fannedOut.strategyLenses(again, Cancellation.NONE));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static StrategyWorkspace workspaceOf(Map<String, String> files) {
         return new StrategyWorkspace() {
             @Override
