@@ -20,7 +20,8 @@
 (defvar promptwise-check-jar (or (getenv "PROMPTWISE_SERVER_JAR") (expand-file-name "server/target/promptwise.jar")))
 (add-to-list 'eglot-server-programs
              `((prompty-mode dotprompt-mode)
-               . ("java" "-XX:+ExitOnOutOfMemoryError" "-jar" ,promptwise-check-jar
+               . ("java" "-XX:+UseSerialGC" "-Xms64m" "-Xmx1g" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=30" "-Xss512k" "-XX:+ExitOnOutOfMemoryError" "-Xlog:disable" "-Xlog:all=warning:stderr"
+                  "-jar" ,promptwise-check-jar
                   :initializationOptions (:defaultModel "gpt-4o-mini" :diagnostics (:debounceMs 0)))))
 ;; Eglot sends this whole after connecting, as workspace/didChangeConfiguration {"settings": {"promptwise": {...}}}.
 (setq-default eglot-workspace-configuration '((:promptwise . (:defaultModel "gpt-4o-mini" :diagnostics (:debounceMs 0)))))

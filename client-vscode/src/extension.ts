@@ -19,6 +19,7 @@ import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
 import { describeMissingJava, findJava, machineJavaEnvironment } from "./javaRuntime";
 import { COST_REPORT_COMMAND, type CostReport, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
 import { RestartPolicy } from "./restartPolicy";
+import { diskArchiveStorage, prepareClassDataSharing, serverArguments, userHandlesClassDataSharing } from "./serverLaunch";
 import { splitVmArguments, toServerSettings, withRuleTurnedOff } from "./settings";
 import { statusBarContent } from "./statusBarText";
 
@@ -101,10 +102,17 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   const java = javaSearch.found;
+  const userArguments = splitVmArguments(configuration.get<string>("server.vmargs"));
+  const classDataSharing = userHandlesClassDataSharing(userArguments)
+    ? []
+    : await classDataSharingArguments(context, java.candidate.executable, java.versionOutput, jarPath, userArguments);
+  const launchArguments = serverArguments(jarPath, classDataSharing, userArguments);
   outputChannel.appendLine(`Starting ${jarPath} with Java ${java.majorVersion} at ${java.candidate.executable} (from ${java.candidate.source}).`);
+  outputChannel.appendLine(`Java arguments: ${launchArguments.join(" ")}`);
+  const usesArchive = classDataSharing.some((argument) => argument.startsWith("-XX:SharedArchiveFile="));
   const serverOptions: ServerOptions = {
     command: java.candidate.executable,
-    args: ["-XX:+ExitOnOutOfMemoryError", ...splitVmArguments(configuration.get<string>("server.vmargs")), "-jar", jarPath],
+    args: launchArguments,
     // No transport: the client then talks over stdio without adding a --stdio argument the contract does not have.
   };
   const clientOptions: LanguageClientOptions = {
@@ -115,6 +123,11 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
+        if (usesArchive) {
+          // The archive passed its trial, but should it ever be the cause, the next launch writes a new one.
+          const archive = classDataSharing[0].slice("-XX:SharedArchiveFile=".length);
+          fs.rm(archive, { force: true }, () => undefined);
+        }
         const decision = restartPolicy.recordCrash(Date.now());
         if (decision.restart) {
           outputChannel.appendLine(`The Promptwise server stopped unexpectedly (${decision.crashesInWindow} time(s) recently); restarting it.`);
@@ -153,6 +166,27 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   scheduleStatusBarUpdate(0);
+}
+
+/**
+ * Returns the class data sharing arguments for this Java and jar, with the archive kept in the extension's global
+ * storage (see serverLaunch.ts); none when anything about it fails, so that it never stops the server from starting.
+ */
+async function classDataSharingArguments(context: vscode.ExtensionContext, javaExecutable: string, javaVersionOutput: string,
+  jarPath: string, userArguments: readonly string[]): Promise<string[]> {
+  try {
+    const jar = await fs.promises.stat(jarPath);
+    const sharing = await prepareClassDataSharing(context.globalStorageUri.fsPath,
+      { javaExecutable, javaVersionOutput, jarPath, jarSize: jar.size, jarModifiedMs: jar.mtimeMs },
+      diskArchiveStorage(javaExecutable), (sharingArguments) => serverArguments(jarPath, sharingArguments, userArguments));
+    if (sharing.some((argument) => argument.startsWith("-XX:ArchiveClassesAtExit="))) {
+      outputChannel.appendLine("This first start with this Java and jar writes a class data archive when the server exits; later starts are faster.");
+    }
+    return sharing;
+  } catch (error) {
+    outputChannel.appendLine(`Starting without class data sharing: ${errorMessage(error)}`);
+    return [];
+  }
 }
 
 /** Restarts the server at the user's request, with a fresh crash count and a fresh look for Java. */

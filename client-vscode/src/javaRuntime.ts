@@ -24,7 +24,8 @@ export interface RejectedJava {
 
 /** The outcome of a search: the runtime chosen (undefined when none fits) and every candidate turned down before it. */
 export interface JavaSearchResult {
-  readonly found?: { readonly candidate: JavaCandidate; readonly majorVersion: number };
+  /** The chosen runtime, with what its `java -version` printed, which names its exact build. */
+  readonly found?: { readonly candidate: JavaCandidate; readonly majorVersion: number; readonly versionOutput: string };
   readonly rejected: readonly RejectedJava[];
 }
 
@@ -122,7 +123,7 @@ export async function findJava(environment: JavaEnvironment): Promise<JavaSearch
     } else if (majorVersion < MINIMUM_JAVA_VERSION) {
       rejected.push({ candidate, reason: `it is Java ${majorVersion}, older than ${MINIMUM_JAVA_VERSION}` });
     } else {
-      return { found: { candidate, majorVersion }, rejected };
+      return { found: { candidate, majorVersion, versionOutput: output }, rejected };
     }
   }
   return { rejected };

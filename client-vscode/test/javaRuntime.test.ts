@@ -87,7 +87,11 @@ describe("findJava", () => {
       versions: { "/opt/jdk-21/bin/java": OPENJDK_21, "/usr/lib/jvm/java-17/bin/java": OPENJDK_17, "/usr/bin/java": OPENJDK_17 },
     });
     const result = await findJava(environment);
-    assert.deepEqual(result.found, { candidate: { source: "setting promptwise.java.home", executable: "/opt/jdk-21/bin/java" }, majorVersion: 21 });
+    assert.deepEqual(result.found, {
+      candidate: { source: "setting promptwise.java.home", executable: "/opt/jdk-21/bin/java" },
+      majorVersion: 21,
+      versionOutput: OPENJDK_21,
+    });
     assert.deepEqual(result.rejected, []);
     assert.deepEqual(environment.ran, ["/opt/jdk-21/bin/java"]);
   });

@@ -20,21 +20,40 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PeerBenchmarks {
 
-    /** The JVM options the report recommends for the VS Code client (see docs/performance.md). */
-    static final List<String> RECOMMENDED_VM_OPTIONS = List.of(System.getProperty("recommended.vmOptions",
-            "-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k").strip().split("\\s+"));
+    /** Where the JVM options the VS Code extension passes live, relative to the repository: the one list of them. */
+    static final String SHIPPED_VM_OPTIONS_FILE = "client-vscode/src/serverJvmOptions.json";
 
     private final Path repository;
     private final Path work;
     private final Path node;
     private final Path jar;
     private final List<String> rows = new ArrayList<>();
+    private final List<String> recommendedVmOptions;
 
     private PeerBenchmarks(Path repository) throws IOException {
         this.repository = repository;
         this.work = Files.createDirectories(repository.resolve("bench/target/peer-work"));
         this.node = repository.resolve("bench/node");
         this.jar = Path.of(System.getProperty("promptwise.jar", repository.resolve("server/target/promptwise.jar").toString()));
+        this.recommendedVmOptions = recommendedVmOptions(repository);
+    }
+
+    /**
+     * Returns the JVM options the extension ships ({@value #SHIPPED_VM_OPTIONS_FILE}), or those of the system property
+     * {@code recommended.vmOptions} when it is set, to try others.
+     */
+    static List<String> recommendedVmOptions(Path repository) throws IOException {
+        String override = System.getProperty("recommended.vmOptions");
+        if (override != null && !override.isBlank()) {
+            return List.of(override.strip().split("\\s+"));
+        }
+        List<String> options = new ArrayList<>();
+        LspClient.JSON.readTree(repository.resolve(SHIPPED_VM_OPTIONS_FILE).toFile()).path("options")
+                .forEach(option -> options.add(option.asText()));
+        if (options.isEmpty()) {
+            throw new IllegalStateException("No JVM options in " + repository.resolve(SHIPPED_VM_OPTIONS_FILE));
+        }
+        return List.copyOf(options);
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -130,21 +149,26 @@ public final class PeerBenchmarks {
         Path strategyFile = Workspaces.write(root, "promptwise.yaml", strategy);
         Path archive = work.resolve("promptwise.jsa");
         Files.deleteIfExists(archive);
-        // The training run: one start that opens a prompt, whose loaded classes the JVM writes to the archive at exit.
-        LanguageServers.Server training = LanguageServers.promptwise(jar, List.of("-XX:ArchiveClassesAtExit=" + archive));
-        coldStart(training, root, promptFile, "plaintext", prompt);
+        // The training run, as the extension's first launch: the shipped options, and the JVM writes the classes it
+        // loaded (initialize, a prompt opened, its diagnostics) to the archive at exit.
+        List<String> training = new ArrayList<>(recommendedVmOptions);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        coldStart(LanguageServers.promptwise(jar, training), root, promptFile, "plaintext", prompt);
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("The training run wrote no class data archive at " + archive);
         }
-        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive);
-        List<String> withArchiveAndRecommended = new ArrayList<>(withArchive);
-        withArchiveAndRecommended.addAll(RECOMMENDED_VM_OPTIONS);
+        // What the extension passes from the second launch on: the shipped options, then the archive.
+        List<String> withArchive = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        List<String> shippedWithArchive = new ArrayList<>(recommendedVmOptions);
+        shippedWithArchive.addAll(withArchive);
         List<LanguageServers.Server> servers = List.of(LanguageServers.promptwise(jar, List.of()),
-                LanguageServers.promptwise(jar, withArchive), LanguageServers.promptwise(jar, withArchiveAndRecommended),
+                LanguageServers.promptwise(jar, withArchive), LanguageServers.promptwise(jar, recommendedVmOptions),
+                LanguageServers.promptwise(jar, shippedWithArchive),
                 LanguageServers.yamlLanguageServer(node,
                         repository.resolve("server/src/main/resources/schema/promptwise.schema.json")));
-        List<String> names = List.of("default flags", "AppCDS archive", "AppCDS + recommended flags",
-                "yaml-language-server");
+        List<String> names = List.of("default flags", "AppCDS archive alone",
+                "shipped flags without an archive (the extension's first launch)",
+                "shipped flags + AppCDS archive (the extension's later launches)", "yaml-language-server");
         int rounds = 7;
         double[][] toInitialize = new double[servers.size()][rounds];
         double[][] toDiagnostics = new double[servers.size()][rounds];
@@ -205,7 +229,10 @@ public final class PeerBenchmarks {
             files.add(Workspaces.write(root, String.format(Locale.ROOT, "prompts/doc-%04d.md", index), text));
         }
         int edits = Integer.getInteger("memory.edits", 10_000);
-        for (List<String> vmOptions : List.of(List.<String>of(), RECOMMENDED_VM_OPTIONS)) {
+        // -Dmemory.defaultFlags=false measures only the recommended flags, to compare candidates quickly.
+        List<List<String>> flagSets = Boolean.parseBoolean(System.getProperty("memory.defaultFlags", "true"))
+                ? List.of(List.of(), recommendedVmOptions) : List.of(recommendedVmOptions);
+        for (List<String> vmOptions : flagSets) {
             long[] figures = residentWithEdits(LanguageServers.promptwise(jar, vmOptions), files, texts, "markdown", edits);
             row("4. Memory, 1,000 open prompts of 4 KB, " + (vmOptions.isEmpty() ? "default JVM flags"
                     : "flags `" + String.join(" ", vmOptions) + "`") + ": resident after opening / after "

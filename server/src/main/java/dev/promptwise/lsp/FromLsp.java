@@ -2,8 +2,17 @@ package dev.promptwise.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
 import java.net.URI;
@@ -16,8 +25,6 @@ import org.eclipse.lsp4j.Range;
  * {@link ToLsp}, where line and UTF-16 column meet the core's offsets.
  */
 public final class FromLsp {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FromLsp() {}
 
@@ -60,10 +67,66 @@ public final class FromLsp {
         if (settings == null) {
             return MissingNode.getInstance();
         }
+        if (settings instanceof JsonElement element) {
+            // Copied node by node: the settings arrive at initialize, where starting Jackson's ObjectMapper would
+            // cost the client a third of the server's start-up (docs/performance.md).
+            return jacksonTree(element);
+        }
         try {
-            return settings instanceof JsonElement ? JSON.readTree(settings.toString()) : JSON.valueToTree(settings);
+            return ObjectMapperHolder.JSON.valueToTree(settings);
         } catch (Exception notJson) {
             return MissingNode.getInstance();
         }
+    }
+
+    /** Returns the Jackson tree equal to a Gson tree, numbers as Jackson's own reader would type them. */
+    private static JsonNode jacksonTree(JsonElement element) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (element == null || element.isJsonNull()) {
+            return nodes.nullNode();
+        }
+        if (element instanceof JsonObject object) {
+            ObjectNode copy = nodes.objectNode();
+            for (Map.Entry<String, JsonElement> member : object.entrySet()) {
+                copy.set(member.getKey(), jacksonTree(member.getValue()));
+            }
+            return copy;
+        }
+        if (element instanceof JsonArray array) {
+            ArrayNode copy = nodes.arrayNode(array.size());
+            array.forEach(item -> copy.add(jacksonTree(item)));
+            return copy;
+        }
+        JsonPrimitive primitive = element.getAsJsonPrimitive();
+        if (primitive.isBoolean()) {
+            return nodes.booleanNode(primitive.getAsBoolean());
+        }
+        if (primitive.isNumber()) {
+            return number(primitive.getAsString());
+        }
+        return nodes.textNode(primitive.getAsString());
+    }
+
+    /** Returns a number's node: an integral one as int, long or big integer by its size, any other as a double. */
+    private static JsonNode number(String text) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        try {
+            if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+                BigInteger integral = new BigInteger(text);
+                if (integral.bitLength() < Integer.SIZE) {
+                    return nodes.numberNode(integral.intValue());
+                }
+                return integral.bitLength() < Long.SIZE ? nodes.numberNode(integral.longValue())
+                        : nodes.numberNode(integral);
+            }
+            return nodes.numberNode(new BigDecimal(text).doubleValue());
+        } catch (NumberFormatException notNumber) {
+            return nodes.textNode(text);
+        }
+    }
+
+    /** Jackson's mapper, built only when a setting arrives as something other than a Gson tree. */
+    private static final class ObjectMapperHolder {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

@@ -4,7 +4,9 @@ import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,7 @@ import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
@@ -140,6 +143,7 @@ public final class LanguageServerLauncher {
         private final ServerLog log;
         private MessageJsonHandler jsonHandler;
         private RemoteEndpoint remoteEndpoint;
+        private Map<String, JsonRpcMethod> serverMethods;
 
         GuardedBuilder(PromptwiseLanguageServer server, ServerLog log) {
             this.server = server;
@@ -147,10 +151,28 @@ public final class LanguageServerLauncher {
         }
 
         @Override
+        protected Map<String, JsonRpcMethod> getSupportedMethods() {
+            // What LSP4J's builder gathers for one local service that is not a method provider, with the server's
+            // methods read by reflection once for it and for the optional request guard.
+            Map<String, JsonRpcMethod> supportedMethods = new LinkedHashMap<>();
+            remoteInterfaces.forEach(remote -> supportedMethods.putAll(ServiceEndpoints.getSupportedMethods(remote)));
+            supportedMethods.putAll(serverMethods());
+            return supportedMethods;
+        }
+
+        /** Returns the methods the server implements, read by reflection on the first call. */
+        private Map<String, JsonRpcMethod> serverMethods() {
+            if (serverMethods == null) {
+                serverMethods = ServiceEndpoints.getSupportedMethods(PromptwiseLanguageServer.class);
+            }
+            return serverMethods;
+        }
+
+        @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
             Endpoint services = new OptionalRequestGuard(ServiceEndpoints.toEndpoint(localServices),
-                    ServiceEndpoints.getSupportedMethods(PromptwiseLanguageServer.class).keySet());
+                    serverMethods().keySet());
             Endpoint guarded = new LifecycleGuard(services, server, log);
             RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
             jsonHandler.setMethodProvider(remoteEndpoint);

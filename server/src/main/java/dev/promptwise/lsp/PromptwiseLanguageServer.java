@@ -76,6 +76,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     private final AtomicBoolean initialized = new AtomicBoolean();
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private volatile LanguageClient client;
+    private volatile boolean pricingFileInUse;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
 
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
@@ -110,7 +111,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         index.setRoot(rootUri(params));
         applySettings(params.getInitializationOptions());
         if (params.getProcessId() != null) {
-            watchClientProcess(params.getProcessId());
+            // Off the message thread: finding the process and starting its watcher need not delay the answer.
+            int processId = params.getProcessId();
+            environment.executor().execute(() -> watchClientProcess(processId));
         }
         initialized.set(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
@@ -332,7 +335,11 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         JsonNode json = FromLsp.settingsJson(settingsObject);
         List<String> problems = new ArrayList<>();
         Settings settings = Settings.fromJson(json, problems);
-        analyzer.useCatalog(catalogFor(settings));
+        // Without a pricing file the bundled catalog stays in use and is read on first use, not at initialize.
+        if (settings.pricingFile() != null || pricingFileInUse) {
+            analyzer.useCatalog(catalogFor(settings));
+            pricingFileInUse = settings.pricingFile() != null;
+        }
         analyzer.updateSettings(settings);
         problems.forEach(problem -> environment.log().warning("Settings: " + problem));
         store.all().forEach(diagnostics::validateNow);

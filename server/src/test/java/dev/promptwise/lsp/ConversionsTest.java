@@ -127,6 +127,18 @@ class ConversionsTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void settingsFromGsonAreTheTreeJacksonWouldReadFromTheSameText() throws Exception {
+        String text = """
+                {"promptwise": {"defaultModel": "gpt-4o-mini", "budget": {"maxPromptTokens": 4000,
+                 "maxMonthlyCost": null}, "traffic": {"requestsPerDay": 12.5, "big": 9007199254740993,
+                 "huge": 123456789012345678901234567890, "exponent": 1e3, "negative": -7},
+                 "flags": [true, false, "off", 0.25, []], "text": "café ✓ \\u00e9 \\"quoted\\""}}
+                """;
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(text),
+                FromLsp.settingsJson(JsonParser.parseString(text)));
+    }
+
     private static Range range(int startLine, int startCharacter, int endLine, int endCharacter) {
         return new Range(new Position(startLine, startCharacter), new Position(endLine, endCharacter));
     }

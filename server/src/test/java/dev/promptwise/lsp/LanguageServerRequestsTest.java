@@ -9,15 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
@@ -38,6 +44,7 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Requests run on the current snapshot, are cancelled by a newer version, and the lifecycle follows LSP. */
 class LanguageServerRequestsTest {
@@ -172,6 +179,41 @@ class LanguageServerRequestsTest {
         assertEquals(ResponseErrorCode.InvalidRequest.getValue(), errorCode(guard.request("shutdown", null)));
         guard.notify("exit", null);
         assertEquals(List.of(0), exitCodes);
+    }
+
+    @Test
+    void initializeReadsNoCatalogAndAPricingFileCanComeAndGo(@TempDir Path root) throws IOException {
+        AtomicInteger catalogReads = new AtomicInteger();
+        PromptwiseLanguageServer lazy = new PromptwiseLanguageServer(new PromptwiseAnalysis(() -> {
+            catalogReads.incrementAndGet();
+            return PriceCatalog.bundled();
+        }, message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
+                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
+        lazy.connect(new RecordingClient());
+        Files.writeString(root.resolve("prices.yaml"), "acme/support-7b: { provider: acme, input: 0.2, output: 0.8,"
+                + " contextWindow: 32000, maxOutput: 4096, encoding: cl100k_base }\n");
+        InitializeParams params = new InitializeParams();
+        params.setRootUri(root.toUri().toString());
+        params.setInitializationOptions(Map.of("promptwise", Map.of("defaultModel", "acme/support-7b")));
+        lazy.initialize(params).join();
+        assertEquals(0, catalogReads.get(), "the bundled catalog waits for its first use");
+
+        lazy.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(Map.of("promptwise",
+                Map.of("defaultModel", "acme/support-7b", "pricing", Map.of("file", "prices.yaml")))));
+        lazy.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(PROMPT, "prompty", 1, TEXT)));
+        CompletableFuture<DocumentCostResult> withPricingFile = lazy.documentCost(new DocumentCostParams(PROMPT));
+        analysisThreads.runAll();
+        assertEquals(1, catalogReads.get());
+        assertEquals("acme/support-7b", withPricingFile.join().getModel());
+        assertFalse(withPricingFile.join().isEstimated(), "the pricing file gives the model its encoding");
+
+        lazy.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(Map.of("promptwise",
+                Map.of("defaultModel", "acme/support-7b"))));
+        CompletableFuture<DocumentCostResult> withoutPricingFile = lazy.documentCost(new DocumentCostParams(PROMPT));
+        analysisThreads.runAll();
+        assertTrue(withoutPricingFile.join().isEstimated(), "back on the bundled catalog, which has no such model");
+        assertEquals(1, catalogReads.get());
     }
 
     private static int errorCode(CompletableFuture<?> future) {
