@@ -260,7 +260,7 @@ final class CheckCommand implements Callable<Integer> {
         AnalyzedPrompt prompt = analysis.analyze(relative, format.get(), decoded.text(), settings, binding);
         List<Finding> findings = new ArrayList<>();
         decodingProblem.ifPresent(findings::add);
-        findings.addAll(analysis.diagnostics(prompt, Cancellation.NONE));
+        findings.addAll(analysis.diagnosticsWithoutFixes(prompt, Cancellation.NONE));
         return Optional.of(new Analysed(new FileReport(shown, format.get().id(), prompt, findings,
                 LineIndex.of(prompt.document().text())), null));
     }
