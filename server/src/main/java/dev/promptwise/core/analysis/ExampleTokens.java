@@ -1,10 +1,10 @@
 package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.syntax.FewShotExample;
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class ExampleTokens {
     /** One version's examples' counts, by range. */
     private record Counted(String text, String encoding, Map<Long, Integer> countsByRange) {}
 
-    private static final ArrayDeque<Counted> RECENT = new ArrayDeque<>();
+    private static final RecentVersions<Counted> RECENT = new RecentVersions<>(CAPACITY, Counted::text);
 
     private ExampleTokens() {}
 
@@ -40,21 +40,10 @@ final class ExampleTokens {
             }
             return sum;
         }
-        Counted previous = null;
-        TextChange change = null;
-        synchronized (RECENT) {
-            for (Counted candidate : RECENT) {
-                if (!candidate.encoding().equals(counter.encoding())) {
-                    continue;
-                }
-                TextChange candidateChange = TextChange.between(candidate.text(), text);
-                int shared = candidateChange.shared(text.length());
-                if (shared >= text.length() / 2 && (change == null || shared > change.shared(text.length()))) {
-                    previous = candidate;
-                    change = candidateChange;
-                }
-            }
-        }
+        RecentVersions.Closest<Counted> closest =
+                RECENT.closest(text, (candidate, change) -> candidate.encoding().equals(counter.encoding()));
+        Counted previous = closest == null ? null : closest.version();
+        TextChange change = closest == null ? null : closest.change();
         Map<Long, Integer> counts = new HashMap<>(examples.size() * 2);
         int sum = 0;
         for (FewShotExample example : examples) {
@@ -64,24 +53,14 @@ final class ExampleTokens {
             counts.put(key(range.start(), range.end()), count);
             sum += count;
         }
-        Counted replaced = previous;
-        synchronized (RECENT) {
-            // The new version takes its earlier version's place: an edited document keeps one place.
-            RECENT.removeIf(counted -> counted == replaced
-                    || counted.text() == text && counted.encoding().equals(counter.encoding()));
-            RECENT.addFirst(new Counted(text, counter.encoding(), counts));
-            while (RECENT.size() > CAPACITY) {
-                RECENT.removeLast();
-            }
-        }
+        RECENT.remember(new Counted(text, counter.encoding(), counts), previous,
+                counted -> counted.text() == text && counted.encoding().equals(counter.encoding()));
         return sum;
     }
 
     /** Forgets the remembered counts, so that a test can compare with an analysis from scratch. */
     static void forget() {
-        synchronized (RECENT) {
-            RECENT.clear();
-        }
+        RECENT.clear();
     }
 
     /** Returns the key of the same text in the earlier version, or -1 when the range overlaps the change. */

@@ -6,9 +6,9 @@ import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
 import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,40 +113,21 @@ final class PromptCosting {
     /** One version's format-line figures by line range; the last four large texts are remembered. */
     private record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
 
-        private static final ArrayDeque<LineFigures> RECENT = new ArrayDeque<>();
+        private static final RecentVersions<LineFigures> RECENT = new RecentVersions<>(4, LineFigures::text);
 
         static LineFigures closestTo(String text, AnalyzedPrompt prompt) {
-            LineFigures best = null;
-            int bestShared = -1;
-            synchronized (RECENT) {
-                for (LineFigures candidate : RECENT) {
-                    if (candidate.encoding().equals(prompt.encoding())) {
-                        int shared = TextChange.between(candidate.text(), text).shared(text.length());
-                        if (shared >= text.length() / 2 && shared > bestShared) {
-                            best = candidate;
-                            bestShared = shared;
-                        }
-                    }
-                }
-            }
-            return best;
+            RecentVersions.Closest<LineFigures> closest =
+                    RECENT.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
+            return closest == null ? null : closest.version();
         }
 
         static void forget() {
-            synchronized (RECENT) {
-                RECENT.clear();
-            }
+            RECENT.clear();
         }
 
         static void remember(LineFigures figures, LineFigures replaced) {
-            synchronized (RECENT) {
-                RECENT.removeIf(known -> known == replaced
-                        || known.text() == figures.text() && known.encoding().equals(figures.encoding()));
-                RECENT.addFirst(figures);
-                while (RECENT.size() > 4) {
-                    RECENT.removeLast();
-                }
-            }
+            RECENT.remember(figures, replaced,
+                    known -> known.text() == figures.text() && known.encoding().equals(figures.encoding()));
         }
 
         /** Returns the key of the same line in the earlier version, or -1 when the line overlaps the change. */

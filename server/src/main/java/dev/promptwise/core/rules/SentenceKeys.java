@@ -1,8 +1,8 @@
 package dev.promptwise.core.rules;
 
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -23,7 +23,7 @@ final class SentenceKeys {
     static final int MIN_REMEMBERED_CHARS = 16 * 1024;
     private static final int CAPACITY = 4;
 
-    private static final ArrayDeque<SentenceKeys> RECENT = new ArrayDeque<>();
+    private static final RecentVersions<SentenceKeys> RECENT = new RecentVersions<>(CAPACITY, keys -> keys.text);
 
     private final String text;
     private final int contentStart;
@@ -49,30 +49,12 @@ final class SentenceKeys {
         if (content.length() < MIN_REMEMBERED_CHARS) {
             return fromScratch(text, content);
         }
-        SentenceKeys previous = null;
-        TextChange change = null;
-        synchronized (RECENT) {
-            for (SentenceKeys candidate : RECENT) {
-                TextChange candidateChange = TextChange.between(candidate.text, text);
-                int shared = candidateChange.shared(text.length());
-                if (shared >= text.length() / 2 && candidate.contentStart == content.start()
-                        && (change == null || shared > change.shared(text.length()))) {
-                    previous = candidate;
-                    change = candidateChange;
-                }
-            }
-        }
+        RecentVersions.Closest<SentenceKeys> closest =
+                RECENT.closest(text, (candidate, change) -> candidate.contentStart == content.start());
+        SentenceKeys previous = closest == null ? null : closest.version();
         SentenceKeys sentences = previous == null ? fromScratch(text, content)
-                : previous.after(change, text, content);
-        SentenceKeys replaced = previous;
-        synchronized (RECENT) {
-            // The new version takes its earlier version's place: an edited document keeps one place.
-            RECENT.removeIf(known -> known == replaced || known.text == text && known.contentStart == content.start());
-            RECENT.addFirst(sentences);
-            while (RECENT.size() > CAPACITY) {
-                RECENT.removeLast();
-            }
-        }
+                : previous.after(closest.change(), text, content);
+        RECENT.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
         return sentences;
     }
 
@@ -85,9 +67,7 @@ final class SentenceKeys {
 
     /** Forgets every remembered split, so that tests start alike. */
     static void forget() {
-        synchronized (RECENT) {
-            RECENT.clear();
-        }
+        RECENT.clear();
     }
 
     int count() {

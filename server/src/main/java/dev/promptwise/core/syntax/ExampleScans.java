@@ -1,8 +1,8 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +30,7 @@ final class ExampleScans {
     /** How many scans are remembered: a few large documents edited in turn. */
     private static final int CAPACITY = 4;
 
-    private static final ArrayDeque<Scan> RECENT = new ArrayDeque<>();
+    private static final RecentVersions<Scan> RECENT = new RecentVersions<>(CAPACITY, Scan::text);
 
     private ExampleScans() {}
 
@@ -39,25 +39,11 @@ final class ExampleScans {
         if (content.length() < MIN_REMEMBERED_CHARS) {
             return scanFromScratch(text, content);
         }
-        List<Scan> candidates;
-        synchronized (RECENT) {
-            candidates = List.copyOf(RECENT);
-        }
-        Scan previous = null;
-        TextChange change = null;
-        for (Scan candidate : candidates) {
-            TextChange candidateChange = TextChange.between(candidate.text(), text);
-            int shared = candidateChange.shared(text.length());
-            boolean sameEnd = content.end() == candidate.end()
-                    || content.end() - candidateChange.delta() == candidate.end();
-            if (shared >= text.length() / 2 && sameEnd
-                    && (change == null || shared > change.shared(text.length()))) {
-                previous = candidate;
-                change = candidateChange;
-            }
-        }
-        Scan scan = previous == null ? fullScan(text, content) : rescan(previous, change, text, content);
-        remember(scan, previous);
+        RecentVersions.Closest<Scan> closest = RECENT.closest(text, (candidate, change) ->
+                content.end() == candidate.end() || content.end() - change.delta() == candidate.end());
+        Scan previous = closest == null ? null : closest.version();
+        Scan scan = previous == null ? fullScan(text, content) : rescan(previous, closest.change(), text, content);
+        RECENT.remember(scan, previous, known -> known.text() == scan.text() && known.start() == scan.start());
         return scan.examples();
     }
 
@@ -71,9 +57,7 @@ final class ExampleScans {
 
     /** Forgets every remembered scan, so that tests start alike. */
     static void forget() {
-        synchronized (RECENT) {
-            RECENT.clear();
-        }
+        RECENT.clear();
     }
 
     /**
@@ -216,14 +200,4 @@ final class ExampleScans {
     }
 
     /** Remembers {@code scan} in place of the earlier version's it was made from, so one document holds one place. */
-    private static void remember(Scan scan, Scan replaced) {
-        synchronized (RECENT) {
-            RECENT.removeIf(known -> known == replaced
-                    || known.text() == scan.text() && known.start() == scan.start());
-            RECENT.addFirst(scan);
-            while (RECENT.size() > CAPACITY) {
-                RECENT.removeLast();
-            }
-        }
-    }
 }

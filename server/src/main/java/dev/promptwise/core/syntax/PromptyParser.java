@@ -1,11 +1,11 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +113,7 @@ final class PromptyParser {
     private static final class RoleLines {
 
         private static final int CAPACITY = 4;
-        private static final ArrayDeque<RoleLines> RECENT = new ArrayDeque<>();
+        private static final RecentVersions<RoleLines> RECENT = new RecentVersions<>(CAPACITY, lines -> lines.text);
 
         private final String text;
         private final int bodyStart;
@@ -137,29 +137,11 @@ final class PromptyParser {
             if (text.length() - bodyStart < LARGE_CONTENT) {
                 return fromScratch(text, bodyStart);
             }
-            RoleLines previous = null;
-            TextChange change = null;
-            synchronized (RECENT) {
-                for (RoleLines candidate : RECENT) {
-                    TextChange candidateChange = TextChange.between(candidate.text, text);
-                    int shared = candidateChange.shared(text.length());
-                    if (candidate.bodyStart == bodyStart && candidateChange.start() > bodyStart
-                            && shared >= text.length() / 2
-                            && (change == null || shared > change.shared(text.length()))) {
-                        previous = candidate;
-                        change = candidateChange;
-                    }
-                }
-            }
-            RoleLines lines = previous == null ? fromScratch(text, bodyStart) : previous.after(change, text);
-            RoleLines replaced = previous;
-            synchronized (RECENT) {
-                RECENT.removeIf(known -> known == replaced || known.text == text && known.bodyStart == bodyStart);
-                RECENT.addFirst(lines);
-                while (RECENT.size() > CAPACITY) {
-                    RECENT.removeLast();
-                }
-            }
+            RecentVersions.Closest<RoleLines> closest = RECENT.closest(text,
+                    (candidate, change) -> candidate.bodyStart == bodyStart && change.start() > bodyStart);
+            RoleLines previous = closest == null ? null : closest.version();
+            RoleLines lines = previous == null ? fromScratch(text, bodyStart) : previous.after(closest.change(), text);
+            RECENT.remember(lines, previous, known -> known.text == text && known.bodyStart == bodyStart);
             return lines;
         }
 
