@@ -4,9 +4,10 @@ import dev.promptwise.core.analysis.Fix;
 import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextRange;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,30 +111,50 @@ final class DuplicateInstructionRule implements Rule {
      * Gives the zero-based line of an offset, counting {@code \n} only: the offsets of the line breaks are found
      * once, on the first question, so that a prompt with many repeated sentences is not scanned once per finding.
      */
+    /** Texts shorter than this are indexed whole; larger ones from an earlier version's index and the edit. */
+    private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
+
+    /** The line indexes of the last few large texts a finding needed. */
+    private static final RecentVersions<Indexed> LINE_INDEXES = new RecentVersions<>(4, Indexed::text);
+
+    private record Indexed(String text, LineIndex index) {}
+
+    /** Forgets the remembered line indexes, so that a test can compare with a check from scratch. */
+    static void forgetLineIndexes() {
+        LINE_INDEXES.clear();
+    }
+
+    /**
+     * The lines of one text, indexed on first use: most texts have no repeated instruction. A keystroke in a large
+     * text derives its index from the earlier version's, so that the message's line does not cost a pass over the
+     * whole text.
+     */
     private static final class NewlineIndex {
 
         private final String text;
-        private int[] newlineOffsets;
+        private LineIndex index;
 
         NewlineIndex(String text) {
             this.text = text;
         }
 
         int lineOf(int offset) {
-            if (newlineOffsets == null) {
-                int[] offsets = new int[64];
-                int count = 0;
-                for (int index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
-                    if (count == offsets.length) {
-                        offsets = Arrays.copyOf(offsets, count * 2);
-                    }
-                    offsets[count++] = index;
-                }
-                newlineOffsets = Arrays.copyOf(offsets, count);
+            if (index == null) {
+                index = indexOf(text);
             }
-            // The line is the number of line breaks before the offset.
-            int found = Arrays.binarySearch(newlineOffsets, offset);
-            return found >= 0 ? found : -found - 1;
+            return index.position(offset).line();
+        }
+
+        private static LineIndex indexOf(String text) {
+            if (text.length() < MIN_REMEMBERED_CHARS) {
+                return LineIndex.of(text);
+            }
+            RecentVersions.Closest<Indexed> closest = LINE_INDEXES.closest(text, (candidate, change) -> true);
+            LineIndex index = closest == null ? LineIndex.of(text)
+                    : closest.version().index().edited(text, closest.change());
+            LINE_INDEXES.remember(new Indexed(text, index), closest == null ? null : closest.version(),
+                    known -> known.text() == text);
+            return index;
         }
     }
 }
