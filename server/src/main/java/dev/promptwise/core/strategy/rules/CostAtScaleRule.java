@@ -7,49 +7,35 @@ import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code cost-at-scale} on a workload: its monthly cost at its traffic exceeds its budget (the workload's
  * {@code budget.maxMonthlyCost}, else the defaults'). The prompt file that the workload references gets the same
  * finding from the prompt rule of the same id, so its author sees it while typing.
  */
-public final class CostAtScaleRule implements StrategyRule {
+public final class CostAtScaleRule extends WorkloadRule {
 
     public static final String ID = "cost-at-scale";
 
-    @Override
-    public String id() {
-        return ID;
+    public CostAtScaleRule() {
+        super(ID, Severity.WARNING);
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
+    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+        Double budget = Located.valueOf(workload.budget().maxMonthlyCost());
+        if (budget == null) {
+            budget = Located.valueOf(ctx.strategy().defaults().budget().maxMonthlyCost());
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Workload workload : ctx.strategy().workloads().values()) {
-            Double budget = Located.valueOf(workload.budget().maxMonthlyCost());
-            if (budget == null) {
-                budget = Located.valueOf(ctx.strategy().defaults().budget().maxMonthlyCost());
-            }
-            WorkloadCost cost = ctx.costFigures(workload);
-            Optional<CostFigures> now = cost == null ? Optional.empty() : cost.now();
-            if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
-                continue;
-            }
-            findings.add(new Finding(ID, severity, workload.nameRange(), CostMessages.costAtScale(now.get(), budget),
-                    List.of()));
+        WorkloadCost cost = ctx.costFigures(workload);
+        Optional<CostFigures> now = cost == null ? Optional.empty() : cost.now();
+        if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
+            return;
         }
-        return findings;
+        findings.accept(new Finding(ID, severity, workload.nameRange(), CostMessages.costAtScale(now.get(), budget),
+                List.of()));
     }
 }

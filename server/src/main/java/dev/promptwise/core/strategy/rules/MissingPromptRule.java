@@ -5,43 +5,29 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspacePaths;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code missing-prompt}: a workload's {@code prompt} or {@code fineTuning.dataset} does not exist, is a folder, or
  * resolves outside the workspace. Paths resolve relative to the strategy file ({@link WorkspacePaths}).
  */
-public final class MissingPromptRule implements StrategyRule {
+public final class MissingPromptRule extends WorkloadRule {
 
     public static final String ID = "missing-prompt";
 
-    @Override
-    public String id() {
-        return ID;
+    public MissingPromptRule() {
+        super(ID, Severity.ERROR);
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
-        for (Workload workload : ctx.strategy().workloads().values()) {
-            check(ctx, severity, workload, workload.prompt(), "prompt", findings);
-            check(ctx, severity, workload, workload.fineTuning().dataset(), "dataset", findings);
-        }
-        return findings;
+    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+        check(ctx, severity, workload, workload.prompt(), "prompt", findings);
+        check(ctx, severity, workload, workload.fineTuning().dataset(), "dataset", findings);
     }
 
     private static void check(StrategyContext ctx, Severity severity, Workload workload, Located<String> reference,
-            String what, List<Finding> findings) {
+            String what, Consumer<Finding> findings) {
         String path = Located.valueOf(reference);
         if (path == null) {
             return;
@@ -60,6 +46,6 @@ public final class MissingPromptRule implements StrategyRule {
         } else {
             return;
         }
-        findings.add(new Finding(ID, severity, reference.valueRange(), message, List.of()));
+        findings.accept(new Finding(ID, severity, reference.valueRange(), message, List.of()));
     }
 }

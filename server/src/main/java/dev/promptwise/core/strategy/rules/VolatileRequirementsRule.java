@@ -8,49 +8,35 @@ import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.ChangeFrequency;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code volatile-requirements}: fine-tuning is planned for requirements that change weekly or daily, so that each
  * change means retraining. A hybrid (foundation-plus-specialization) keeps the changing rules in the prompt, so
  * only {@code approach: fine-tuning} is flagged.
  */
-public final class VolatileRequirementsRule implements StrategyRule {
+public final class VolatileRequirementsRule extends WorkloadRule {
 
     public static final String ID = "volatile-requirements";
 
-    @Override
-    public String id() {
-        return ID;
+    public VolatileRequirementsRule() {
+        super(ID, Severity.WARNING);
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
+    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+        ChangeFrequency frequency = Located.valueOf(workload.requirements().changeFrequency());
+        if (workload.declaredApproach() != Approach.FINE_TUNING || frequency == null || !frequency.isVolatile()) {
+            return;
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Workload workload : ctx.strategy().workloads().values()) {
-            ChangeFrequency frequency = Located.valueOf(workload.requirements().changeFrequency());
-            if (workload.declaredApproach() != Approach.FINE_TUNING || frequency == null || !frequency.isVolatile()) {
-                continue;
-            }
-            String perYear = frequency == ChangeFrequency.DAILY ? "about 365" : "about 52";
-            String message = "Requirements change " + frequency.id() + " (" + perYear + " retrainings a year), but '"
-                    + workload.name() + "' plans fine-tuning: each change means retraining. Keep the changing rules"
-                    + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
-            Fix fix = new Fix("Set approach to hybrid",
-                    List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
-            findings.add(new Finding(ID, severity, workload.requirements().changeFrequency().valueRange(), message,
-                    List.of(fix)));
-        }
-        return findings;
+        String perYear = frequency == ChangeFrequency.DAILY ? "about 365" : "about 52";
+        String message = "Requirements change " + frequency.id() + " (" + perYear + " retrainings a year), but '"
+                + workload.name() + "' plans fine-tuning: each change means retraining. Keep the changing rules"
+                + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
+        Fix fix = new Fix("Set approach to hybrid",
+                List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
+        findings.accept(new Finding(ID, severity, workload.requirements().changeFrequency().valueRange(), message,
+                List.of(fix)));
     }
 }
