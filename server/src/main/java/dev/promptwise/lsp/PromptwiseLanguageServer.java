@@ -259,7 +259,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         List<FileSystemWatcher> watchers = List.of(
                 new FileSystemWatcher(Either.forLeft("**/promptwise.{yaml,yml}")),
                 new FileSystemWatcher(Either.forLeft("**/*.strategy.{yaml,yml}")),
-                new FileSystemWatcher(Either.forLeft("**/*.{prompty,prompt,yml,yaml,md,txt}")));
+                new FileSystemWatcher(Either.forLeft(WorkspaceIndex.watchedFilesGlob())));
         Registration registration = new Registration("promptwise-watched-files", "workspace/didChangeWatchedFiles",
                 new DidChangeWatchedFilesRegistrationOptions(watchers));
         connected.registerCapability(new RegistrationParams(List.of(registration)));

@@ -33,7 +33,10 @@ public final class WorkspaceIndex {
     static final int MAX_FILES_SCANNED = 200_000;
     /** The most prompt files offered for completion of a workload's {@code prompt}. */
     static final int MAX_PROMPT_FILES_LISTED = 5_000;
-    /** The extensions the server's file watchers cover (see {@code PromptwiseLanguageServer}). */
+    /**
+     * The extensions the server's file watchers cover: the watcher's glob is built from them, and only these files'
+     * disk answers are remembered between watched-file events.
+     */
     static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt");
     /** The most paths whose disk answers one generation remembers. */
     private static final int MAX_REMEMBERED_PATHS = 50_000;
@@ -259,6 +262,11 @@ public final class WorkspaceIndex {
             diskAnswers = answers;
         }
         return answers;
+    }
+
+    /** Returns the glob of the files the server asks the client to watch: every {@link #WATCHED_EXTENSIONS}. */
+    static String watchedFilesGlob() {
+        return "**/*.{" + String.join(",", WATCHED_EXTENSIONS.stream().map(e -> e.substring(1)).toList()) + "}";
     }
 
     /** Notes that the client watches the files of {@link #WATCHED_EXTENSIONS} and reports their changes. */

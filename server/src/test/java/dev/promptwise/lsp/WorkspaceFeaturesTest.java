@@ -131,6 +131,9 @@ class WorkspaceFeaturesTest {
         var options = (org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions)
                 client.registrations.get(0).getRegistrations().get(0).getRegisterOptions();
         assertTrue(options.getWatchers().stream().anyMatch(w -> w.getGlobPattern().getLeft().contains("promptwise")));
+        // The prompts' watcher covers exactly the files whose disk answers the index remembers between events.
+        assertTrue(options.getWatchers().stream().anyMatch(
+                w -> w.getGlobPattern().getLeft().equals("**/*.{prompty,prompt,yml,yaml,md,txt}")), options.toString());
     }
 
     @Test
