@@ -70,11 +70,10 @@ public final class DocumentStore {
         // first change rather than index the whole text again on the message thread.
         LineIndex lineIndex = current.lineIndex();
         for (TextDocumentContentChangeEvent change : changes) {
-            String before = text;
-            text = apply(text, lineIndex, change);
-            // The new version's index comes from the old one and the edit (recorded by apply), not a new scan.
-            lineIndex = lineIndex == null || change.getRange() == null ? null
-                    : lineIndex.edited(text, TextChange.between(before, text));
+            Applied applied = apply(text, lineIndex, change);
+            text = applied.text();
+            // The new version's index comes from the old one and the edit, not a new scan.
+            lineIndex = lineIndex == null || applied.change() == null ? null : lineIndex.edited(text, applied.change());
         }
         DocumentSnapshot snapshot = new DocumentSnapshot(uri, version, text, current.languageId(), lineIndex);
         documents.put(uri, snapshot);
@@ -95,14 +94,17 @@ public final class DocumentStore {
 
     /** Returns {@code text} with one content change applied. */
     static String apply(String text, TextDocumentContentChangeEvent change) {
-        return apply(text, null, change);
+        return apply(text, null, change).text();
     }
 
+    /** A text after one content change, and where it changed ({@code null} when the whole text was replaced). */
+    private record Applied(String text, TextChange change) {}
+
     /** Returns {@code text} with one change applied, using {@code lineIndex} of the text when it is not null. */
-    private static String apply(String text, LineIndex lineIndex, TextDocumentContentChangeEvent change) {
+    private static Applied apply(String text, LineIndex lineIndex, TextDocumentContentChangeEvent change) {
         String newText = change.getText() == null ? "" : change.getText();
         if (change.getRange() == null) {
-            return newText;
+            return new Applied(newText, null);
         }
         TextRange replaced = FromLsp.range(lineIndex != null ? lineIndex : LineIndex.of(text), text, change.getRange());
         String changed = new StringBuilder(text.length() - replaced.length() + newText.length())
@@ -110,9 +112,9 @@ public final class DocumentStore {
                 .append(newText)
                 .append(text, replaced.end(), text.length())
                 .toString();
+        TextChange edit = new TextChange(replaced.start(), replaced.end(), replaced.start() + newText.length());
         // The core's incremental passes then know where the versions differ without comparing them.
-        TextChange.record(text, changed,
-                new TextChange(replaced.start(), replaced.end(), replaced.start() + newText.length()));
-        return changed;
+        TextChange.record(text, changed, edit);
+        return new Applied(changed, edit);
     }
 }
