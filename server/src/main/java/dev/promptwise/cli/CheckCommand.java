@@ -169,18 +169,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "promptwise-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = daemonPool(threads, "promptwise-check");
         // A strategy file's workloads are analysed on a pool of their own: a file task waits for them, and must
         // not wait for threads of its own pool.
-        ExecutorService workloads = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "promptwise-check-workloads");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workloads = daemonPool(threads, "promptwise-check-workloads");
         try {
             List<Future<Optional<Analysed>>> futures = new ArrayList<>();
             for (Target target : targets) {
@@ -211,6 +203,15 @@ final class CheckCommand implements Callable<Integer> {
             executor.shutdownNow();
             workloads.shutdownNow();
         }
+    }
+
+    /** Returns a pool of {@code threads} daemon threads named {@code name}, so that a stuck task never holds the exit. */
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. */
