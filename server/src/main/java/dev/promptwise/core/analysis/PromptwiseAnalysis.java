@@ -21,11 +21,14 @@ import dev.promptwise.core.syntax.SyntaxProblem;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.yaml.YamlNode;
+import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -366,11 +369,11 @@ public final class PromptwiseAnalysis {
             return last.catalog();
         }
         Object models = modelValues(strategy);
-        if (last != null && last.base() == base && java.util.Objects.equals(last.models(), models)) {
+        if (last != null && last.base() == base && Objects.equals(last.models(), models)) {
             lastStrategyCatalog = new StrategyCatalog(strategy, base, models, last.catalog());
             return last.catalog();
         }
-        PriceCatalog built = StrategyAnalyses.catalogOf(base, strategy, log);
+        PriceCatalog built = StrategyAnalyses.catalogOf(base, models, log);
         lastStrategyCatalog = new StrategyCatalog(strategy, base, models, built);
         return built;
     }
@@ -380,9 +383,9 @@ public final class PromptwiseAnalysis {
 
     /** Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. */
     private static Object modelValues(StrategyFile strategy) {
-        dev.promptwise.core.yaml.YamlNode.Mapping root = strategy.yaml().rootMapping();
-        dev.promptwise.core.yaml.YamlNode models = root == null ? null : root.get("models");
-        return models == null ? null : dev.promptwise.core.yaml.YamlValues.toJava(models);
+        YamlNode.Mapping root = strategy.yaml().rootMapping();
+        YamlNode models = root == null ? null : root.get("models");
+        return models == null ? null : YamlValues.toJava(models);
     }
 
     private static String firstNonBlank(String... candidates) {

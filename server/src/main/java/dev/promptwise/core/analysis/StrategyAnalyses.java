@@ -23,8 +23,6 @@ import dev.promptwise.core.strategy.rules.StrategyContext;
 import dev.promptwise.core.strategy.rules.StrategyRules;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.yaml.YamlDocument;
-import dev.promptwise.core.yaml.YamlNode;
-import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,18 +187,17 @@ final class StrategyAnalyses {
         return StrategyCompletion.complete(strategy.document().text(), offset, models, files, strategy.path());
     }
 
-    /** Returns the bundled catalog with the strategy's {@code models} applied, or the bundled one when they fail. */
-    static PriceCatalog catalogOf(PriceCatalog catalog, StrategyFile strategy, Consumer<String> log) {
-        YamlNode.Mapping root = strategy.yaml().rootMapping();
-        YamlNode.Mapping models = root == null ? null : root.mapping("models");
-        if (models == null || models.entries().isEmpty()) {
+    /**
+     * Returns {@code catalog} with a strategy file's {@code models} applied, given as their values (a map by model
+     * id, as {@code YamlValues.toJava} reads the section); {@code catalog} itself when there are none or they fail.
+     */
+    static PriceCatalog catalogOf(PriceCatalog catalog, Object modelValues, Consumer<String> log) {
+        if (!(modelValues instanceof Map<?, ?> models) || models.isEmpty()) {
             return catalog;
         }
         try {
             Map<String, Object> entries = new LinkedHashMap<>();
-            for (YamlNode.Entry entry : models.entries()) {
-                entries.put(entry.key().value(), YamlValues.toJava(entry.value()));
-            }
+            models.forEach((id, values) -> entries.put(String.valueOf(id), values));
             return catalog.withOverrides(PriceCatalog.fromMapping(entries));
         } catch (RuntimeException e) {
             // The schema rule reports ill-typed model entries on their keys; pricing falls back to the bundled one.
