@@ -3,8 +3,7 @@ package dev.promptwise.core.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
-import dev.promptwise.core.text.TextChange;
-import java.util.ArrayDeque;
+import dev.promptwise.core.text.RecentVersions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,7 +75,8 @@ public final class TokenCounter {
 
     private final String encodingName;
     private final SegmentCache segmentCache;
-    private final RecentTexts recentTexts = new RecentTexts();
+    /** The last few large texts counted, with their segments: a few large documents edited in turn. */
+    private final RecentVersions<Remembered> recentTexts = new RecentVersions<>(4, Remembered::text);
     private volatile Encoding loadedEncoding;
 
     private TokenCounter(String encodingName, int cacheCharacterLimit) {
@@ -230,23 +230,25 @@ public final class TokenCounter {
      * are the same text, with the same count.
      */
     private int countLargeText(String text) {
-        RecentTexts.Match match = recentTexts.closestTo(text);
+        RecentVersions.Closest<Remembered> match = recentTexts.closest(text, (remembered, change) -> true);
         Segments segments = new Segments();
         int total = 0;
         if (match == null) {
             total += countRegion(text, 0, text.length(), segments);
         } else {
-            Segments old = match.segments();
-            int oldLength = match.text().length();
+            Segments old = match.version().segments();
+            int oldLength = match.version().text().length();
+            int sharedStart = match.change().start();
+            int sharedEnd = text.length() - match.change().newEnd();
             int shift = text.length() - oldLength;
             // Segments 0..reusedBefore-1 end at a cut before the last shared character of the start: segment i
             // ends where i+1 starts, so they are the segments before the first whose successor starts at or after
             // the shared start's end (starts ascend, so a binary search finds it).
             // (The last segment ends at the old text's end, never before the shared start's end.)
-            int reusedBefore = Math.max(0, old.firstStartAtOrAfter(match.sharedStart()) - 1);
+            int reusedBefore = Math.max(0, old.firstStartAtOrAfter(sharedStart) - 1);
             // Segments reusedAfter..size-1 start at a cut whose preceding character lies in the shared end.
             int reusedAfter = Math.min(old.size(), Math.max(reusedBefore + 1,
-                    old.firstStartAtOrAfter(oldLength - match.sharedEnd() + 1)));
+                    old.firstStartAtOrAfter(oldLength - sharedEnd + 1)));
             total += segments.addAll(old, 0, reusedBefore, 0);
             int middleStart = reusedBefore < old.size() ? old.start(reusedBefore) : oldLength;
             int middleEnd = reusedAfter < old.size() ? old.start(reusedAfter) + shift : text.length();
@@ -255,7 +257,8 @@ public final class TokenCounter {
         }
         // The new version takes the place of the one it was counted from: an edited document keeps one place, and
         // the memory of the four places holds four documents rather than four versions of one.
-        recentTexts.remember(text, segments, match == null ? null : match.text());
+        recentTexts.remember(new Remembered(text, segments), match == null ? null : match.version(),
+                remembered -> remembered.text() == text);
         return total;
     }
 
@@ -478,53 +481,8 @@ public final class TokenCounter {
         }
     }
 
-    /**
-     * The few large texts counted last, with their segments, most recent first. A keystroke in a large prompt
-     * produces a text that differs from one of them only in a short stretch; finding the shared start and end costs
-     * one pass of character comparisons, far less than looking every segment up in the cache.
-     */
-    private static final class RecentTexts {
-
-        /** How many texts are remembered: a few large documents edited in turn. */
-        private static final int CAPACITY = 4;
-
-        /** A remembered text, how much of its start and its end the new text shares, and its segments. */
-        record Match(String text, Segments segments, int sharedStart, int sharedEnd) {}
-
-        private record Remembered(String text, Segments segments) {}
-
-        private final ArrayDeque<Remembered> texts = new ArrayDeque<>();
-
-        /**
-         * Returns the remembered text sharing the most characters of start and end with {@code text}, or
-         * {@code null} when none shares at least half of it.
-         */
-        synchronized Match closestTo(String text) {
-            Match best = null;
-            for (Remembered remembered : texts) {
-                String old = remembered.text();
-                // The same comparison the other incremental passes of a version make: done once, remembered.
-                TextChange change = TextChange.between(old, text);
-                int sharedStart = change.start();
-                int sharedEnd = text.length() - change.newEnd();
-                if (sharedStart + sharedEnd >= text.length() / 2
-                        && (best == null || sharedStart + sharedEnd > best.sharedStart() + best.sharedEnd())) {
-                    best = new Match(old, remembered.segments(), sharedStart, sharedEnd);
-                }
-            }
-            return best;
-        }
-
-        synchronized void remember(String text, Segments segments, String replaced) {
-            // The same object, not equal text: comparing a megabyte with each remembered text cost more than a
-            // slot that an equal copy may take twice.
-            texts.removeIf(remembered -> remembered.text() == text || remembered.text() == replaced);
-            texts.addFirst(new Remembered(text, segments));
-            while (texts.size() > CAPACITY) {
-                texts.removeLast();
-            }
-        }
-    }
+    /** A large text counted and its segments. */
+    private record Remembered(String text, Segments segments) {}
 
     /**
      * Holds the daemon threads that help count large texts, created on the first large count (the holder idiom
