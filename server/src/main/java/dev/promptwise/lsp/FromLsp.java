@@ -10,13 +10,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Map;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
