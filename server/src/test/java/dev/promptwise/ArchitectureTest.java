@@ -3,8 +3,8 @@ package dev.promptwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.rules.Rule;
-import dev.promptwise.core.rules.Rules;
+import dev.promptwise.core.rules.prompt.Rule;
+import dev.promptwise.core.rules.prompt.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.promptwise.bench;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;

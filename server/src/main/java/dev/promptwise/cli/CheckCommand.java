@@ -1,20 +1,20 @@
 package dev.promptwise.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.AnalyzedStrategy;
-import dev.promptwise.core.analysis.Cancellation;
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
-import dev.promptwise.core.analysis.StrategyDocument;
-import dev.promptwise.core.analysis.WorkloadBinding;
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadBinding;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;

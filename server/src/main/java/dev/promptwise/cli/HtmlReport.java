@@ -1,10 +1,10 @@
 package dev.promptwise.cli;
 
-import dev.promptwise.core.analysis.WorkloadAnalysis;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.WorkloadAnalysis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

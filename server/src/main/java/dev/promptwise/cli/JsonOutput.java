@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Finding;
-import dev.promptwise.core.analysis.WorkloadAnalysis;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.FineTunedCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.WorkloadAnalysis;
 import dev.promptwise.core.strategy.Approach;
-import java.util.Optional;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Finding;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The JSON format of DESIGN section 5. Field names are a contract: fields may be added, never renamed. Positions

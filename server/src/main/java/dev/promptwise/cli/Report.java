@@ -1,8 +1,8 @@
 package dev.promptwise.cli;
 
-import dev.promptwise.core.analysis.AnalyzedStrategy;
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.vocabulary.Finding;
 import java.util.List;
 import java.util.function.Predicate;
 

@@ -1,15 +1,15 @@
 package dev.promptwise.cli;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.AnalyzedStrategy;
-import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
-import dev.promptwise.core.analysis.WorkloadAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.cost.CostModel;
 import dev.promptwise.core.cost.Traffic;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.WorkloadAnalysis;
+import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;

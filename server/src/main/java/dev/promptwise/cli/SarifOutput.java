@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Severity;
-import dev.promptwise.core.rules.Rule;
-import dev.promptwise.core.rules.Rules;
-import dev.promptwise.core.strategy.rules.StrategyRule;
-import dev.promptwise.core.strategy.rules.StrategyRules;
+import dev.promptwise.core.rules.prompt.Rule;
+import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.rules.strategy.StrategyRule;
+import dev.promptwise.core.rules.strategy.StrategyRules;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Finding;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 

@@ -1,8 +1,8 @@
 package dev.promptwise.cli;
 
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Finding;
 import java.io.PrintStream;
 
 /**

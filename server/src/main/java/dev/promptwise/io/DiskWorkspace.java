@@ -1,6 +1,6 @@
 package dev.promptwise.io;
 
-import dev.promptwise.core.analysis.StrategyWorkspace;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.text.TextDecoding;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.AnalyzedStrategy;
-import dev.promptwise.core.analysis.Cancellation;
-import dev.promptwise.core.analysis.StrategyDocument;
-import dev.promptwise.core.analysis.WorkloadAnalysis;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.FineTunedCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadAnalysis;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.Finding;
-import dev.promptwise.core.analysis.Cancellation;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;

@@ -1,7 +1,7 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.AnalyzedStrategy;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
 
 /** What one document version is to the server: an analysed prompt or an analysed strategy file. */
 public sealed interface DocumentAnalysis {

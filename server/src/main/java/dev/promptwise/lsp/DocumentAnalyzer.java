@@ -1,10 +1,10 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.Cancellation;
-import dev.promptwise.core.analysis.FixEnvironment;
-import dev.promptwise.core.analysis.StrategyDocument;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.semantics.FixEnvironment;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -81,7 +81,7 @@ public final class DocumentAnalyzer {
     }
 
     /** Returns the analysed prompt of {@code document}, or empty when it is not a prompt. */
-    public Optional<dev.promptwise.core.analysis.AnalyzedPrompt> prompt(DocumentSnapshot document) {
+    public Optional<dev.promptwise.core.semantics.AnalyzedPrompt> prompt(DocumentSnapshot document) {
         return analysis(document).filter(DocumentAnalysis.Prompt.class::isInstance)
                 .map(found -> ((DocumentAnalysis.Prompt) found).prompt());
     }

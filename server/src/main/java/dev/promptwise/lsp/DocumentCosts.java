@@ -1,8 +1,8 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
 import java.util.Optional;
 
 /**

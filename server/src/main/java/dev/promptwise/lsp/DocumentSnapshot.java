@@ -1,7 +1,7 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
-import dev.promptwise.core.analysis.StrategyDocument;
+import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.text.LineIndex;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,14 +1,14 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.AnalyzedStrategy;
-import dev.promptwise.core.analysis.Cancellation;
-import dev.promptwise.core.analysis.Finding;
-import dev.promptwise.core.analysis.FixEnvironment;
-import dev.promptwise.core.analysis.InlayHintInfo;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.InlayHintInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;

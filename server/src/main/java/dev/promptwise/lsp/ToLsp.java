@@ -1,35 +1,35 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.Finding;
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.HoverInfo;
-import dev.promptwise.core.analysis.InlayHintInfo;
-import dev.promptwise.core.analysis.Lens;
-import dev.promptwise.core.analysis.Symbol;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.features.StrategyCompletion;
+import dev.promptwise.core.features.StrategyLinks;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.HoverInfo;
+import dev.promptwise.core.vocabulary.InlayHintInfo;
+import dev.promptwise.core.vocabulary.Lens;
+import dev.promptwise.core.vocabulary.Symbol;
+import dev.promptwise.core.vocabulary.WorkspaceChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.promptwise.core.analysis.WorkspaceChange;
-import dev.promptwise.core.strategy.StrategyCompletion;
-import dev.promptwise.core.strategy.StrategyLinks;
 import org.eclipse.lsp4j.CodeAction;
-import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionItemKind;
-import org.eclipse.lsp4j.DocumentLink;
-import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
@@ -253,7 +253,7 @@ public final class ToLsp {
     }
 
     /** Returns the LSP edits of the core's edits, in their order. */
-    public static List<TextEdit> textEdits(LineIndex lineIndex, List<dev.promptwise.core.analysis.TextEdit> edits) {
+    public static List<TextEdit> textEdits(LineIndex lineIndex, List<dev.promptwise.core.vocabulary.TextEdit> edits) {
         return edits.stream().map(edit -> new TextEdit(range(lineIndex, edit.range()), edit.newText())).toList();
     }
 

@@ -1,8 +1,8 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.WorkspaceChange;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.WorkspaceChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ final class WorkspaceEdits {
         }
         WorkspaceChange change = fix.workspaceChange();
         var files = index.files();
-        for (Map.Entry<String, List<dev.promptwise.core.analysis.TextEdit>> edit : change.edits().entrySet()) {
+        for (Map.Entry<String, List<dev.promptwise.core.vocabulary.TextEdit>> edit : change.edits().entrySet()) {
             Optional<String> target = index.uriOf(edit.getKey());
             Optional<String> text = files.read(edit.getKey());
             if (target.isEmpty() || text.isEmpty()) {

@@ -1,9 +1,9 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
-import dev.promptwise.core.analysis.StrategyDocument;
-import dev.promptwise.core.analysis.StrategyWorkspace;
-import dev.promptwise.core.analysis.WorkloadBinding;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadBinding;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.net.URI;

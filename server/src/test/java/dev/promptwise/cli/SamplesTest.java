@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptwise.core.rules.Rule;
-import dev.promptwise.core.rules.Rules;
-import dev.promptwise.core.strategy.rules.StrategyRule;
-import dev.promptwise.core.strategy.rules.StrategyRules;
+import dev.promptwise.core.rules.prompt.Rule;
+import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.rules.strategy.StrategyRule;
+import dev.promptwise.core.rules.strategy.StrategyRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +101,8 @@ class SamplesTest {
         var prompt = analysis.analyze("prompts/triage.prompty", dev.promptwise.core.syntax.PromptFormat.PROMPTY, text,
                 dev.promptwise.core.config.Settings.DEFAULTS,
                 analysis.bindingFor("prompts/triage.prompty", java.util.List.of(strategy)).orElseThrow());
-        var fix = analysis.diagnostics(prompt, new dev.promptwise.core.analysis.FixEnvironment(workspace, strategy),
-                        dev.promptwise.core.analysis.Cancellation.NONE).stream()
+        var fix = analysis.diagnostics(prompt, new dev.promptwise.core.semantics.FixEnvironment(workspace, strategy),
+                        dev.promptwise.core.vocabulary.Cancellation.NONE).stream()
                 .flatMap(f -> f.fixes().stream()).filter(f -> f.title().startsWith("Extract 5 examples"))
                 .findFirst().orElseThrow();
         assertTrue(fix.title().contains("10"), "fewer than the provider's minimum is said in the title: " + fix.title());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import dev.promptwise.core.analysis.Finding;
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CodeAction;

@@ -1,12 +1,12 @@
 package dev.promptwise.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptwise.core.analysis.AnalyzedPrompt;
-import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.syntax.FrontMatter;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;

@@ -1,6 +1,6 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.TextEdit;
+import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlNode;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,11 +1,11 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.TextEdit;
+import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

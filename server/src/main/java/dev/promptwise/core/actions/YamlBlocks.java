@@ -1,7 +1,7 @@
 package dev.promptwise.core.actions;
 
-import dev.promptwise.core.analysis.TextEdit;
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,15 +3,25 @@ package dev.promptwise.core.analysis;
 import dev.promptwise.core.actions.Suppressions;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.config.Limits;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.rules.PromptContext;
-import dev.promptwise.core.rules.Rule;
-import dev.promptwise.core.rules.Rules;
-import dev.promptwise.core.strategy.StrategyCompletion;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.features.PromptHovers;
+import dev.promptwise.core.features.PromptLenses;
+import dev.promptwise.core.features.StrategyCompletion;
+import dev.promptwise.core.features.StrategyLinks;
+import dev.promptwise.core.rules.prompt.PromptContext;
+import dev.promptwise.core.rules.prompt.Rule;
+import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.FixEnvironment;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadBinding;
+import dev.promptwise.core.semantics.WorkloadMemo;
 import dev.promptwise.core.strategy.StrategyFile;
-import dev.promptwise.core.strategy.StrategyLinks;
 import dev.promptwise.core.strategy.StrategyParser;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -21,6 +31,13 @@ import dev.promptwise.core.syntax.SyntaxProblem;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.HoverInfo;
+import dev.promptwise.core.vocabulary.InlayHintInfo;
+import dev.promptwise.core.vocabulary.Lens;
+import dev.promptwise.core.vocabulary.Symbol;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayDeque;
@@ -41,9 +58,6 @@ import java.util.function.Supplier;
  * and the command line call only this; the feature classes behind it stay package-private.
  */
 public final class PromptwiseAnalysis {
-
-    /** Files longer than this many chars are not analysed; rule {@code file-too-large} says so. */
-    public static final int MAX_ANALYSED_CHARS = 8 * 1024 * 1024;
 
     /** The encoding used for models the catalog does not know; their counts are marked as estimates. */
     public static final String FALLBACK_ENCODING = "o200k_base";
@@ -445,7 +459,7 @@ public final class PromptwiseAnalysis {
     }
 
     private static PromptDocument parse(PromptFormat format, String text, String path) {
-        if (text.length() > MAX_ANALYSED_CHARS) {
+        if (text.length() > Limits.MAX_ANALYSED_CHARS) {
             return new PromptDocument(format, "", List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
                     false);
         }

@@ -2,8 +2,6 @@ package dev.promptwise.core.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.promptwise.core.analysis.Cancellation;
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
@@ -13,6 +11,8 @@ import dev.promptwise.core.strategy.StrategySchema;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
 import java.util.List;
 
 /** Parses, analyses and validates the texts that the fixes under test produce. */

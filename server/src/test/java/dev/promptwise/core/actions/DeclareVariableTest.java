@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.analysis.Fix;
 import dev.promptwise.core.syntax.DeclaredInput;
 import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.vocabulary.Fix;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptwise.core.analysis.Fix;
-import dev.promptwise.core.analysis.WorkspaceChange;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.HybridPattern;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.WorkspaceChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

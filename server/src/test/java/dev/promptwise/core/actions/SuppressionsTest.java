@@ -3,9 +3,9 @@ package dev.promptwise.core.actions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.analysis.Fix;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.vocabulary.Fix;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

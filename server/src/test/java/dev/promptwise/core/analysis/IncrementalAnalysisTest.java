@@ -1,5 +1,10 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.ExampleTokens;
+import dev.promptwise.core.semantics.PromptCosting;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

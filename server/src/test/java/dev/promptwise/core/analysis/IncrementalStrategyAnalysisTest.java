@@ -1,12 +1,17 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadAnalysis;
+import dev.promptwise.core.strategy.StrategyWorkspace;
+import dev.promptwise.core.vocabulary.Cancellation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.strategy.SchemaProblem;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.StrategySchema;

@@ -1,5 +1,10 @@
 package dev.promptwise.core.analysis;
 
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.HoverInfo;
+import dev.promptwise.core.vocabulary.InlayHintInfo;
+import dev.promptwise.core.vocabulary.Symbol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.analysis.Finding;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.strategy.rules.StrategyContext;
-import dev.promptwise.core.strategy.rules.StrategyRules;
+import dev.promptwise.core.rules.strategy.StrategyContext;
+import dev.promptwise.core.rules.strategy.StrategyRules;
+import dev.promptwise.core.vocabulary.Finding;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package dev.promptwise.core.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
-import dev.promptwise.core.analysis.StrategyWorkspace;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.syntax.PromptFormat;
+import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -1,6 +1,0 @@
-package dev.promptwise.core.analysis;
-
-import dev.promptwise.core.text.TextRange;
-
-/** A hover: Markdown for the range under the cursor. */
-public record HoverInfo(TextRange range, String markdown) {}

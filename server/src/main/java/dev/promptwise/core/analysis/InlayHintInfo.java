@@ -1,4 +1,0 @@
-package dev.promptwise.core.analysis;
-
-/** An inlay hint: {@code label} shown at {@code offset}, with a Markdown tooltip. */
-public record InlayHintInfo(int offset, String label, String tooltip) {}

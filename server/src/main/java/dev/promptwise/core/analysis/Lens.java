@@ -1,6 +1,0 @@
-package dev.promptwise.core.analysis;
-
-import dev.promptwise.core.text.TextRange;
-
-/** A code lens: a label shown above {@code range}. */
-public record Lens(TextRange range, String title) {}

@@ -1,6 +1,0 @@
-package dev.promptwise.core.analysis;
-
-import dev.promptwise.core.text.TextRange;
-
-/** Replace {@code range} of the document with {@code newText}. */
-public record TextEdit(TextRange range, String newText) {}

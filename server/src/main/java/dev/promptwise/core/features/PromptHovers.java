@@ -1,0 +1,126 @@
+package dev.promptwise.core.features;
+
+import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.ModelReference;
+import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.syntax.Section;
+import dev.promptwise.core.syntax.Sections;
+import dev.promptwise.core.vocabulary.HoverInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Hovers over a prompt: a message's tokens, share and price; a model's catalog entry. */
+public final class PromptHovers {
+
+    private PromptHovers() {}
+
+    public static Optional<HoverInfo> hover(AnalyzedPrompt prompt, int offset) {
+        PromptDocument document = prompt.document();
+        ModelReference model = document.model();
+        if (model != null && model.range().contains(offset)) {
+            return Optional.of(new HoverInfo(model.range(), modelMarkdown(prompt)));
+        }
+        List<Message> messages = document.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message.range().contains(offset) && message.content().equals(message.contentRange().slice(document.text()))) {
+                for (Section section : Sections.find(document.text(), message.contentRange())) {
+                    if (section.titleRange().contains(offset)) {
+                        return Optional.of(new HoverInfo(section.titleRange(), sectionMarkdown(prompt, section)));
+                    }
+                }
+            }
+            if (message.range().contains(offset)) {
+                return Optional.of(new HoverInfo(message.range(), messageMarkdown(prompt, i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String sectionMarkdown(AnalyzedPrompt prompt, Section section) {
+        int tokens = prompt.count(section.range().slice(prompt.document().text()));
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**Section ").append(section.title()).append("** · ").append(prompt.estimated() ? "≈" : "")
+                .append(Money.count(tokens)).append(" tokens · ")
+                .append(Math.round(100.0 * tokens / Math.max(1, prompt.textTokens()))).append("% of the prompt");
+        ModelInfo model = prompt.model();
+        if (model != null) {
+            double perRequest = tokens * model.input() / 1_000_000.0;
+            markdown.append("\n\n| | at ").append(model.id()).append(" |\n|---|---:|\n")
+                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
+                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
+            if (prompt.requestsPerDay() != null) {
+                markdown.append("| per month at ").append(Money.count(prompt.requestsPerDay()))
+                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
+                        .append(" |\n");
+            }
+        }
+        return markdown.toString();
+    }
+
+    static String messageMarkdown(AnalyzedPrompt prompt, int index) {
+        Message message = prompt.document().messages().get(index);
+        int tokens = prompt.messageTokens(index);
+        int total = Math.max(1, prompt.textTokens());
+        String approx = prompt.estimated() ? "≈" : "";
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**").append(message.role()).append(" message** · ").append(approx).append(Money.count(tokens))
+                .append(" tokens · ").append(Math.round(100.0 * tokens / total)).append("% of the prompt\n\n");
+        ModelInfo model = prompt.model();
+        if (model != null) {
+            double perRequest = (tokens + AnalyzedPrompt.TOKENS_PER_MESSAGE) * model.input() / 1_000_000.0;
+            markdown.append("| | at ").append(model.id()).append(" |\n|---|---:|\n")
+                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
+                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
+            if (prompt.requestsPerDay() != null) {
+                markdown.append("| per month at ").append(Money.count(Math.round(prompt.requestsPerDay())))
+                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
+                        .append(" |\n");
+            }
+            markdown.append("\nInput price ").append(Money.usd(model.input())).append(" per 1M tokens (")
+                    .append(model.source()).append(", ").append(model.asOf()).append("); includes the chat format's ")
+                    .append(AnalyzedPrompt.TOKENS_PER_MESSAGE).append(" tokens per message.");
+        } else {
+            markdown.append("No price is known for model `").append(prompt.modelId()).append("`.");
+        }
+        markdown.append("\n\nTokenizer: `").append(prompt.encoding()).append('`')
+                .append(prompt.estimated() ? " (an estimate: this model's own tokenizer is not available)" : "");
+        prompt.cost().flatMap(WorkloadCost::now).ifPresent(now -> markdown.append("\n\n---\n\n**The whole prompt at ")
+                .append(Money.count(now.requestsPerDay())).append(" requests/day on ").append(now.modelId())
+                .append(prompt.binding() != null ? " (workload `" + prompt.binding().workload().name() + "`)" : "")
+                .append("**\n\n").append(CostMessages.breakdownTable(now)));
+        return markdown.toString();
+    }
+
+    private static String modelMarkdown(AnalyzedPrompt prompt) {
+        return modelMarkdown(prompt.modelId(), prompt.model());
+    }
+
+    /** Returns a model's catalog entry as Markdown: prices, limits, tokenizer, source and date. */
+    public static String modelMarkdown(String modelId, ModelInfo model) {
+        if (model == null) {
+            return "**" + modelId + "**: not in the price catalog; add it under `models:` in promptwise.yaml.";
+        }
+        StringBuilder markdown = new StringBuilder();
+        markdown.append("**").append(model.id()).append("** (").append(model.provider()).append(")\n\n")
+                .append("| per 1M tokens | USD |\n|---|---:|\n")
+                .append("| input | ").append(Money.usd(model.input())).append(" |\n");
+        if (model.cachedInput() != null) {
+            markdown.append("| cached input | ").append(Money.usd(model.cachedInput())).append(" |\n");
+        }
+        markdown.append("| output | ").append(Money.usd(model.output())).append(" |\n");
+        if (model.fineTuning() != null && model.fineTuning().training() != null) {
+            markdown.append("| fine-tuning (training) | ").append(Money.usd(model.fineTuning().training())).append(" |\n");
+        }
+        markdown.append(String.format(Locale.ROOT, "%nContext window %s tokens, up to %s output tokens. Tokenizer `%s`%s.%n%nSource: %s, as of %s.",
+                Money.count(model.contextWindow()), Money.count(model.maxOutput()), model.encoding(),
+                model.exactTokens() ? "" : " (estimate)", model.source(), model.asOf()));
+        return markdown.toString();
+    }
+}

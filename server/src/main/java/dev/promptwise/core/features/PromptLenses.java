@@ -1,0 +1,104 @@
+package dev.promptwise.core.features;
+
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.Section;
+import dev.promptwise.core.syntax.Sections;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.InlayHintInfo;
+import dev.promptwise.core.vocabulary.Lens;
+import dev.promptwise.core.vocabulary.Symbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Code lenses, inlay hints and the outline of a prompt: the figures an author sees without asking. */
+public final class PromptLenses {
+
+    private PromptLenses() {}
+
+    public static List<Lens> lenses(AnalyzedPrompt prompt) {
+        StringBuilder title = new StringBuilder();
+        title.append(prompt.estimated() ? "≈" : "").append(Money.count(prompt.totalTokens())).append(" tokens");
+        Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
+        if (now.isPresent()) {
+            // The cost model's figures: input, output and the prompt cache at the workload's traffic.
+            title.append(" · ").append(Money.perRequest(now.get().costPerRequest())).append(" · ")
+                    .append(Money.perMonth(now.get().costPerMonth())).append(" at ")
+                    .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
+        } else if (prompt.inputCostPerRequest() != null) {
+            title.append(" · ").append(Money.usd(prompt.inputCostPerRequest())).append("/request input");
+        }
+        if (prompt.binding() != null) {
+            title.append(" · workload ").append(prompt.binding().workload().name());
+        }
+        title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
+        return List.of(new Lens(TextRange.at(0), title.toString()));
+    }
+
+    public static List<InlayHintInfo> inlayHints(AnalyzedPrompt prompt, int start, int end) {
+        List<InlayHintInfo> hints = new ArrayList<>();
+        List<Message> messages = prompt.document().messages();
+        String text = prompt.document().text();
+        for (int i = 0; i < messages.size(); i++) {
+            int offset = firstLineEnd(text, messages.get(i).range());
+            if (offset < start || offset > end) {
+                continue;
+            }
+            hints.add(new InlayHintInfo(offset, " " + (prompt.estimated() ? "≈" : "")
+                    + Money.count(prompt.messageTokens(i)) + " tokens", PromptHovers.messageMarkdown(prompt, i)));
+        }
+        return hints;
+    }
+
+    public static List<Symbol> symbols(AnalyzedPrompt prompt) {
+        List<Symbol> symbols = new ArrayList<>();
+        List<Message> messages = prompt.document().messages();
+        String text = prompt.document().text();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
+            symbols.add(new Symbol(message.role(), Money.count(prompt.messageTokens(i)) + " tokens",
+                    Symbol.Kind.MESSAGE, message.range(), selection, sectionSymbols(prompt, message)));
+        }
+        return symbols;
+    }
+
+    /** Returns the message's sections as nested symbols: a heading holds the deeper headings after it. */
+    private static List<Symbol> sectionSymbols(AnalyzedPrompt prompt, Message message) {
+        String text = prompt.document().text();
+        if (!message.content().equals(message.contentRange().slice(text))) {
+            return List.of();
+        }
+        List<Section> sections = Sections.find(text, message.contentRange());
+        return nest(prompt, sections, 0, sections.size());
+    }
+
+    private static List<Symbol> nest(AnalyzedPrompt prompt, List<Section> sections, int from, int to) {
+        List<Symbol> symbols = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Section section = sections.get(i);
+            int end = i + 1;
+            while (end < to && section.level() > 0 && sections.get(end).level() > section.level()) {
+                end++;
+            }
+            int tokens = prompt.count(section.range().slice(prompt.document().text()));
+            symbols.add(new Symbol(section.title(), Money.count(tokens) + " tokens", Symbol.Kind.SECTION,
+                    section.range(), section.titleRange(), nest(prompt, sections, i + 1, end)));
+            i = end;
+        }
+        return symbols;
+    }
+
+    private static int firstLineEnd(String text, TextRange range) {
+        int offset = range.start();
+        while (offset < range.end() && text.charAt(offset) != '\n' && text.charAt(offset) != '\r') {
+            offset++;
+        }
+        return offset;
+    }
+}

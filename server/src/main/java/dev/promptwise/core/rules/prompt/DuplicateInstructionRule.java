@@ -1,0 +1,160 @@
+package dev.promptwise.core.rules.prompt;
+
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.RecentVersions;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code duplicate-instruction}: the same sentence or paragraph appears twice in the prompt's messages, so it is
+ * paid for twice on every request. Sentences are compared after normalising case, whitespace, list markers and
+ * final punctuation; short sentences (under four words or 20 characters) and text inside few-shot examples are
+ * ignored, because repeating them is usually deliberate. The second occurrence is flagged and can be removed.
+ */
+final class DuplicateInstructionRule implements Rule {
+
+    static final int MIN_CHARS = 20;
+    static final int MIN_WORDS = 4;
+
+    // Compiled once: String.replaceAll compiles its pattern on every call, and JFR of `check` over 10,000 prompts
+    // showed that compiling in a third of this rule's time.
+    private static final Pattern LIST_MARKER = Pattern.compile("^([-*+>#]+|\\d+[.)])\\s*");
+    private static final Pattern WHITE_SPACE_RUN = Pattern.compile("\\s+");
+    private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[.!?:;,]+$");
+
+    @Override
+    public String id() {
+        return "duplicate-instruction";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public void check(PromptContext ctx, FindingSink sink) {
+        String text = ctx.text();
+        Map<String, TextRange> firstSeen = new HashMap<>();
+        NewlineIndex newlines = new NewlineIndex(text);
+        for (Message message : ctx.document().messages()) {
+            TextRange content = message.contentRange();
+            if (!message.content().equals(content.slice(text))) {
+                continue;
+            }
+            // The sentences and their keys come from the earlier version's where an edit left them alone.
+            SentenceKeys sentences = SentenceKeys.of(text, content);
+            // Sentences come in text order, so a cursor over the examples answers without searching.
+            RangeCover.Cursor examples = ctx.prompt().exampleCover().cursor();
+            for (int index = 0; index < sentences.count(); index++) {
+                String key = sentences.key(index);
+                if (key == null || examples.contains(sentences.start(index), sentences.end(index))) {
+                    continue;
+                }
+                TextRange sentence = sentences.range(index);
+                TextRange first = firstSeen.putIfAbsent(key, sentence);
+                if (first != null) {
+                    sink.report(sentence, "Repeated instruction, already given on line "
+                            + (newlines.lineOf(first.start()) + 1) + ": it is paid for twice on every request",
+                            List.of(new Fix("Remove duplicate", List.of(new TextEdit(removal(text, sentence), "")),
+                                    true)));
+                }
+            }
+        }
+    }
+
+    static String normalise(String sentence) {
+        String result = sentence.toLowerCase(Locale.ROOT).strip();
+        result = LIST_MARKER.matcher(result).replaceFirst("");
+        result = WHITE_SPACE_RUN.matcher(result).replaceAll(" ");
+        result = FINAL_PUNCTUATION.matcher(result).replaceAll("");
+        return result.strip();
+    }
+
+    /** Returns the sentence with the spaces after it, or its whole line when it is alone on the line. */
+    private static TextRange removal(String text, TextRange sentence) {
+        TextRange line = RuleText.lineAt(text, sentence.start());
+        if (line.slice(text).strip().equals(sentence.slice(text))) {
+            int end = line.end();
+            if (end < text.length() && text.charAt(end) == '\r') {
+                end++;
+            }
+            if (end < text.length() && text.charAt(end) == '\n') {
+                end++;
+            }
+            return new TextRange(line.start(), end);
+        }
+        int end = sentence.end();
+        while (end < line.end() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+            end++;
+        }
+        if (end == line.end()) {
+            int start = sentence.start();
+            while (start > line.start() && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+                start--;
+            }
+            return new TextRange(start, sentence.end());
+        }
+        return new TextRange(sentence.start(), end);
+    }
+
+    /**
+     * Gives the zero-based line of an offset, counting {@code \n} only: the offsets of the line breaks are found
+     * once, on the first question, so that a prompt with many repeated sentences is not scanned once per finding.
+     */
+    /** Texts shorter than this are indexed whole; larger ones from an earlier version's index and the edit. */
+    private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
+
+    /** The line indexes of the last few large texts a finding needed. */
+    private static final RecentVersions<Indexed> LINE_INDEXES = new RecentVersions<>(4, Indexed::text);
+
+    private record Indexed(String text, LineIndex index) {}
+
+    /** Forgets the remembered line indexes, so that a test can compare with a check from scratch. */
+    static void forgetLineIndexes() {
+        LINE_INDEXES.clear();
+    }
+
+    /**
+     * The lines of one text, indexed on first use: most texts have no repeated instruction. A keystroke in a large
+     * text derives its index from the earlier version's, so that the message's line does not cost a pass over the
+     * whole text.
+     */
+    private static final class NewlineIndex {
+
+        private final String text;
+        private LineIndex index;
+
+        NewlineIndex(String text) {
+            this.text = text;
+        }
+
+        int lineOf(int offset) {
+            if (index == null) {
+                index = indexOf(text);
+            }
+            return index.position(offset).line();
+        }
+
+        private static LineIndex indexOf(String text) {
+            if (text.length() < MIN_REMEMBERED_CHARS) {
+                return LineIndex.of(text);
+            }
+            RecentVersions.Closest<Indexed> closest = LINE_INDEXES.closest(text, (candidate, change) -> true);
+            LineIndex index = closest == null ? LineIndex.of(text)
+                    : closest.version().index().edited(text, closest.change());
+            LINE_INDEXES.remember(new Indexed(text, index), closest == null ? null : closest.version(),
+                    known -> known.text() == text);
+            return index;
+        }
+    }
+}

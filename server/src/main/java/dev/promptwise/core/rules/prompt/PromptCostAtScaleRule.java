@@ -1,0 +1,36 @@
+package dev.promptwise.core.rules.prompt;
+
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import java.util.Optional;
+
+/**
+ * {@code cost-at-scale} on a prompt: at its workload's traffic (or the settings' default traffic), the prompt costs
+ * more a month than its budget allows. The strategy file's workload gets the same finding.
+ */
+final class PromptCostAtScaleRule implements Rule {
+
+    @Override
+    public String id() {
+        return "cost-at-scale";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public void check(PromptContext ctx, FindingSink sink) {
+        AnalyzedPrompt prompt = ctx.prompt();
+        Double budget = prompt.maxMonthlyCost();
+        Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
+        if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
+            return;
+        }
+        sink.report(RuleText.firstLine(ctx.text()), CostMessages.costAtScale(now.get(), budget));
+    }
+}

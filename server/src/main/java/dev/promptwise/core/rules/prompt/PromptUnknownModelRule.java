@@ -1,0 +1,45 @@
+package dev.promptwise.core.rules.prompt;
+
+import dev.promptwise.core.actions.ReplaceModel;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.syntax.ModelReference;
+import dev.promptwise.core.vocabulary.Fix;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code unknown-model} in a prompt file: the model the file names has no price or tokenizer in the catalog (the
+ * bundled one plus the strategy file's {@code models}); the fixes replace it with the closest catalog ids. Values
+ * that a runtime fills in ({@code ${env:MODEL}}) are left alone.
+ */
+final class PromptUnknownModelRule implements Rule {
+
+    @Override
+    public String id() {
+        return "unknown-model";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public void check(PromptContext ctx, FindingSink sink) {
+        ModelReference reference = ctx.document().model();
+        if (reference == null || reference.id().isBlank() || reference.id().contains("${")
+                || ctx.prompt().catalog().resolve(reference.id()).isPresent()) {
+            return;
+        }
+        List<String> suggestions = ctx.prompt().catalog().suggestions(reference.id());
+        List<Fix> fixes = new ArrayList<>();
+        for (String suggestion : suggestions) {
+            fixes.add(ReplaceModel.fix(ctx.text(), reference, suggestion));
+        }
+        String message = "No price or tokenizer is known for '" + reference.id() + "'"
+                + (suggestions.isEmpty() ? "" : ": did you mean '" + suggestions.get(0) + "'?")
+                + " Token counts are estimated with o200k_base; declare the model under models: in promptwise.yaml"
+                + " to price it.";
+        sink.report(reference.range(), message, fixes);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.promptwise.core.rules.prompt;
+
+import dev.promptwise.core.text.RecentVersions;
+import dev.promptwise.core.text.TextChange;
+import dev.promptwise.core.text.TextRange;
+import java.util.Arrays;
+
+/**
+ * The sentences of one message content and their comparison keys, for the duplicate-instruction rule, found again
+ * after an edit only where the edit can have changed them.
+ *
+ * <p>Sentences end at line breaks and after {@code .!?} followed by white space; where one ends depends only on
+ * the characters up to one past its end. So the sentences of a new version that end well before the edit are the
+ * earlier version's; splitting resumes after the last of them, and stops at the first sentence after the edit that
+ * the earlier version had too (at the same place, shifted by the edit's change of length): from there both versions
+ * split the same characters. Keys (normalised text, or {@code null} for sentences too short to compare) are kept
+ * with their sentences. The last {@value #CAPACITY} large contents are remembered; {@code SentenceKeysTest} checks
+ * the result against a split from scratch after random edits.
+ */
+final class SentenceKeys {
+
+    /** Contents shorter than this are split whole every time: that costs less than looking for an earlier one. */
+    static final int MIN_REMEMBERED_CHARS = 16 * 1024;
+    private static final int CAPACITY = 4;
+
+    private static final RecentVersions<SentenceKeys> RECENT = new RecentVersions<>(CAPACITY, keys -> keys.text);
+
+    private final String text;
+    private final int contentStart;
+    private final int contentEnd;
+    private final int[] starts;
+    private final int[] ends;
+    private final String[] keys;
+    private final int count;
+
+    private SentenceKeys(String text, int contentStart, int contentEnd, int[] starts, int[] ends, String[] keys,
+            int count) {
+        this.text = text;
+        this.contentStart = contentStart;
+        this.contentEnd = contentEnd;
+        this.starts = starts;
+        this.ends = ends;
+        this.keys = keys;
+        this.count = count;
+    }
+
+    /** Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits. */
+    static SentenceKeys of(String text, TextRange content) {
+        if (content.length() < MIN_REMEMBERED_CHARS) {
+            return fromScratch(text, content);
+        }
+        RecentVersions.Closest<SentenceKeys> closest =
+                RECENT.closest(text, (candidate, change) -> candidate.contentStart == content.start());
+        SentenceKeys previous = closest == null ? null : closest.version();
+        SentenceKeys sentences = previous == null ? fromScratch(text, content)
+                : previous.after(closest.change(), text, content);
+        RECENT.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
+        return sentences;
+    }
+
+    /** Returns the sentences of {@code content}, splitting all of it. */
+    static SentenceKeys fromScratch(String text, TextRange content) {
+        Builder builder = new Builder(text, content);
+        builder.split(content.start(), null);
+        return builder.build();
+    }
+
+    /** Forgets every remembered split, so that tests start alike. */
+    static void forget() {
+        RECENT.clear();
+    }
+
+    int count() {
+        return count;
+    }
+
+    int start(int index) {
+        return starts[index];
+    }
+
+    int end(int index) {
+        return ends[index];
+    }
+
+    TextRange range(int index) {
+        return new TextRange(starts[index], ends[index]);
+    }
+
+    /** Returns the sentence's key, or {@code null} when it is too short to be compared. */
+    String key(int index) {
+        return keys[index];
+    }
+
+    /** Returns the sentences of the new version {@code current} of this one's text, reusing what the edit left alone. */
+    private SentenceKeys after(TextChange change, String current, TextRange content) {
+        int newEnd = content.end();
+        int limit = newEnd == contentEnd ? change.start() : Math.min(change.start(), Math.min(contentEnd, newEnd));
+        // Sentence j is kept when every decision up to its end read characters before the limit: its boundary lies
+        // before the next sentence's start, and a decision reads one character ahead.
+        int kept = 0;
+        while (kept < count && (kept + 1 < count ? starts[kept + 1] : contentEnd) + 2 <= limit) {
+            kept++;
+        }
+        Builder builder = new Builder(current, content, count + 16);
+        builder.addAll(this, 0, kept, 0);
+        boolean endShifted = newEnd - change.delta() == contentEnd;
+        int delta = change.delta();
+        int changeEnd = change.newEnd();
+        int resume = kept == 0 ? content.start() : ends[kept - 1];
+        builder.split(resume, (start, end) -> {
+            if (!endShifted || start < changeEnd) {
+                return -1;
+            }
+            int old = Arrays.binarySearch(starts, 0, count, start - delta);
+            return old >= 0 && ends[old] == end - delta ? old : -1;
+        });
+        if (builder.syncedAt >= 0) {
+            builder.addAll(this, builder.syncedAt, count, delta);
+        }
+        return builder.build();
+    }
+
+    /** Says whether a sentence just found is one the earlier version had: its index there, else -1. */
+    private interface Known {
+        int indexOf(int start, int end);
+    }
+
+    /** Collects sentences in order. */
+    private static final class Builder {
+        private final String text;
+        private final TextRange content;
+        private int[] starts;
+        private int[] ends;
+        private String[] keys;
+        private int count;
+        private int syncedAt = -1;
+
+        Builder(String text, TextRange content) {
+            this(text, content, 64);
+        }
+
+        Builder(String text, TextRange content, int capacity) {
+            this.text = text;
+            this.content = content;
+            starts = new int[capacity];
+            ends = new int[capacity];
+            keys = new String[capacity];
+        }
+
+        /** Adds sentences {@code from..to-1} of {@code other}, moved by {@code shift}. */
+        void addAll(SentenceKeys other, int from, int to, int shift) {
+            int added = to - from;
+            if (count + added > starts.length) {
+                int capacity = Math.max(count + added, starts.length * 2);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                keys = Arrays.copyOf(keys, capacity);
+            }
+            System.arraycopy(other.keys, from, keys, count, added);
+            for (int index = 0; index < added; index++) {
+                starts[count + index] = other.starts[from + index] + shift;
+                ends[count + index] = other.ends[from + index] + shift;
+            }
+            count += added;
+        }
+
+        void add(int start, int end, String key) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                keys = Arrays.copyOf(keys, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            keys[count] = key;
+            count++;
+        }
+
+        /**
+         * Splits from {@code from} to the content's end at line breaks and after {@code .!?} followed by white
+         * space; stops when {@code known} recognises a sentence, whose index it keeps in {@link #syncedAt}.
+         */
+        void split(int from, Known known) {
+            int start = from;
+            for (int i = from; i <= content.end(); i++) {
+                // Each character is read once: this loop may run over a whole large prompt.
+                boolean end = i == content.end();
+                char character = end ? 0 : text.charAt(i);
+                boolean lineBreak = character == '\n' || character == '\r';
+                boolean sentenceEnd = false;
+                if (character == '.' || character == '!' || character == '?') {
+                    char next = i + 1 == content.end() ? ' ' : text.charAt(i + 1);
+                    sentenceEnd = next == ' ' || next == '\t' || next == '\n' || next == '\r';
+                }
+                if (end || lineBreak || sentenceEnd) {
+                    int stop = sentenceEnd ? i + 1 : i;
+                    int trimmedStart = start;
+                    int trimmedEnd = stop;
+                    while (trimmedStart < trimmedEnd && Character.isWhitespace(text.charAt(trimmedStart))) {
+                        trimmedStart++;
+                    }
+                    while (trimmedEnd > trimmedStart && Character.isWhitespace(text.charAt(trimmedEnd - 1))) {
+                        trimmedEnd--;
+                    }
+                    if (trimmedEnd > trimmedStart) {
+                        int old = known == null ? -1 : known.indexOf(trimmedStart, trimmedEnd);
+                        if (old >= 0) {
+                            syncedAt = old;
+                            return;
+                        }
+                        add(trimmedStart, trimmedEnd, keyOf(text.substring(trimmedStart, trimmedEnd)));
+                    }
+                    start = stop;
+                }
+            }
+        }
+
+        SentenceKeys build() {
+            return new SentenceKeys(text, content.start(), content.end(), starts, ends, keys, count);
+        }
+    }
+
+    /** Returns the key a sentence is compared by, or {@code null} when it is too short to be compared. */
+    private static String keyOf(String sentence) {
+        String key = DuplicateInstructionRule.normalise(sentence);
+        if (key.length() < DuplicateInstructionRule.MIN_CHARS || words(key) < DuplicateInstructionRule.MIN_WORDS) {
+            return null;
+        }
+        return key;
+    }
+
+    /** Counts what {@code key.split(" ").length} counts, without building the array. */
+    private static int words(String key) {
+        // split drops trailing empty strings; a normalised key has single spaces and no space at either end, so
+        // the count of parts is the count of spaces plus one (and 1 for the empty key).
+        int parts = 1;
+        for (int index = key.indexOf(' '); index >= 0; index = key.indexOf(' ', index + 1)) {
+            parts++;
+        }
+        return parts;
+    }
+}

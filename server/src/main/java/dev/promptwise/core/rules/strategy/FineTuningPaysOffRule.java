@@ -1,0 +1,44 @@
+package dev.promptwise.core.rules.strategy;
+
+import dev.promptwise.core.advice.DecisionEngine;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.cost.CostMessages;
+import dev.promptwise.core.cost.FineTunedCost;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.strategy.Approach;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.vocabulary.Finding;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code fine-tuning-pays-off}: a workload that does not fine-tune yet would pay back the training of a fine-tuned
+ * model within {@link DecisionEngine#QUICK_BREAK_EVEN_DAYS} days, retraining included; the message gives the
+ * break-even and the monthly saving.
+ */
+public final class FineTuningPaysOffRule extends WorkloadRule {
+
+    public static final String ID = "fine-tuning-pays-off";
+
+    public FineTuningPaysOffRule() {
+        super(ID, Severity.INFORMATION);
+    }
+
+    @Override
+    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+        Approach declared = workload.declaredApproach();
+        WorkloadCost cost = ctx.costFigures(workload);
+        if (declared == Approach.FINE_TUNING || declared == Approach.HYBRID || cost == null
+                || cost.fineTuned().isEmpty()) {
+            return;
+        }
+        FineTunedCost fineTuned = cost.fineTuned().get();
+        boolean paysOff = fineTuned.breakEvenDays().isPresent()
+                && fineTuned.breakEvenDays().getAsDouble() <= DecisionEngine.QUICK_BREAK_EVEN_DAYS
+                && fineTuned.monthlySaving().isPresent() && fineTuned.monthlySaving().getAsDouble() > 0;
+        if (paysOff) {
+            findings.accept(new Finding(ID, severity, workload.nameRange(), CostMessages.fineTuningPaysOff(fineTuned),
+                    List.of()));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.promptwise.core.rules.strategy;
+
+import dev.promptwise.core.advice.DecisionEngine;
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.strategy.Approach;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.vocabulary.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code insufficient-training-data}: a workload that fine-tunes (or is a hybrid) has too few labelled examples:
+ * an error below {@value #MINIMUM_EXAMPLES}, a warning below {@link DecisionEngine#TOO_FEW_EXAMPLES}. A severity set
+ * in settings applies to both.
+ */
+public final class InsufficientTrainingDataRule implements StrategyRule {
+
+    public static final String ID = "insufficient-training-data";
+
+    /** Fewer labelled examples than this cannot train a model at all (OpenAI refuses fewer than 10). */
+    public static final int MINIMUM_EXAMPLES = 10;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public List<Finding> check(StrategyContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        for (Workload workload : ctx.strategy().workloads().values()) {
+            Approach declared = workload.declaredApproach();
+            Integer examples = Located.valueOf(workload.data().labeledExamples());
+            if (declared == null || !declared.trainsAModel() || examples == null
+                    || examples >= DecisionEngine.TOO_FEW_EXAMPLES) {
+                continue;
+            }
+            boolean tooFewToTrain = examples < MINIMUM_EXAMPLES;
+            Severity severity = ctx.severity(ID, tooFewToTrain ? Severity.ERROR : Severity.WARNING);
+            if (severity == Severity.OFF) {
+                continue;
+            }
+            String message = examples + (examples == 1 ? " labelled example" : " labelled examples") + " for "
+                    + declared.id() + " of '" + workload.name() + "': "
+                    + (tooFewToTrain ? "training needs at least " + MINIMUM_EXAMPLES + ", and "
+                            + DecisionEngine.TOO_FEW_EXAMPLES + " to expect a gain over few-shot prompting."
+                            : "at least " + DecisionEngine.TOO_FEW_EXAMPLES + " are needed to expect a gain over"
+                                    + " few-shot prompting.")
+                    + " Collect more, or prompt first and build the dataset from the outputs (iterative-refinement).";
+            findings.add(new Finding(ID, severity, workload.data().labeledExamples().valueRange(), message,
+                    List.of()));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.promptwise.core.rules.strategy;
+
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.strategy.WorkspacePaths;
+import dev.promptwise.core.vocabulary.Finding;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code missing-prompt}: a workload's {@code prompt} or {@code fineTuning.dataset} does not exist, is a folder, or
+ * resolves outside the workspace. Paths resolve relative to the strategy file ({@link WorkspacePaths}).
+ */
+public final class MissingPromptRule extends WorkloadRule {
+
+    public static final String ID = "missing-prompt";
+
+    public MissingPromptRule() {
+        super(ID, Severity.ERROR);
+    }
+
+    @Override
+    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+        check(ctx, severity, workload, workload.prompt(), "prompt", findings);
+        check(ctx, severity, workload, workload.fineTuning().dataset(), "dataset", findings);
+    }
+
+    private static void check(StrategyContext ctx, Severity severity, Workload workload, Located<String> reference,
+            String what, Consumer<Finding> findings) {
+        String path = Located.valueOf(reference);
+        if (path == null) {
+            return;
+        }
+        WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(ctx.strategyPath(), path);
+        String message;
+        if (!resolution.isInsideWorkspace()) {
+            message = "The " + what + " of '" + workload.name() + "' is refused: '" + path + "' "
+                    + resolution.refusal() + ".";
+        } else if (!ctx.files().exists(resolution.path())) {
+            message = "The " + what + " of '" + workload.name() + "' does not exist: no file at '"
+                    + resolution.path() + "' in the workspace.";
+        } else if (ctx.files().isDirectory(resolution.path())) {
+            message = "The " + what + " of '" + workload.name() + "' is a folder, not a file: '"
+                    + resolution.path() + "'.";
+        } else {
+            return;
+        }
+        findings.accept(new Finding(ID, severity, reference.valueRange(), message, List.of()));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.promptwise.core.rules.strategy;
+
+import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.strategy.DidYouMean;
+import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.StrategyFile;
+import dev.promptwise.core.strategy.Workload;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.core.vocabulary.TextEdit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code unknown-model}: a model id in the strategy file ({@code defaults.model}, a workload's {@code model} or
+ * {@code fineTuning.baseModel}) that neither the price catalog nor the file's own {@code models} knows, so no price
+ * or tokenizer applies. Offers the closest known ids.
+ */
+public final class StrategyUnknownModelRule implements StrategyRule {
+
+    public static final String ID = "unknown-model";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public List<Finding> check(StrategyContext ctx) {
+        Severity severity = ctx.severity(this);
+        if (severity == Severity.OFF) {
+            return List.of();
+        }
+        StrategyFile strategy = ctx.strategy();
+        List<Located<String>> references = new ArrayList<>();
+        references.add(strategy.defaults().model());
+        for (Workload workload : strategy.workloads().values()) {
+            references.add(workload.model());
+            references.add(workload.fineTuning().baseModel());
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Located<String> reference : references) {
+            String id = Located.valueOf(reference);
+            if (id == null || strategy.models().containsKey(id) || ctx.knownModel().test(id)) {
+                continue;
+            }
+            Set<String> suggestions = new LinkedHashSet<>(ctx.modelSuggestions().apply(id));
+            suggestions.addAll(DidYouMean.closest(id, strategy.models().keySet(), 3));
+            List<String> closest = suggestions.stream().limit(3).toList();
+            String message = "No price or tokenizer is known for '" + id + "'"
+                    + (closest.isEmpty() ? "." : ": did you mean '" + String.join("', '", closest) + "'?")
+                    + " Declare it under models: to price it.";
+            List<Fix> fixes = new ArrayList<>();
+            for (String suggestion : closest) {
+                fixes.add(new Fix("Replace with " + suggestion,
+                        List.of(new TextEdit(reference.valueRange(), suggestion)), fixes.isEmpty()));
+            }
+            findings.add(new Finding(ID, severity, reference.valueRange(), message, fixes));
+        }
+        return findings;
+    }
+}

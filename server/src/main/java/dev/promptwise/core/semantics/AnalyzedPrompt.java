@@ -1,0 +1,261 @@
+package dev.promptwise.core.semantics;
+
+import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.cost.CostModel;
+import dev.promptwise.core.cost.FineTuningPlan;
+import dev.promptwise.core.cost.PromptCostInput;
+import dev.promptwise.core.cost.Traffic;
+import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.syntax.FewShotExample;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.tokens.TokenCounter;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One version of a prompt file, parsed and tokenized, with the model, budget and traffic it is judged against
+ * (its workload's when a strategy file references it, else the settings'). Immutable: the adapter keeps one per
+ * document version and every feature reads from it; derived figures are computed once, on first use.
+ */
+public final class AnalyzedPrompt {
+
+    /** OpenAI's chat format: tokens added per message. */
+    public static final int TOKENS_PER_MESSAGE = CostModel.TOKENS_PER_MESSAGE;
+    /** OpenAI's chat format: tokens that prime the reply. */
+    public static final int TOKENS_PER_REPLY = CostModel.REPLY_PRIMING_TOKENS;
+    /** The model fine-tuning is priced on when neither the workload nor the prompt's model names one. */
+    public static final String DEFAULT_FINE_TUNING_BASE = "gpt-4o-mini";
+
+    /** Lines that describe the output's format, which a fine-tuned model learns when the format is strict. */
+    private static final Pattern FORMAT_INSTRUCTION = Pattern.compile(
+            "(?i)\\b(json|schema|yaml|xml|csv|markdown|fences?|format(ted)?|fields?|keys?)\\b");
+
+    private final String path;
+    private final PromptDocument document;
+    private final Settings settings;
+    private final WorkloadBinding binding;
+    private final PriceCatalog catalog;
+    private final String modelId;
+    private final ModelInfo model;
+    private final TokenCounter counter;
+    private final boolean estimated;
+    private final int[] messageTokens;
+    private final int textTokens;
+    private final int exampleTokens;
+    private final int originalLength;
+    private volatile PromptCostInput costInput;
+    private volatile Optional<WorkloadCost> cost;
+    private volatile RangeCover exampleCover;
+
+    public AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
+            PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, boolean estimated,
+            int originalLength) {
+        this.path = path;
+        this.document = document;
+        this.settings = settings;
+        this.binding = binding;
+        this.catalog = catalog;
+        this.modelId = modelId;
+        this.model = model;
+        this.counter = counter;
+        this.estimated = estimated;
+        this.originalLength = originalLength;
+        List<Message> messages = document.messages();
+        this.messageTokens = new int[messages.size()];
+        int sum = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            messageTokens[i] = counter.count(messages.get(i).content());
+            sum += messageTokens[i];
+        }
+        this.textTokens = sum;
+        this.exampleTokens = Math.min(ExampleTokens.total(document.text(), document.examples(), counter), sum);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public PromptDocument document() {
+        return document;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Returns the workload that references this prompt, or {@code null} when no strategy file does. */
+    public WorkloadBinding binding() {
+        return binding;
+    }
+
+    /** Returns the catalog the prompt was priced with: the bundled one plus the strategy file's {@code models}. */
+    public PriceCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Returns the model the prompt is judged against: its workload's own, else the file's, else the strategy
+     * file's default, else the settings' default model.
+     */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** Returns the catalog entry of {@link #modelId()}, or {@code null} when the catalog does not know it. */
+    public ModelInfo model() {
+        return model;
+    }
+
+    /** Returns the length of the file's text; larger than the document's text when the file was too large to read. */
+    public int originalLength() {
+        return originalLength;
+    }
+
+    public String encoding() {
+        return counter.encoding();
+    }
+
+    /** Returns whether the counts are estimates (a model whose own tokenizer is not available here). */
+    public boolean estimated() {
+        return estimated;
+    }
+
+    /** Returns the tokens of message {@code index}'s content, without chat overhead. */
+    public int messageTokens(int index) {
+        return messageTokens[index];
+    }
+
+    /** Returns the tokens of every message's content, without chat overhead. */
+    public int textTokens() {
+        return textTokens;
+    }
+
+    /** Returns {@link #textTokens()} plus the chat format's overhead per message and for the reply. */
+    public int totalTokens() {
+        return textTokens + TOKENS_PER_MESSAGE * messageTokens.length + (messageTokens.length > 0 ? TOKENS_PER_REPLY : 0);
+    }
+
+    /** Returns the tokens of the few-shot examples' text, as they stand in the file. */
+    public int exampleTokens() {
+        return exampleTokens;
+    }
+
+    /** Returns the tokens of {@code text}, with this prompt's encoding. */
+    public int count(String text) {
+        return counter.count(text);
+    }
+
+    /** Returns the token budget: the workload's, else the strategy's default, else the settings'. */
+    public int budget() {
+        Integer fromStrategy = binding == null ? null : binding.maxPromptTokens();
+        return fromStrategy != null ? fromStrategy : settings.maxPromptTokens();
+    }
+
+    /** Returns the monthly budget in USD (workload, strategy default, then settings), or {@code null}. */
+    public Double maxMonthlyCost() {
+        Double fromStrategy = binding == null ? null : binding.maxMonthlyCost();
+        return fromStrategy != null ? fromStrategy : settings.maxMonthlyCost();
+    }
+
+    /** Returns the requests per day the prompt sees (workload, then settings), or {@code null} when unknown. */
+    public Double requestsPerDay() {
+        Double fromWorkload = binding == null ? null : binding.requestsPerDay();
+        return fromWorkload != null ? fromWorkload : settings.requestsPerDay();
+    }
+
+    /** Returns the price in USD of the prompt's input tokens per request, or {@code null} when the model is unknown. */
+    public Double inputCostPerRequest() {
+        return model == null ? null : totalTokens() * model.input() / 1_000_000.0;
+    }
+
+    /** Returns the input cost per month at {@link #requestsPerDay()}, or {@code null} when either is unknown. */
+    public Double inputCostPerMonth() {
+        Double perRequest = inputCostPerRequest();
+        Double perDay = requestsPerDay();
+        return perRequest == null || perDay == null ? null : perRequest * perDay * CostModel.DAYS_PER_MONTH;
+    }
+
+    /** Returns the traffic the prompt is priced at, or {@code null} when no requests per day are known. */
+    public Traffic traffic() {
+        Double perDay = requestsPerDay();
+        if (perDay == null) {
+            return null;
+        }
+        int input = binding == null ? 0 : binding.avgInputTokens();
+        Integer output = binding == null ? null : binding.avgOutputTokens();
+        return new Traffic(perDay, input, output == null ? 0 : output);
+    }
+
+    /** Returns the token counts the cost model needs, computed once. */
+    public PromptCostInput costInput() {
+        PromptCostInput input = costInput;
+        if (input == null) {
+            input = PromptCosting.input(this);
+            costInput = input;
+        }
+        return input;
+    }
+
+    /**
+     * Returns the prompt priced at its traffic (now, with reordering for the cache, fine-tuned and hybrid), or
+     * empty when the model is not in the catalog.
+     */
+    public Optional<WorkloadCost> cost() {
+        Optional<WorkloadCost> result = cost;
+        if (result == null) {
+            result = model == null ? Optional.empty()
+                    : Optional.of(CostModel.price(model, costInput(), traffic(), fineTuningPlan()));
+            cost = result;
+        }
+        return result;
+    }
+
+    /** Returns the fine-tuning the cost model prices, or {@code null} when no base model's prices are known. */
+    public FineTuningPlan fineTuningPlan() {
+        String baseId = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
+                : model != null && model.fineTuning() != null ? model.id() : DEFAULT_FINE_TUNING_BASE;
+        ModelInfo base = catalog.resolve(baseId).orElse(null);
+        if (base == null) {
+            return null;
+        }
+        PromptCostInput input = costInput();
+        Integer labeled = binding == null ? null : binding.labeledExamples();
+        int examples = labeled != null ? labeled : input.exampleCount();
+        return new FineTuningPlan(base, examples, input.averageExampleTokens(),
+                binding == null ? null : binding.epochs(), binding == null ? null : binding.changeFrequency(),
+                binding != null && binding.strictOutputFormat());
+    }
+
+    /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */
+    public boolean insideExample(TextRange range) {
+        return exampleCover().contains(range);
+    }
+
+    /** Returns the ranges of the prompt's few-shot examples as a cover, built once; passes in text order use its cursor. */
+    public RangeCover exampleCover() {
+        RangeCover cover = exampleCover;
+        if (cover == null) {
+            cover = RangeCover.of(document.examples().stream().map(FewShotExample::range).toList());
+            exampleCover = cover;
+        }
+        return cover;
+    }
+
+    /** Returns whether a line reads as an instruction about the output's format. */
+    static boolean isFormatInstruction(String line) {
+        return FORMAT_INSTRUCTION.matcher(line).find();
+    }
+
+    /** Returns the variable uses inside {@code range}, in order. */
+    List<VariableUse> variablesIn(TextRange range) {
+        return document.variables().stream()
+                .filter(use -> use.range().start() >= range.start() && use.range().end() <= range.end()).toList();
+    }
+}

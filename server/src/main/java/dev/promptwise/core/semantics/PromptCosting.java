@@ -1,0 +1,148 @@
+package dev.promptwise.core.semantics;
+
+import dev.promptwise.core.cost.PromptCostInput;
+import dev.promptwise.core.syntax.FewShotExample;
+import dev.promptwise.core.syntax.Message;
+import dev.promptwise.core.syntax.PromptDocument;
+import dev.promptwise.core.syntax.VariableUse;
+import dev.promptwise.core.text.RangeCover;
+import dev.promptwise.core.text.RecentVersions;
+import dev.promptwise.core.text.TextChange;
+import dev.promptwise.core.text.TextRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns an analysed prompt into the token counts the cost model prices: static text, examples, cacheable prefix. */
+public final class PromptCosting {
+
+    private PromptCosting() {}
+
+    static PromptCostInput input(AnalyzedPrompt prompt) {
+        PromptDocument document = prompt.document();
+        String text = document.text();
+        List<Message> messages = document.messages();
+
+        int placeholderTokens = 0;
+        for (VariableUse use : document.variables()) {
+            placeholderTokens += prompt.count(use.range().slice(text));
+        }
+        int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens);
+
+        int exampleMessages = 0;
+        for (FewShotExample example : document.examples()) {
+            if (example.kind() == FewShotExample.Kind.MESSAGE_PAIR) {
+                exampleMessages += 2;
+            }
+        }
+
+        int formatTokens = 0;
+        int prefixTokens = 0;
+        boolean prefixEnded = false;
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            boolean raw = message.content().equals(message.contentRange().slice(text));
+            if (raw && (message.role().equals("system") || message.role().equals("developer"))) {
+                formatTokens += formatInstructionTokens(prompt, text, message.contentRange());
+            }
+            if (prefixEnded) {
+                continue;
+            }
+            List<VariableUse> uses = prompt.variablesIn(message.contentRange());
+            if (uses.isEmpty()) {
+                prefixTokens += prompt.messageTokens(i) + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+            } else {
+                if (raw) {
+                    prefixTokens += prompt.count(text.substring(message.contentRange().start(), uses.get(0).range().start()))
+                            + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+                }
+                prefixEnded = true;
+            }
+        }
+        int reordered = staticTokens + AnalyzedPrompt.TOKENS_PER_MESSAGE * messages.size();
+        return new PromptCostInput(staticTokens, messages.size(), prompt.exampleTokens(), document.examples().size(),
+                Math.min(formatTokens, staticTokens), Math.min(prefixTokens, reordered), reordered, exampleMessages);
+    }
+
+    private static int formatInstructionTokens(AnalyzedPrompt prompt, String text, TextRange content) {
+        // A large content reuses the earlier version's figure for every line wholly outside the edit: a line's
+        // figure depends on its text alone, and matching the pattern on every line was a tenth of a keystroke.
+        LineFigures previous = content.length() < MIN_REMEMBERED_CHARS ? null : LineFigures.closestTo(text, prompt);
+        Map<Long, Integer> figures = content.length() < MIN_REMEMBERED_CHARS ? null : new HashMap<>();
+        TextChange change = previous == null ? null : TextChange.between(previous.text(), text);
+        int tokens = 0;
+        RangeCover.Cursor examples = prompt.exampleCover().cursor();
+        int lineStart = content.start();
+        while (lineStart < content.end()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd > content.end()) {
+                lineEnd = content.end();
+            }
+            // Whether the line lies in an example is asked first (a cursor moving with the lines), so that the
+            // lines of examples (most of a large few-shot prompt) are neither copied nor matched.
+            if (!examples.contains(lineStart, lineEnd)) {
+                TextRange line = new TextRange(lineStart, lineEnd);
+                Integer known = previous == null ? null : previous.figures().get(LineFigures.oldKey(line, change));
+                int figure = known != null ? known : formatTokensOf(prompt, line.slice(text));
+                if (figures != null) {
+                    figures.put(LineFigures.key(line.start(), line.end()), figure);
+                }
+                tokens += figure;
+            }
+            lineStart = lineEnd + 1;
+        }
+        if (figures != null) {
+            LineFigures.remember(new LineFigures(text, prompt.encoding(), figures), previous);
+        }
+        return tokens;
+    }
+
+    /** Forgets the remembered line figures, so that a test can compare with an analysis from scratch. */
+    public static void forget() {
+        LineFigures.forget();
+    }
+
+    /** Returns the tokens of a line that describes the output's format, else 0. */
+    private static int formatTokensOf(AnalyzedPrompt prompt, String lineText) {
+        return !lineText.isBlank() && AnalyzedPrompt.isFormatInstruction(lineText) ? prompt.count(lineText) : 0;
+    }
+
+    /** Contents shorter than this are matched line by line every time. */
+    private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
+
+    /** One version's format-line figures by line range; the last four large texts are remembered. */
+    private record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
+
+        private static final RecentVersions<LineFigures> RECENT = new RecentVersions<>(4, LineFigures::text);
+
+        static LineFigures closestTo(String text, AnalyzedPrompt prompt) {
+            RecentVersions.Closest<LineFigures> closest =
+                    RECENT.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
+            return closest == null ? null : closest.version();
+        }
+
+        public static void forget() {
+            RECENT.clear();
+        }
+
+        static void remember(LineFigures figures, LineFigures replaced) {
+            RECENT.remember(figures, replaced,
+                    known -> known.text() == figures.text() && known.encoding().equals(figures.encoding()));
+        }
+
+        /** Returns the key of the same line in the earlier version, or -1 when the line overlaps the change. */
+        static long oldKey(TextRange line, TextChange change) {
+            if (line.end() < change.start()) {
+                return key(line.start(), line.end());
+            }
+            if (line.start() >= change.newEnd()) {
+                return key(line.start() - change.delta(), line.end() - change.delta());
+            }
+            return -1;
+        }
+
+        static long key(int start, int end) {
+            return ((long) start << 32) | (end & 0xFFFFFFFFL);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.promptwise.core.strategy;
+
+import java.util.Optional;
+
+/**
+ * What strategy analysis may ask of the workspace, answered by the edge that does the I/O: whether a file exists
+ * (inside the workspace, links followed) and the current text of a prompt file (the editor's buffer when open,
+ * else the disk's).
+ */
+public interface StrategyWorkspace extends WorkspaceFiles {
+
+    /** Returns the text of the file at a workspace-relative path, or empty when it cannot be read. */
+    Optional<String> read(String workspaceRelativePath);
+
+    /** A workspace with no files, for analysing a strategy file on its own. */
+    StrategyWorkspace EMPTY = new StrategyWorkspace() {
+        @Override
+        public boolean exists(String workspaceRelativePath) {
+            return false;
+        }
+
+        @Override
+        public Optional<String> read(String workspaceRelativePath) {
+            return Optional.empty();
+        }
+    };
+}
