@@ -3,8 +3,8 @@ package dev.promptwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.rules.Rule;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +44,10 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders(SOURCES.resolve("core"), Pattern.compile("System\\.out")));
     }
 
-    /** Every rule has a page under docs/rules/, which diagnostics link to. */
+    /** Every rule, prompt and strategy, has a page under docs/rules/, which diagnostics link to. */
     @Test
     void everyRuleHasARulePage() {
-        for (Rule rule : Rules.promptRules()) {
+        for (Rule<?> rule : RuleRegistry.byId().values()) {
             Path page = DOCS.resolve(rule.id() + ".md");
             assertTrue(Files.isRegularFile(page), "missing rule page " + page);
             assertTrue(rule.id().matches("[a-z]+(-[a-z]+)*"), "rule ids are kebab-case: " + rule.id());

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
-import dev.promptwise.core.rules.strategy.StrategyRule;
-import dev.promptwise.core.rules.strategy.StrategyRules;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +39,7 @@ class SamplesTest {
         Set<String> fired = new TreeSet<>();
         report.get("files").forEach(file -> file.get("diagnostics").forEach(d -> fired.add(d.get("rule").asText())));
         Set<String> all = new TreeSet<>();
-        Rules.promptRules().stream().map(Rule::id).filter(id -> !id.equals("file-too-large")).forEach(all::add);
-        StrategyRules.ALL.stream().map(StrategyRule::id).forEach(all::add);
+        RuleRegistry.byId().keySet().stream().filter(id -> !id.equals("file-too-large")).forEach(all::add);
         assertEquals(all, fired);
     }
 
