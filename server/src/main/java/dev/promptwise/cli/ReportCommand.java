@@ -1,23 +1,22 @@
 package dev.promptwise.cli;
 
-import dev.promptwise.core.analysis.AnalyzedPrompt;
 import dev.promptwise.core.analysis.AnalyzedStrategy;
 import dev.promptwise.core.analysis.Cancellation;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.analysis.WorkloadAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.cost.CostModel;
-import dev.promptwise.core.cost.Traffic;
-import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.io.DiskWorkspace;
+import dev.promptwise.report.CostReport;
+import dev.promptwise.report.CostReportPage;
+import dev.promptwise.report.ReportFigures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
             err.println("promptwise: cannot read the price catalog: " + e.getMessage());
             return PromptwiseCli.USAGE;
         }
-        List<HtmlReport.Section> sections = new ArrayList<>();
+        List<CostReport.Workload> sections = new ArrayList<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path folder = workingFolder.resolve(path).normalize();
             if (!Files.isDirectory(folder)) {
@@ -75,7 +74,8 @@ final class ReportCommand implements Callable<Integer> {
                     AnalyzedStrategy strategy = analysis.analyzeStrategy(analysis.parseStrategy(relative, text),
                             Settings.DEFAULTS, workspace, Cancellation.NONE);
                     for (WorkloadAnalysis workload : strategy.workloads().values()) {
-                        sections.add(section(workingFolder.relativize(file).toString().replace('\\', '/'), workload));
+                        sections.add(ReportFigures.workload(workingFolder.relativize(file).toString().replace('\\', '/'),
+                                workload, true));
                     }
                 }
             } catch (IOException e) {
@@ -85,7 +85,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path target = workingFolder.resolve(html);
         try {
-            Files.writeString(target, HtmlReport.render(sections));
+            Files.writeString(target, CostReportPage.render(
+                    new CostReport(Instant.now().toString(), sections, List.of(), "")));
         } catch (IOException e) {
             err.println("promptwise: cannot write " + html + ": " + e.getMessage());
             return PromptwiseCli.USAGE;
@@ -93,32 +94,6 @@ final class ReportCommand implements Callable<Integer> {
         out.println("Wrote the cost report of " + sections.size() + " workload" + (sections.size() == 1 ? "" : "s")
                 + " to " + html);
         return PromptwiseCli.OK;
-    }
-
-    /** Prices a workload at volumes from zero to past its own and its break-even, for the chart. */
-    private static HtmlReport.Section section(String strategyFile, WorkloadAnalysis workload) {
-        AnalyzedPrompt prompt = workload.prompt();
-        WorkloadCost cost = workload.cost();
-        List<HtmlReport.Point> points = new ArrayList<>();
-        Double breakEven = null;
-        Traffic traffic = prompt == null ? null : prompt.traffic();
-        if (prompt != null && prompt.model() != null && traffic != null && traffic.isUsable()) {
-            OptionalDouble even = CostModel.breakEvenRequestsPerDay(prompt.model(), prompt.costInput(), traffic,
-                    prompt.fineTuningPlan(), CostModel.Alternative.FINE_TUNED);
-            breakEven = even.isPresent() ? even.getAsDouble() : null;
-            double top = Math.max(traffic.requestsPerDay(), breakEven == null ? 0 : breakEven) * 2;
-            top = top > 0 ? top : 1000;
-            for (int i = 0; i <= 24; i++) {
-                double perDay = top * i / 24;
-                WorkloadCost at = CostModel.price(prompt.model(), prompt.costInput(),
-                        new Traffic(perDay, traffic.avgInputTokens(), traffic.avgOutputTokens()), prompt.fineTuningPlan());
-                points.add(new HtmlReport.Point(perDay,
-                        at.now().map(figures -> figures.costPerMonth()).orElse(Double.NaN),
-                        at.fineTuned().map(ft -> ft.costPerMonth().orElse(Double.NaN)).orElse(Double.NaN),
-                        at.hybrid().map(ft -> ft.costPerMonth().orElse(Double.NaN)).orElse(Double.NaN)));
-            }
-        }
-        return new HtmlReport.Section(strategyFile, workload, cost, points, breakEven);
     }
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */

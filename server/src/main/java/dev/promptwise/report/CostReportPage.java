@@ -1,32 +1,26 @@
-package dev.promptwise.cli;
+package dev.promptwise.report;
 
-import dev.promptwise.core.analysis.WorkloadAnalysis;
-import dev.promptwise.core.cost.CostFigures;
-import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.Money;
-import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.report.CostReport.Point;
+import dev.promptwise.report.CostReport.Workload;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
-/** Renders the cost report as one HTML page with inline SVG charts: readable offline, in a browser or a CI artefact. */
-final class HtmlReport {
-
-    /** One workload's figures and its cost curve. */
-    record Section(String strategyFile, WorkloadAnalysis workload, WorkloadCost cost, List<Point> curve,
-            Double breakEvenRequestsPerDay) {}
-
-    /** Monthly cost at one volume for each approach; NaN where unknown. */
-    record Point(double requestsPerDay, double promptOnly, double fineTuned, double hybrid) {}
+/**
+ * Renders the cost report as one HTML page with inline SVG charts: readable offline, in a browser or a CI artefact.
+ * Pure text generation: no I/O, no protocol.
+ */
+public final class CostReportPage {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int MARGIN = 56;
 
-    private HtmlReport() {}
+    private CostReportPage() {}
 
-    static String render(List<Section> sections) {
+    /** Returns the page of {@code report}. */
+    public static String render(CostReport report) {
+        List<Workload> sections = report.workloads();
         StringBuilder html = new StringBuilder("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Promptwise cost report</title>
@@ -42,28 +36,24 @@ final class HtmlReport {
         html.append("<table><tr><th>workload</th><th>model</th><th>requests/day</th><th>now $/month</th>")
                 .append("<th>fine-tuned $/month</th><th>hybrid $/month</th><th>training</th><th>break-even</th>")
                 .append("<th>recommended</th></tr>\n");
-        for (Section section : sections) {
-            Optional<CostFigures> now = section.cost() == null ? Optional.empty() : section.cost().now();
-            Optional<FineTunedCost> tuned = section.cost() == null ? Optional.empty() : section.cost().fineTuned();
-            Optional<FineTunedCost> hybrid = section.cost() == null ? Optional.empty() : section.cost().hybrid();
-            html.append("<tr><td>").append(escape(section.workload().workload().name())).append("</td><td>")
-                    .append(escape(section.workload().prompt() == null ? "–" : section.workload().prompt().modelId()))
-                    .append("</td><td>").append(now.map(f -> Money.count(f.requestsPerDay())).orElse("–"))
-                    .append("</td><td>").append(now.map(f -> Money.usd(f.costPerMonth())).orElse("–"))
-                    .append("</td><td>").append(tuned.map(f -> usd(f.costPerMonth())).orElse("–"))
-                    .append("</td><td>").append(hybrid.map(f -> usd(f.costPerMonth())).orElse("–"))
-                    .append("</td><td>").append(tuned.map(f -> usd(f.trainingCost())).orElse("–"))
-                    .append("</td><td>").append(tuned.map(f -> f.breakEvenDays().isPresent()
-                            ? Money.days(f.breakEvenDays().getAsDouble())
-                            : f.monthlySaving().isPresent() ? "never" : "–").orElse("–"))
-                    .append("</td><td>").append(escape(section.workload().recommendation().label()))
+        for (Workload section : sections) {
+            html.append("<tr><td>").append(escape(section.name())).append("</td><td>")
+                    .append(escape(section.model() == null ? "–" : section.model()))
+                    .append("</td><td>").append(section.requestsPerDay() == null ? "–" : Money.count(section.requestsPerDay()))
+                    .append("</td><td>").append(usd(section.monthlyCostUsd()))
+                    .append("</td><td>").append(usd(section.fineTunedMonthlyUsd()))
+                    .append("</td><td>").append(usd(section.hybridMonthlyUsd()))
+                    .append("</td><td>").append(usd(section.trainingCostUsd()))
+                    .append("</td><td>").append(section.breakEvenDays() != null ? Money.days(section.breakEvenDays())
+                            : section.fineTunedMonthlySavingUsd() != null ? "never" : "–")
+                    .append("</td><td>").append(escape(section.recommendation()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
-        for (Section section : sections) {
-            html.append("<h2>").append(escape(section.workload().workload().name())).append("</h2>\n<p class=\"muted\">")
+        for (Workload section : sections) {
+            html.append("<h2>").append(escape(section.name())).append("</h2>\n<p class=\"muted\">")
                     .append(escape(section.strategyFile())).append(" · ")
-                    .append(escape(section.workload().recommendation().rationale())).append("</p>\n");
+                    .append(escape(section.rationale())).append("</p>\n");
             html.append(section.curve().isEmpty()
                     ? "<p class=\"muted\">No chart: the prompt, its model's prices or the traffic are unknown.</p>\n"
                     : chart(section));
@@ -71,7 +61,7 @@ final class HtmlReport {
         return html.append("</body></html>\n").toString();
     }
 
-    private static String chart(Section section) {
+    private static String chart(Workload section) {
         List<Point> curve = section.curve();
         double maxX = curve.get(curve.size() - 1).requestsPerDay();
         double maxY = 0;
@@ -127,8 +117,8 @@ final class HtmlReport {
         return Double.isFinite(value) ? value : 0;
     }
 
-    private static String usd(OptionalDouble value) {
-        return value.isPresent() ? Money.usd(value.getAsDouble()) : "–";
+    private static String usd(Double value) {
+        return value == null ? "–" : Money.usd(value);
     }
 
     private static String escape(String text) {
