@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a cost report of the workloads in the strategy files below the folders given.")
 final class ReportCommand implements Callable<Integer> {
+
+    /** Which prompts the report prices: the command line knows no open editor. */
+    static final String PROMPT_SCOPE =
+            "The prompts that the workloads reference, each priced at the traffic of the first workload that names it.";
 
     @Option(names = "--html", paramLabel = "FILE", required = true, description = "Where to write the HTML report.")
     Path html;
@@ -57,6 +63,7 @@ final class ReportCommand implements Callable<Integer> {
             return PromptwiseCli.USAGE;
         }
         List<CostReport.Workload> sections = new ArrayList<>();
+        Map<String, CostReport.Prompt> prompts = new LinkedHashMap<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path folder = workingFolder.resolve(path).normalize();
             if (!Files.isDirectory(folder)) {
@@ -74,8 +81,11 @@ final class ReportCommand implements Callable<Integer> {
                     AnalyzedStrategy strategy = analysis.analyzeStrategy(analysis.parseStrategy(relative, text),
                             Settings.DEFAULTS, workspace, Cancellation.NONE);
                     for (WorkloadAnalysis workload : strategy.workloads().values()) {
-                        sections.add(ReportFigures.workload(workingFolder.relativize(file).toString().replace('\\', '/'),
-                                workload, true));
+                        sections.add(ReportFigures.workload(shown(file), workload, true));
+                        if (workload.prompt() != null) {
+                            String prompt = shown(folder.resolve(workload.promptPath()));
+                            prompts.computeIfAbsent(prompt, key -> ReportFigures.prompt(key, workload.prompt()));
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -86,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
         Path target = workingFolder.resolve(html);
         try {
             Files.writeString(target, CostReportPage.render(
-                    new CostReport(Instant.now().toString(), sections, List.of(), "")));
+                    new CostReport(Instant.now().toString(), sections, List.copyOf(prompts.values()), PROMPT_SCOPE)));
         } catch (IOException e) {
             err.println("promptwise: cannot write " + html + ": " + e.getMessage());
             return PromptwiseCli.USAGE;
@@ -94,6 +104,11 @@ final class ReportCommand implements Callable<Integer> {
         out.println("Wrote the cost report of " + sections.size() + " workload" + (sections.size() == 1 ? "" : "s")
                 + " to " + html);
         return PromptwiseCli.OK;
+    }
+
+    /** Returns the path the report shows for {@code file}: relative to the working folder, with forward slashes. */
+    private String shown(Path file) {
+        return workingFolder.relativize(file.normalize()).toString().replace('\\', '/');
     }
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
