@@ -35,6 +35,7 @@ public final class CostReportPage {
             table{border-collapse:collapse;margin:.5rem 0 1rem}
             th,td{padding:.3rem .75rem .3rem 0;text-align:left;\
             border-bottom:1px solid var(--vscode-panel-border,var(--vscode-widget-border,#d0d7de))}
+            td{white-space:nowrap}td.approach{white-space:normal}
             th.number,td.number{text-align:right;font-variant-numeric:tabular-nums}
             code{font-family:var(--vscode-editor-font-family,ui-monospace,monospace)}
             svg text{fill:var(--vscode-foreground,#1f2328);font-family:inherit;font-size:11px}
@@ -84,6 +85,8 @@ public final class CostReportPage {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int MARGIN = 56;
+    /** The plot's top edge: the largest monthly figure is written above it, clear of the axis. */
+    private static final int TOP = 24;
 
     private CostReportPage() {}
 
@@ -235,18 +238,18 @@ public final class CostReportPage {
                 + " viewBox=\"0 0 %d %d\">%n", escape(workload.name()), WIDTH + MARGIN * 2, HEIGHT + MARGIN,
                 WIDTH + MARGIN * 2, HEIGHT + MARGIN));
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                + "<line class=\"axis\" x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\"/>%n",
-                MARGIN, HEIGHT, MARGIN + WIDTH, HEIGHT, MARGIN, MARGIN, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s requests/day</text>"
-                + "<text x=\"4\" y=\"20\">%s</text>%n", MARGIN + WIDTH - 120, HEIGHT + 30,
-                Money.count(maxX), Money.perMonth(maxY)));
+                + "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>%n",
+                MARGIN, HEIGHT, MARGIN + WIDTH, HEIGHT, MARGIN, TOP, MARGIN, HEIGHT));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s requests/day</text>"
+                + "<text x=\"%d\" y=\"%d\">%s</text>%n", MARGIN + WIDTH, HEIGHT + 30, Money.count(maxX),
+                MARGIN, TOP - 8, Money.perMonth(maxY)));
         for (Series series : Series.values()) {
             StringBuilder points = new StringBuilder();
             for (Point point : curve) {
                 double y = series.atVolume.applyAsDouble(point);
                 if (Double.isFinite(y)) {
                     points.append(String.format(Locale.ROOT, "%.1f,%.1f ",
-                            MARGIN + WIDTH * point.requestsPerDay() / maxX, HEIGHT - (HEIGHT - 10) * y / maxY));
+                            MARGIN + WIDTH * point.requestsPerDay() / maxX, HEIGHT - (HEIGHT - TOP) * y / maxY));
                 }
             }
             if (points.length() > 0) {
@@ -258,9 +261,9 @@ public final class CostReportPage {
         Double breakEven = workload.breakEvenRequestsPerDay();
         if (breakEven != null && breakEven <= maxX) {
             double x = MARGIN + WIDTH * breakEven / maxX;
-            svg.append(String.format(Locale.ROOT, "<line class=\"break-even\" x1=\"%.1f\" y1=\"10\" x2=\"%.1f\""
-                    + " y2=\"%d\"/><text x=\"%.1f\" y=\"%d\">break-even %s/day</text>%n", x, x, HEIGHT,
-                    x + 4, 44, Money.count(breakEven)));
+            svg.append(String.format(Locale.ROOT, "<line class=\"break-even\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\""
+                    + " y2=\"%d\"/><text x=\"%.1f\" y=\"%d\">break-even %s/day</text>%n", x, TOP, x, HEIGHT,
+                    x + 4, TOP + 20, Money.count(breakEven)));
         }
         legend(svg, MARGIN, HEIGHT + 20);
         return svg.append("</svg>\n").toString();
