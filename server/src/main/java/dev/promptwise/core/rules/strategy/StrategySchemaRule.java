@@ -2,7 +2,6 @@ package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.strategy.SchemaProblem;
-import dev.promptwise.core.strategy.StrategySchema;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
@@ -38,7 +37,7 @@ public final class StrategySchemaRule implements StrategyRule {
         for (YamlProblem problem : ctx.strategy().yaml().problems()) {
             findings.add(new Finding(ID, severity, problem.range(), problem.message(), List.of()));
         }
-        for (SchemaProblem problem : StrategySchema.bundled().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
+        for (SchemaProblem problem : ctx.memo().schema().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
             List<Fix> fixes = problem.suggestion() == null ? List.of()
                     : List.of(new Fix("Replace with '" + problem.suggestion() + "'",
                             List.of(new TextEdit(problem.range(), problem.suggestion())), true));
