@@ -6,6 +6,7 @@ import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.tokens.TokenCounters;
 import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -55,7 +56,7 @@ public class RecountAfterEditBenchmark {
             }
         }
         lineStarts = starts.build().toArray();
-        counter = TokenCounter.forEncoding(TokenCounter.O200K_BASE);
+        counter = new TokenCounters().forEncoding(TokenCounter.O200K_BASE);
         counter.count(prompt);
         analysis = new PromptwiseAnalysis(PriceCatalog.bundled());
     }

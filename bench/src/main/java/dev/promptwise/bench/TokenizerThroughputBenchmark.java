@@ -1,6 +1,7 @@
 package dev.promptwise.bench;
 
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.tokens.TokenCounters;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +30,7 @@ public class TokenizerThroughputBenchmark {
     @Setup
     public void buildText() {
         text = BenchmarkTexts.mixedText(10_000_000, 42);
-        counter = TokenCounter.forEncoding(encoding);
+        counter = new TokenCounters().forEncoding(encoding);
         System.out.println("mixed text: " + text.length() + " characters, " + BenchmarkTexts.utf8Bytes(text)
                 + " UTF-8 bytes, " + counter.countWhole(text) + " tokens");
     }

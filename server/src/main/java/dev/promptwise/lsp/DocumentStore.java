@@ -16,12 +16,29 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  */
 public final class DocumentStore {
 
+    /**
+     * Where the store hands each incremental edit: the analysis host of the façade in use, so that its incremental
+     * passes know where two versions differ without comparing them.
+     */
+    @FunctionalInterface
+    public interface EditSink {
+        /** Says that {@code current} is {@code old} with {@code change} applied. */
+        void edited(String old, String current, TextChange change);
+    }
+
     private final ConcurrentHashMap<String, DocumentSnapshot> documents = new ConcurrentHashMap<>();
     private final Consumer<String> log;
+    private final EditSink edits;
 
-    /** Creates an empty store that reports ignored edits to {@code log}. */
-    public DocumentStore(Consumer<String> log) {
+    /** Creates an empty store that reports ignored edits to {@code log} and hands every edit to {@code edits}. */
+    public DocumentStore(Consumer<String> log, EditSink edits) {
         this.log = log;
+        this.edits = edits;
+    }
+
+    /** Creates an empty store that reports ignored edits to {@code log} and hands its edits to no one. */
+    public DocumentStore(Consumer<String> log) {
+        this(log, (old, current, change) -> { });
     }
 
     /** Returns the current snapshot of {@code uri}, or empty when the document is not open. */
@@ -71,6 +88,10 @@ public final class DocumentStore {
         LineIndex lineIndex = current.lineIndex();
         for (TextDocumentContentChangeEvent change : changes) {
             Applied applied = apply(text, lineIndex, change);
+            if (applied.change() != null) {
+                // The core's incremental passes then know where the versions differ without comparing them.
+                edits.edited(text, applied.text(), applied.change());
+            }
             text = applied.text();
             // The new version's index comes from the old one and the edit, not a new scan.
             lineIndex = lineIndex == null || applied.change() == null ? null : lineIndex.edited(text, applied.change());
@@ -113,8 +134,6 @@ public final class DocumentStore {
                 .append(text, replaced.end(), text.length())
                 .toString();
         TextChange edit = new TextChange(replaced.start(), replaced.end(), replaced.start() + newText.length());
-        // The core's incremental passes then know where the versions differ without comparing them.
-        TextChange.record(text, changed, edit);
         return new Applied(changed, edit);
     }
 }

@@ -85,7 +85,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
         this.environment = environment;
         ServerLog log = environment.log();
-        this.store = new DocumentStore(log::warning);
+        this.store = new DocumentStore(log::warning, this::edited);
         this.index = new WorkspaceIndex(analysis, store, log);
         this.analyzer = new DocumentAnalyzer(analysis, index, log);
         this.requests = new PromptRequests(store, analyzer, environment.requestExecutor());
@@ -98,6 +98,11 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
                 }, log);
         this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics, analyzer, this);
         this.workspaceService = new PromptwiseWorkspaceService(this);
+    }
+
+    /** Hands an edit the store applied to the analysis host of the façade in use. */
+    private void edited(String old, String current, dev.promptwise.core.text.TextChange change) {
+        analyzer.facade().host().edited(old, current, change);
     }
 
     @Override

@@ -123,9 +123,9 @@ class SamplesTest {
                 fix.workspaceChange().edits().get("promptwise.yaml"));
         assertTrue(strategyAfter.contains("approach: hybrid"), strategyAfter);
         assertTrue(strategyAfter.contains("dataset: datasets/support-triage.jsonl"), strategyAfter);
-        var revalidated = dev.promptwise.core.strategy.StrategySchema.bundled().validate(
-                dev.promptwise.core.yaml.YamlReader.read(strategyAfter));
-        assertEquals(dev.promptwise.core.strategy.StrategySchema.bundled().validate(
+        var schema = dev.promptwise.core.strategy.StrategySchema.load();
+        var revalidated = schema.validate(dev.promptwise.core.yaml.YamlReader.read(strategyAfter));
+        assertEquals(schema.validate(
                 dev.promptwise.core.yaml.YamlReader.read(strategy.text())).size(), revalidated.size(),
                 "the edit adds no schema problem: " + revalidated);
     }

@@ -62,18 +62,24 @@ public final class LargePromptEdits {
      * offset, sometimes a deletion of a whole stretch, sometimes at the very start or end.
      */
     public static String edit(Random random, String text) {
-        return edit(random, text, false);
+        return edit(random, text, null);
+    }
+
+    /** Where an edit is handed, as the document store hands it: {@code KnownChanges::record}, {@code AnalysisHost::edited}. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(String old, String current, TextChange change);
     }
 
     /**
-     * Returns {@code text} after one random edit, as {@link #edit(Random, String)} does, and records the edit's
-     * range with {@link TextChange#record} as the language server does for an editor's incremental change.
+     * Returns {@code text} after one random edit, as {@link #edit(Random, String)} does, and hands the edit's range
+     * to {@code recorder} as the language server's document store does for an editor's incremental change.
      */
-    public static String editAndRecord(Random random, String text) {
-        return edit(random, text, true);
+    public static String editAndRecord(Random random, String text, Recorder recorder) {
+        return edit(random, text, recorder);
     }
 
-    private static String edit(Random random, String text, boolean record) {
+    private static String edit(Random random, String text, Recorder recorder) {
         int kind = random.nextInt(10);
         int at = kind == 0 ? 0 : kind == 1 ? text.length() : random.nextInt(text.length() + 1);
         int removed = switch (random.nextInt(4)) {
@@ -84,8 +90,8 @@ public final class LargePromptEdits {
         };
         String inserted = random.nextInt(4) == 0 ? "" : SNIPPETS[random.nextInt(SNIPPETS.length)];
         String edited = text.substring(0, at) + inserted + text.substring(at + removed);
-        if (record) {
-            TextChange.record(text, edited, new TextChange(at, at + removed, at + inserted.length()));
+        if (recorder != null) {
+            recorder.record(text, edited, new TextChange(at, at + removed, at + inserted.length()));
         }
         return edited;
     }

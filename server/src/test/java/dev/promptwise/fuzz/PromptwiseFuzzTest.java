@@ -52,7 +52,7 @@ class PromptwiseFuzzTest {
             PromptFormat.LANGCHAIN, "prompts/fuzz.json",
             PromptFormat.PLAIN_TEXT, "prompts/fuzz.txt");
     private static final PromptwiseAnalysis CORE = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
-    private static final StrategySchema SCHEMA = StrategySchema.bundled();
+    private static final StrategySchema SCHEMA = StrategySchema.load();
     private static final int FIXES_ANALYSED_AGAIN = 4;
 
     @FuzzTest(maxDuration = "10m")

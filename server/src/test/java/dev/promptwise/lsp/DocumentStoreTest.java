@@ -21,6 +21,19 @@ class DocumentStoreTest {
     private final DocumentStore store = new DocumentStore(log::add);
 
     @Test
+    void handsEachIncrementalEditToTheAnalysisHostInOrderAndAWholeReplacementToNoOne() {
+        List<String> handed = new ArrayList<>();
+        DocumentStore handing = new DocumentStore(log::add,
+                (old, current, change) -> handed.add(old + " -> " + current + " " + change));
+        handing.open(URI, "prompty", 1, "one\ntwo");
+        TextDocumentContentChangeEvent whole = new TextDocumentContentChangeEvent("one\nthree");
+        handing.change(URI, 2, List.of(edit(1, 0, 1, 3, "2"), edit(0, 0, 0, 0, ">")));
+        handing.change(URI, 3, List.of(whole));
+        assertEquals(List.of("one\ntwo -> one\n2 TextChange[start=4, oldEnd=7, newEnd=5]",
+                "one\n2 -> >one\n2 TextChange[start=0, oldEnd=0, newEnd=1]"), handed);
+    }
+
+    @Test
     void insertsAfterAnEmojiCountingItsTwoUtf16Units() {
         store.open(URI, "prompty", 1, "hi 😀 there\nnext");
         // The emoji is two UTF-16 units, so "there" starts at column 6.

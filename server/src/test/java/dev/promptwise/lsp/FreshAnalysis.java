@@ -12,13 +12,12 @@ import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 
 /**
- * What a server that lost nothing would publish: the diagnostics of a fresh, in-process analysis of the text the
- * client holds, described as one line each so that a failing comparison reads well. Tests compare the server's
- * {@code publishDiagnostics} with it.
+ * What a server that lost nothing would publish: the diagnostics of an in-process analysis by a fresh host of the
+ * text the client holds, described as one line each so that a failing comparison reads well. Tests compare the
+ * server's {@code publishDiagnostics} with it.
  */
 final class FreshAnalysis {
 
-    private final PromptwiseAnalysis core = new PromptwiseAnalysis(PriceCatalog.bundled());
     private final Settings settings;
 
     /** Analyses with the settings the client sent, as {@code {"promptwise": {...}}} or the object itself. */
@@ -28,6 +27,8 @@ final class FreshAnalysis {
 
     /** Returns the diagnostics of {@code text} at {@code uri}, one line each; empty when it is not a prompt. */
     List<String> diagnostics(String uri, String text) {
+        // A new façade each time: its host remembers no earlier version, so nothing incremental takes part.
+        PromptwiseAnalysis core = new PromptwiseAnalysis(PriceCatalog.bundled());
         String path = FromLsp.path(uri);
         return core.formatOf(path, text).map(format -> {
             AnalyzedPrompt prompt = core.analyze(path, format, text, settings);

@@ -2,7 +2,9 @@ package dev.promptwise.core.actions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.HybridPattern;
@@ -59,7 +61,8 @@ public final class ExtractExamples {
     /** The epochs written to a new {@code fineTuning} section: the provider's usual default. */
     public static final int EPOCHS = 3;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's writer: immutable and thread-safe, unlike the mapper it comes from. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
     private static final Pattern PLAIN_SCALAR = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_./-]*");
     private static final Pattern UNSAFE_FILE_CHARACTERS = Pattern.compile("[^A-Za-z0-9._-]+");
 
@@ -185,7 +188,7 @@ public final class ExtractExamples {
     public static String jsonLines(String systemPrompt, List<FewShotExample> examples) {
         StringBuilder lines = new StringBuilder();
         for (FewShotExample example : examples) {
-            ObjectNode line = JSON.createObjectNode();
+            ObjectNode line = JsonNodeFactory.instance.objectNode();
             ArrayNode messages = line.putArray("messages");
             if (systemPrompt != null && !systemPrompt.isBlank()) {
                 messages.addObject().put("role", "system").put("content", systemPrompt);

@@ -27,6 +27,7 @@ import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
+import dev.promptwise.core.syntax.SyntaxMemo;
 import dev.promptwise.core.syntax.SyntaxProblem;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
@@ -64,18 +65,8 @@ public final class PromptwiseAnalysis {
     /** Runs prompt and strategy rules alike; a rule that throws is written to {@link #log} and skipped. */
     private final RuleRunner rules;
     private volatile PriceCatalog catalog;
-    private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
-    private long rememberedChars;
-    private volatile StrategyCatalog lastStrategyCatalog;
-    /** Each strategy file's workloads as last analysed, reused for those whose text and prompt did not change. */
-    private final WorkloadMemo workloadMemo = new WorkloadMemo();
-    /** The prompt indexes of the most recent strategy versions, newest first; a workspace rarely has more files. */
-    private final ArrayDeque<StrategyLinks.PromptIndex> promptIndexes = new ArrayDeque<>();
-    private static final int PROMPT_INDEXES = 8;
-    /** The last strategy file parsed at each path, the starting point of the next version's parse. */
-    private final java.util.Map<String, StrategyFile> lastStrategyParses = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
-    private static final int MAX_REMEMBERED_STRATEGY_PATHS = 64;
+    /** Every memo of this façade, and only of this one. */
+    private final AnalysisHost host = new AnalysisHost();
 
     /**
      * Creates the façade over a catalog; rule failures (and a strategy file's models that cannot be priced) are
@@ -103,6 +94,14 @@ public final class PromptwiseAnalysis {
         this(catalog, System.err::println);
     }
 
+    /**
+     * Returns this façade's analysis host: what it remembers between calls. The document store hands it each edit
+     * ({@link AnalysisHost#edited}); {@link AnalysisHost#clear} forgets everything.
+     */
+    public AnalysisHost host() {
+        return host;
+    }
+
     public PriceCatalog catalog() {
         PriceCatalog loaded = catalog;
         if (loaded == null) {
@@ -119,7 +118,7 @@ public final class PromptwiseAnalysis {
      */
     public void prepare() {
         catalog();
-        TokenCounter.forEncoding(FALLBACK_ENCODING).count("Promptwise is ready.");
+        host.tokens().forEncoding(FALLBACK_ENCODING).count("Promptwise is ready.");
     }
 
     // ---- prompt files -------------------------------------------------------------------------------------------
@@ -158,7 +157,7 @@ public final class PromptwiseAnalysis {
                 ? model.encoding() : FALLBACK_ENCODING;
         boolean estimated = model == null || !model.exactTokens();
         return new AnalyzedPrompt(path, document, settings, binding, prices, modelId, model,
-                TokenCounter.forEncoding(encoding), estimated, text.length());
+                host.tokens().forEncoding(encoding), host.semantics(), estimated, text.length());
     }
 
     /**
@@ -174,7 +173,7 @@ public final class PromptwiseAnalysis {
      * files (extracting examples into a dataset) made against {@code environment}.
      */
     public List<Finding> diagnostics(AnalyzedPrompt prompt, FixEnvironment environment, Cancellation cancellation) {
-        return diagnostics(new PromptContext(prompt, environment, true), cancellation);
+        return diagnostics(new PromptContext(prompt, environment, true, host.rules()), cancellation);
     }
 
     /**
@@ -184,7 +183,7 @@ public final class PromptwiseAnalysis {
      * all) cost more than the rest of the analysis of a large prompt.
      */
     public List<Finding> diagnosticsWithoutFixes(AnalyzedPrompt prompt, Cancellation cancellation) {
-        return diagnostics(new PromptContext(prompt, FixEnvironment.NONE, false), cancellation);
+        return diagnostics(new PromptContext(prompt, FixEnvironment.NONE, false, host.rules()), cancellation);
     }
 
     private List<Finding> diagnostics(PromptContext ctx, Cancellation cancellation) {
@@ -243,13 +242,7 @@ public final class PromptwiseAnalysis {
      * remembered, so that an edit inside one workload re-reads only that workload's lines.
      */
     public StrategyDocument parseStrategy(String path, String text) {
-        StrategyFile previous = lastStrategyParses.get(path);
-        StrategyFile parsed = StrategyParser.parse(previous, text);
-        if (lastStrategyParses.size() >= MAX_REMEMBERED_STRATEGY_PATHS && !lastStrategyParses.containsKey(path)) {
-            lastStrategyParses.clear();
-        }
-        lastStrategyParses.put(path, parsed);
-        return new StrategyDocument(path, text, parsed);
+        return new StrategyDocument(path, text, host.strategies().parse(path, text));
     }
 
     /**
@@ -258,32 +251,13 @@ public final class PromptwiseAnalysis {
      */
     public Optional<WorkloadBinding> bindingFor(String promptPath, List<StrategyDocument> strategies) {
         for (StrategyDocument strategy : strategies) {
-            List<Workload> workloads = promptIndexOf(strategy).workloadsOf(promptPath);
+            List<Workload> workloads = host.promptIndex(strategy).workloadsOf(promptPath);
             if (!workloads.isEmpty()) {
                 return Optional.of(new WorkloadBinding(strategy.path(), strategy.text(), strategy.strategy(),
                         workloads.get(0)));
             }
         }
         return Optional.empty();
-    }
-
-    /** Returns the prompt index of {@code strategy}'s version, read once per version while it is recent. */
-    private StrategyLinks.PromptIndex promptIndexOf(StrategyDocument strategy) {
-        synchronized (promptIndexes) {
-            for (StrategyLinks.PromptIndex index : promptIndexes) {
-                if (index.isOf(strategy.strategy(), strategy.path())) {
-                    return index;
-                }
-            }
-        }
-        StrategyLinks.PromptIndex index = StrategyLinks.promptIndex(strategy.strategy(), strategy.path());
-        synchronized (promptIndexes) {
-            promptIndexes.addFirst(index);
-            if (promptIndexes.size() > PROMPT_INDEXES) {
-                promptIndexes.removeLast();
-            }
-        }
-        return index;
     }
 
     /**
@@ -303,7 +277,7 @@ public final class PromptwiseAnalysis {
     public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
             Executor fanOut, Cancellation cancellation) {
         return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
-                workloadMemo, fanOut, cancellation);
+                host.workloads(), fanOut, cancellation);
     }
 
     /**
@@ -312,7 +286,7 @@ public final class PromptwiseAnalysis {
      */
     public List<Finding> strategyDiagnostics(AnalyzedStrategy strategy, Cancellation cancellation) {
         cancellation.check();
-        return rules.run(RuleRegistry.STRATEGY, StrategyAnalyses.ruleContext(strategy), cancellation);
+        return rules.run(RuleRegistry.STRATEGY, StrategyAnalyses.ruleContext(strategy, host.strategies()), cancellation);
     }
 
     /** Returns the hover at {@code offset} of a strategy file, or empty when the offset is on nothing documented. */
@@ -346,32 +320,17 @@ public final class PromptwiseAnalysis {
     public List<StrategyCompletion.Choice> strategyCompletion(AnalyzedStrategy strategy, int offset,
             List<String> workspaceFiles, Cancellation cancellation) {
         cancellation.check();
-        return StrategyAnalyses.completion(strategy, offset, workspaceFiles);
+        return StrategyAnalyses.completion(strategy, offset, workspaceFiles, host.strategies().schema());
     }
 
     // ---- shared -------------------------------------------------------------------------------------------------
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
     PriceCatalog catalogOf(StrategyFile strategy) {
-        // One strategy version prices all its workloads' prompts: build its catalog once, not once per prompt; and
-        // keep it while the versions' models sections hold the same values, so that analyses made with it stay valid.
-        StrategyCatalog last = lastStrategyCatalog;
         PriceCatalog base = catalog();
-        if (last != null && last.strategy() == strategy && last.base() == base) {
-            return last.catalog();
-        }
-        Object models = modelValues(strategy);
-        if (last != null && last.base() == base && Objects.equals(last.models(), models)) {
-            lastStrategyCatalog = new StrategyCatalog(strategy, base, models, last.catalog());
-            return last.catalog();
-        }
-        PriceCatalog built = StrategyAnalyses.catalogOf(base, models, log);
-        lastStrategyCatalog = new StrategyCatalog(strategy, base, models, built);
-        return built;
+        return host.strategyCatalog(strategy, base, PromptwiseAnalysis::modelValues,
+                models -> StrategyAnalyses.catalogOf(base, models, log));
     }
-
-    /** The catalog last built for a strategy file version, the values of its models and the catalog it extends. */
-    private record StrategyCatalog(StrategyFile strategy, PriceCatalog base, Object models, PriceCatalog catalog) {}
 
     /** Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. */
     private static Object modelValues(StrategyFile strategy) {
@@ -391,58 +350,30 @@ public final class PromptwiseAnalysis {
 
     /** Returns how many workload analyses are remembered for the strategy file at {@code path} (for tests). */
     int rememberedWorkloads(String path) {
-        return workloadMemo.size(path);
+        return host.workloads().size(path);
     }
 
     void log(String message) {
         log.accept(message);
     }
 
-    /** What a parse depends on: the format, the text and the file's path (instructions files differ by name). */
-    private record ParseKey(PromptFormat format, String path, String text) {}
-
-    /** Texts longer than this are parsed every time rather than remembered, so the memo stays small. */
-    private static final int MAX_REMEMBERED_CHARS = 64 * 1024;
-    /** The most characters of text the memo holds (its documents hold about as much again): 4 MiB of chars. */
-    private static final long REMEMBERED_CHARS_BUDGET = 4L * 1024 * 1024;
-
     /**
-     * Parses, reusing the document of an identical small text parsed before. A strategy file analyses every prompt
-     * it references on each keystroke; their texts rarely change, and the document is immutable.
+     * Parses, reusing the document of an identical small text parsed before (a strategy file analyses every prompt
+     * it references on each keystroke; their texts rarely change, and the document is immutable), and for a large
+     * text what the host's syntax memo kept of its earlier version.
      */
     private PromptDocument parseRemembered(PromptFormat format, String text, String path) {
-        if (text.length() > MAX_REMEMBERED_CHARS) {
-            return parse(format, text, path);
-        }
-        ParseKey key = new ParseKey(format, path, text);
-        PromptDocument known;
-        synchronized (parses) {
-            known = parses.get(key);
-        }
-        if (known != null) {
-            return known;
-        }
-        PromptDocument document = parse(format, text, path);
-        synchronized (parses) {
-            if (parses.put(key, document) == null) {
-                rememberedChars += text.length();
-            }
-            var eldest = parses.entrySet().iterator();
-            while (rememberedChars > REMEMBERED_CHARS_BUDGET && eldest.hasNext()) {
-                rememberedChars -= eldest.next().getKey().text().length();
-                eldest.remove();
-            }
-        }
-        return document;
+        SyntaxMemo memo = host.syntax();
+        return memo.document(format, path, text, () -> parse(format, text, path, memo));
     }
 
-    private static PromptDocument parse(PromptFormat format, String text, String path) {
+    private static PromptDocument parse(PromptFormat format, String text, String path, SyntaxMemo memo) {
         if (text.length() > Limits.MAX_ANALYSED_CHARS) {
             return new PromptDocument(format, "", List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
                     false);
         }
         try {
-            return PromptParsers.parse(format, text, path);
+            return PromptParsers.parse(format, text, path, memo);
         } catch (RuntimeException | StackOverflowError e) {
             // Parsers must not throw; if one does, the user still gets a usable answer and a clear note.
             TextRange whole = new TextRange(0, text.length());

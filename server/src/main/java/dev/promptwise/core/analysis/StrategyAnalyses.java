@@ -25,6 +25,8 @@ import dev.promptwise.core.semantics.WorkloadMemo;
 import dev.promptwise.core.strategy.EntryFingerprint;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.StrategyFile;
+import dev.promptwise.core.strategy.StrategyMemo;
+import dev.promptwise.core.strategy.StrategySchema;
 import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspacePaths;
@@ -59,6 +61,7 @@ final class StrategyAnalyses {
             StrategyWorkspace workspace, PriceCatalog catalog, WorkloadMemo memo, Executor fanOut,
             Cancellation cancellation) {
         WorkloadMemo.Pass pass = memo.begin(document.path(), settings, catalog, document.strategy());
+        StrategyMemo strategies = facade.host().strategies();
         // First, on this thread, what the memo and the workspace know: the pass and the workspace are not shared.
         List<Pending> pending = new ArrayList<>();
         for (Workload workload : document.strategy().workloads().values()) {
@@ -67,7 +70,7 @@ final class StrategyAnalyses {
             String promptText = null;
             String reference = Located.valueOf(workload.prompt());
             if (reference != null) {
-                WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(document.path(), reference);
+                WorkspacePaths.Resolution resolution = strategies.resolve(document.path(), reference);
                 if (resolution.isInsideWorkspace()) {
                     promptPath = resolution.path();
                     promptText = readPrompt(workspace, promptPath);
@@ -139,12 +142,12 @@ final class StrategyAnalyses {
     }
 
     /** Returns what the strategy rules read of an analysed strategy file: its facts, catalog, files and costs. */
-    static StrategyContext ruleContext(AnalyzedStrategy strategy) {
+    static StrategyContext ruleContext(AnalyzedStrategy strategy, StrategyMemo memo) {
         PriceCatalog catalog = strategy.catalog();
         return new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
                 id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
-                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null));
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo);
     }
 
     static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {
@@ -189,13 +192,14 @@ final class StrategyAnalyses {
         return StrategySymbols.symbols(strategy.strategy());
     }
 
-    static List<StrategyCompletion.Choice> completion(AnalyzedStrategy strategy, int offset, List<String> files) {
+    static List<StrategyCompletion.Choice> completion(AnalyzedStrategy strategy, int offset, List<String> files,
+            StrategySchema schema) {
         List<StrategyCompletion.ModelChoice> models = new ArrayList<>();
         for (ModelInfo model : strategy.catalog().models()) {
             models.add(new StrategyCompletion.ModelChoice(model.id(), Money.usd(model.input()) + " / "
                     + Money.usd(model.output()) + " per 1M tokens (" + model.provider() + ")"));
         }
-        return StrategyCompletion.complete(strategy.document().text(), offset, models, files, strategy.path());
+        return StrategyCompletion.complete(strategy.document().text(), offset, models, files, strategy.path(), schema);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.promptwise.core.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,10 @@ import dev.promptwise.core.tokens.ModelEncodings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,20 +40,31 @@ import java.util.regex.Pattern;
 public final class PriceCatalog {
 
     private static final String BUNDLED_RESOURCE = "models.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson's reader: immutable and thread-safe, unlike the mapper it comes from. */
+    private static final ObjectReader JSON = new ObjectMapper().reader();
     private static final Pattern DASHED_DATE_SUFFIX = Pattern.compile("-\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern COMPACT_DATE_SUFFIX = Pattern.compile("-\\d{8}$");
     private static final Pattern PARENTHESISED_SUFFIX = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final int MOST_SUGGESTIONS = 3;
 
-    /** The raw entries, kept so that overrides can be merged field by field. */
-    private final List<ObjectNode> entries;
+    /**
+     * The raw entries, kept so that overrides can be merged field by field: unmodifiable maps, lists and values
+     * rather than Jackson's trees, so that a catalog (the bundled one above all, which every host reads) is
+     * immutable.
+     */
+    private final List<Map<String, Object>> entries;
     private final List<ModelInfo> models;
     /** Normalised id or alias to the index of its model. */
     private final Map<String, Integer> indexByName;
 
     private PriceCatalog(List<ObjectNode> entries) {
-        this.entries = List.copyOf(entries);
+        List<Map<String, Object>> frozen = new ArrayList<>();
+        for (ObjectNode entry : entries) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) frozen(entry);
+            frozen.add(values);
+        }
+        this.entries = List.copyOf(frozen);
         List<ModelInfo> built = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (int position = 0; position < entries.size(); position++) {
@@ -83,7 +98,7 @@ public final class PriceCatalog {
     public static PriceCatalog parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JSON.readTree(json);
         } catch (JsonProcessingException exception) {
             throw new IllegalArgumentException("The price catalog is not valid JSON: " + exception.getOriginalMessage(),
                     exception);
@@ -98,7 +113,7 @@ public final class PriceCatalog {
      * @throws IllegalArgumentException when a field has the wrong type
      */
     public static PriceCatalog fromMapping(Map<String, ?> entriesById) {
-        return fromTree(MAPPER.valueToTree(entriesById));
+        return fromTree(tree(entriesById));
     }
 
     /**
@@ -107,13 +122,14 @@ public final class PriceCatalog {
      */
     public PriceCatalog withOverrides(PriceCatalog extra) {
         List<ObjectNode> merged = new ArrayList<>();
-        for (ObjectNode entry : entries) {
-            merged.add(entry.deepCopy());
+        for (Map<String, Object> entry : entries) {
+            merged.add((ObjectNode) tree(entry));
         }
-        for (ObjectNode extraEntry : extra.entries) {
+        for (Map<String, Object> extraValues : extra.entries) {
+            ObjectNode extraEntry = (ObjectNode) tree(extraValues);
             Optional<Integer> target = indexOf(extraEntry.get("id").asText());
             if (target.isEmpty()) {
-                merged.add(extraEntry.deepCopy());
+                merged.add(extraEntry);
                 continue;
             }
             ObjectNode base = merged.get(target.get());
@@ -241,6 +257,79 @@ public final class PriceCatalog {
             }
         }
         return new PriceCatalog(entries);
+    }
+
+    /** Returns a JSON value as unmodifiable maps and lists of strings, numbers, booleans and nulls. */
+    private static Object frozen(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> values.put(field.getKey(), frozen(field.getValue())));
+            return Collections.unmodifiableMap(values);
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(frozen(item)));
+            return Collections.unmodifiableList(items);
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
+    }
+
+    /**
+     * Returns plain values (maps, lists, strings, numbers, booleans, nulls, as {@link #frozen} and a YAML reader
+     * give them) as a new JSON tree, as Jackson's {@code valueToTree} would; anything else as its text.
+     */
+    private static JsonNode tree(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, item) -> object.set(String.valueOf(key), tree(item)));
+            return object;
+        }
+        if (value instanceof Iterable<?> list) {
+            ArrayNode array = nodes.arrayNode();
+            list.forEach(item -> array.add(tree(item)));
+            return array;
+        }
+        if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        }
+        if (value instanceof Integer number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Short number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Byte number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Float number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof BigInteger number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof BigDecimal number) {
+            return nodes.numberNode(number);
+        }
+        return nodes.textNode(String.valueOf(value));
     }
 
     private static void mergeInto(ObjectNode base, ObjectNode override) {
@@ -424,7 +513,7 @@ public final class PriceCatalog {
                 if (stream == null) {
                     throw new IllegalStateException("The bundled price catalog " + BUNDLED_RESOURCE + " is missing");
                 }
-                return fromTree(MAPPER.readTree(stream));
+                return fromTree(JSON.readTree(stream));
             } catch (IOException exception) {
                 throw new UncheckedIOException("The bundled price catalog cannot be read", exception);
             }

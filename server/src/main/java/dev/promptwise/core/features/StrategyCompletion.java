@@ -50,9 +50,10 @@ public final class StrategyCompletion {
      * @param models the model ids to offer for {@code model} and {@code baseModel} (catalog and strategy ids)
      * @param workspaceFiles workspace-relative paths to offer for {@code prompt} and {@code dataset}
      * @param strategyPath the strategy file's workspace-relative path, to make the offered paths relative to it
+     * @param schema the schema whose keys, values and descriptions are offered (the analysis host's)
      */
     public static List<Choice> complete(String text, int offset, List<ModelChoice> models,
-            List<String> workspaceFiles, String strategyPath) {
+            List<String> workspaceFiles, String strategyPath, StrategySchema schema) {
         int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         String typed = text.substring(lineStart, offset);
         Matcher value = TYPING_VALUE.matcher(typed);
@@ -60,20 +61,20 @@ public final class StrategyCompletion {
             List<String> path = parents(text, lineStart, value.group(1).length());
             path.add(value.group(2));
             TextRange range = new TextRange(offset - value.group(3).length(), offset);
-            return values(path, range, models, workspaceFiles, strategyPath);
+            return values(path, range, models, workspaceFiles, strategyPath, schema);
         }
         Matcher key = TYPING_KEY.matcher(typed);
         if (key.matches()) {
             int indent = key.group(1).length();
             List<String> parents = parents(text, lineStart, indent);
             TextRange range = new TextRange(offset - key.group(2).length(), offset);
-            return keys(text, lineStart, indent, parents, range);
+            return keys(text, lineStart, indent, parents, range, schema);
         }
         return List.of();
     }
 
-    private static List<Choice> keys(String text, int lineStart, int indent, List<String> parents, TextRange range) {
-        StrategySchema schema = StrategySchema.bundled();
+    private static List<Choice> keys(String text, int lineStart, int indent, List<String> parents, TextRange range,
+            StrategySchema schema) {
         Set<String> present = siblings(text, lineStart, indent);
         List<Choice> choices = new ArrayList<>();
         for (String key : schema.allowedKeys(parents)) {
@@ -90,7 +91,7 @@ public final class StrategyCompletion {
     }
 
     private static List<Choice> values(List<String> path, TextRange range, List<ModelChoice> models,
-            List<String> workspaceFiles, String strategyPath) {
+            List<String> workspaceFiles, String strategyPath, StrategySchema schema) {
         List<Choice> choices = new ArrayList<>();
         String key = path.get(path.size() - 1);
         boolean modelKey = key.equals("model") || key.equals("baseModel");
@@ -110,7 +111,6 @@ public final class StrategyCompletion {
             }
             return choices;
         }
-        StrategySchema schema = StrategySchema.bundled();
         for (String value : schema.enumValues(path)) {
             choices.add(new Choice(value, "", value, range, Kind.VALUE));
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The file paths a strategy file names ({@code prompt}, {@code fineTuning.dataset}), resolved inside the workspace,
@@ -33,10 +34,15 @@ public final class StrategyLinks {
      * out ({@code missing-prompt} reports them).
      */
     public static List<Link> links(StrategyFile strategy, String strategyPath) {
+        return links(strategy, strategyPath, WorkspacePaths::resolve);
+    }
+
+    private static List<Link> links(StrategyFile strategy, String strategyPath,
+            BiFunction<String, String, WorkspacePaths.Resolution> resolver) {
         List<Link> links = new ArrayList<>();
         for (Workload workload : strategy.workloads().values()) {
-            add(links, workload.name(), "prompt", workload.prompt(), strategyPath);
-            add(links, workload.name(), "dataset", workload.fineTuning().dataset(), strategyPath);
+            add(links, workload.name(), "prompt", workload.prompt(), strategyPath, resolver);
+            add(links, workload.name(), "dataset", workload.fineTuning().dataset(), strategyPath, resolver);
         }
         return links;
     }
@@ -51,8 +57,14 @@ public final class StrategyLinks {
      * over the workloads, where {@link #workloadsOf} costs a pass per prompt.
      */
     public static PromptIndex promptIndex(StrategyFile strategy, String strategyPath) {
+        return promptIndex(strategy, strategyPath, WorkspacePaths::resolve);
+    }
+
+    /** Returns the prompt index as {@link #promptIndex(StrategyFile, String)} does, resolving paths with {@code resolver}. */
+    public static PromptIndex promptIndex(StrategyFile strategy, String strategyPath,
+            BiFunction<String, String, WorkspacePaths.Resolution> resolver) {
         Map<String, List<Workload>> byPrompt = new HashMap<>();
-        for (Link link : links(strategy, strategyPath)) {
+        for (Link link : links(strategy, strategyPath, resolver)) {
             if (link.key().equals("prompt")) {
                 byPrompt.computeIfAbsent(link.path(), path -> new ArrayList<>(1))
                         .add(strategy.workload(link.workload()));
@@ -86,12 +98,12 @@ public final class StrategyLinks {
     }
 
     private static void add(List<Link> links, String workload, String key, Located<String> reference,
-            String strategyPath) {
+            String strategyPath, BiFunction<String, String, WorkspacePaths.Resolution> resolver) {
         String path = Located.valueOf(reference);
         if (path == null) {
             return;
         }
-        WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(strategyPath, path);
+        WorkspacePaths.Resolution resolution = resolver.apply(strategyPath, path);
         if (resolution.isInsideWorkspace()) {
             links.add(new Link(workload, key, reference.valueRange(), resolution.path()));
         }

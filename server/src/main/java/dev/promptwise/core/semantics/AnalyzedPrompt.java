@@ -45,6 +45,7 @@ public final class AnalyzedPrompt {
     private final String modelId;
     private final ModelInfo model;
     private final TokenCounter counter;
+    private final SemanticMemo memo;
     private final boolean estimated;
     private final int[] messageTokens;
     private final int textTokens;
@@ -55,8 +56,8 @@ public final class AnalyzedPrompt {
     private volatile RangeCover exampleCover;
 
     public AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
-            PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, boolean estimated,
-            int originalLength) {
+            PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, SemanticMemo memo,
+            boolean estimated, int originalLength) {
         this.path = path;
         this.document = document;
         this.settings = settings;
@@ -65,6 +66,7 @@ public final class AnalyzedPrompt {
         this.modelId = modelId;
         this.model = model;
         this.counter = counter;
+        this.memo = memo;
         this.estimated = estimated;
         this.originalLength = originalLength;
         List<Message> messages = document.messages();
@@ -75,7 +77,7 @@ public final class AnalyzedPrompt {
             sum += messageTokens[i];
         }
         this.textTokens = sum;
-        this.exampleTokens = Math.min(ExampleTokens.total(document.text(), document.examples(), counter), sum);
+        this.exampleTokens = Math.min(ExampleTokens.total(document.text(), document.examples(), counter, memo), sum);
     }
 
     public String path() {
@@ -246,6 +248,11 @@ public final class AnalyzedPrompt {
             exampleCover = cover;
         }
         return cover;
+    }
+
+    /** Returns the memo, its host's, that the cost input's passes over a large prompt reuse. */
+    SemanticMemo memo() {
+        return memo;
     }
 
     /** Returns whether a line reads as an instruction about the output's format. */

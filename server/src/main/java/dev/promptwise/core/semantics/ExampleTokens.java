@@ -16,23 +16,21 @@ import java.util.Map;
  *
  * <p>An example in the shared start or end of two versions has the same text in both, so its count is the same;
  * only examples that overlap the changed stretch are counted again. The last {@value #CAPACITY} large texts are
- * remembered with their examples' counts, per encoding.
+ * remembered with their examples' counts, per encoding, in the host's {@link SemanticMemo}.
  */
 public final class ExampleTokens {
 
     /** Texts shorter than this are summed directly: that costs less than looking for an earlier version. */
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
-    private static final int CAPACITY = 4;
+    static final int CAPACITY = 4;
 
     /** One version's examples' counts, by range. */
-    private record Counted(String text, String encoding, Map<Long, Integer> countsByRange) {}
-
-    private static final RecentVersions<Counted> RECENT = new RecentVersions<>(CAPACITY, Counted::text);
+    record Counted(String text, String encoding, Map<Long, Integer> countsByRange) {}
 
     private ExampleTokens() {}
 
     /** Returns the tokens of the examples' text, as they stand in {@code text}; 0 when there are none. */
-    static int total(String text, List<FewShotExample> examples, TokenCounter counter) {
+    static int total(String text, List<FewShotExample> examples, TokenCounter counter, SemanticMemo memo) {
         if (text.length() < MIN_REMEMBERED_CHARS || examples.isEmpty()) {
             int sum = 0;
             for (FewShotExample example : examples) {
@@ -40,8 +38,9 @@ public final class ExampleTokens {
             }
             return sum;
         }
+        RecentVersions<Counted> recent = memo.exampleTokens();
         RecentVersions.Closest<Counted> closest =
-                RECENT.closest(text, (candidate, change) -> candidate.encoding().equals(counter.encoding()));
+                recent.closest(text, (candidate, change) -> candidate.encoding().equals(counter.encoding()));
         Counted previous = closest == null ? null : closest.version();
         TextChange change = closest == null ? null : closest.change();
         Map<Long, Integer> counts = new HashMap<>(examples.size() * 2);
@@ -53,14 +52,9 @@ public final class ExampleTokens {
             counts.put(key(range.start(), range.end()), count);
             sum += count;
         }
-        RECENT.remember(new Counted(text, counter.encoding(), counts), previous,
+        recent.remember(new Counted(text, counter.encoding(), counts), previous,
                 counted -> counted.text() == text && counted.encoding().equals(counter.encoding()));
         return sum;
-    }
-
-    /** Forgets the remembered counts, so that a test can compare with an analysis from scratch. */
-    public static void forget() {
-        RECENT.clear();
     }
 
     /** Returns the key of the same text in the earlier version, or -1 when the range overlaps the change. */

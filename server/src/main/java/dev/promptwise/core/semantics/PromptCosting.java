@@ -67,9 +67,12 @@ public final class PromptCosting {
     private static int formatInstructionTokens(AnalyzedPrompt prompt, String text, TextRange content) {
         // A large content reuses the earlier version's figure for every line wholly outside the edit: a line's
         // figure depends on its text alone, and matching the pattern on every line was a tenth of a keystroke.
-        LineFigures previous = content.length() < MIN_REMEMBERED_CHARS ? null : LineFigures.closestTo(text, prompt);
+        RecentVersions<LineFigures> recent = prompt.memo().lineFigures();
+        RecentVersions.Closest<LineFigures> closest = content.length() < MIN_REMEMBERED_CHARS ? null
+                : recent.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
+        LineFigures previous = closest == null ? null : closest.version();
         Map<Long, Integer> figures = content.length() < MIN_REMEMBERED_CHARS ? null : new HashMap<>();
-        TextChange change = previous == null ? null : TextChange.between(previous.text(), text);
+        TextChange change = closest == null ? null : closest.change();
         int tokens = 0;
         RangeCover.Cursor examples = prompt.exampleCover().cursor();
         int lineStart = content.start();
@@ -92,14 +95,11 @@ public final class PromptCosting {
             lineStart = lineEnd + 1;
         }
         if (figures != null) {
-            LineFigures.remember(new LineFigures(text, prompt.encoding(), figures), previous);
+            LineFigures current = new LineFigures(text, prompt.encoding(), figures);
+            recent.remember(current, previous,
+                    known -> known.text() == current.text() && known.encoding().equals(current.encoding()));
         }
         return tokens;
-    }
-
-    /** Forgets the remembered line figures, so that a test can compare with an analysis from scratch. */
-    public static void forget() {
-        LineFigures.forget();
     }
 
     /** Returns the tokens of a line that describes the output's format, else 0. */
@@ -110,25 +110,13 @@ public final class PromptCosting {
     /** Contents shorter than this are matched line by line every time. */
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
 
-    /** One version's format-line figures by line range; the last four large texts are remembered. */
-    private record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
+    /**
+     * One version's format-line figures by line range; the last {@value #CAPACITY} large texts are remembered in
+     * the host's {@link SemanticMemo}.
+     */
+    record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
 
-        private static final RecentVersions<LineFigures> RECENT = new RecentVersions<>(4, LineFigures::text);
-
-        static LineFigures closestTo(String text, AnalyzedPrompt prompt) {
-            RecentVersions.Closest<LineFigures> closest =
-                    RECENT.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
-            return closest == null ? null : closest.version();
-        }
-
-        public static void forget() {
-            RECENT.clear();
-        }
-
-        static void remember(LineFigures figures, LineFigures replaced) {
-            RECENT.remember(figures, replaced,
-                    known -> known.text() == figures.text() && known.encoding().equals(figures.encoding()));
-        }
+        static final int CAPACITY = 4;
 
         /** Returns the key of the same line in the earlier version, or -1 when the line overlaps the change. */
         static long oldKey(TextRange line, TextChange change) {

@@ -99,6 +99,11 @@ public final class WorkloadMemo {
         }
     }
 
+    /** Forgets every file's entries. */
+    public void clear() {
+        files.clear();
+    }
+
     /** Returns how many entries are remembered for the file at {@code strategyPath} (for tests). */
     public int size(String strategyPath) {
         FileMemo memo = files.get(strategyPath);

@@ -50,8 +50,13 @@ public final class StrategyParser {
      * The result always equals {@link #parse(String) parse(text)}.
      */
     public static StrategyFile parse(StrategyFile previous, String text) {
+        return parse(previous, text, new StrategyMemo());
+    }
+
+    /** Parses as {@link #parse(StrategyFile, String)} does, with what {@code memo} (the host's) remembers. */
+    static StrategyFile parse(StrategyFile previous, String text, StrategyMemo memo) {
         if (previous != null) {
-            StrategyFile reparsed = StrategyReparse.tryReparse(previous, text);
+            StrategyFile reparsed = StrategyReparse.tryReparse(previous, text, memo);
             if (reparsed != null) {
                 return reparsed;
             }

@@ -20,19 +20,24 @@ final class StrategyReparse {
     /** Deepest nesting of a workload's value re-read alone; deeper ones are parsed in place, where the limit applies. */
     private static final int MAX_WORKLOAD_NESTING = 32;
 
-    /** The expanded size of the last tree made here, or {@code null}. */
-    private static volatile TreeSize lastSize;
-
     private StrategyReparse() {}
 
     /** A tree and its number of nodes, counted as {@link YamlReader} counts them. */
-    private record TreeSize(YamlNode.Mapping root, long size) {}
+    record TreeSize(YamlNode.Mapping root, long size) {}
 
     /**
      * Returns the strategy file {@code text} reads as, reusing {@code previous}, or {@code null} when the edit is not
      * confined to one workload's value and a full parse is needed.
      */
     static StrategyFile tryReparse(StrategyFile previous, String text) {
+        return tryReparse(previous, text, new StrategyMemo());
+    }
+
+    /**
+     * Returns what {@link #tryReparse(StrategyFile, String)} returns, counting the new tree's nodes from the last
+     * tree's count that {@code memo} (the host's) remembers when {@code previous} is that tree.
+     */
+    static StrategyFile tryReparse(StrategyFile previous, String text, StrategyMemo memo) {
         String old = previous.text();
         if (text.length() > StrategyParser.MAX_CHARS || old.length() > StrategyParser.MAX_CHARS) {
             return null;
@@ -103,14 +108,14 @@ final class StrategyReparse {
         // The limit on expanded nodes holds for the new tree as for a full read; the last tree's size, when this
         // is the tree it was counted for, saves walking all of it again.
         long limit = YamlReader.MAX_EXPANDED_NODES + 1;
-        TreeSize last = lastSize;
+        TreeSize last = memo.lastTreeSize();
         long newSize = last != null && last.root() == root
                 ? last.size() - expandedSize(entry.value(), limit) + expandedSize(block.entries().get(0).value(), limit)
                 : expandedSize(newRoot, limit);
         if (newSize > YamlReader.MAX_EXPANDED_NODES) {
             return null;
         }
-        lastSize = new TreeSize(newRoot, newSize);
+        memo.lastTreeSize(new TreeSize(newRoot, newSize));
         // An entry other than the edited one whose range did not move is the same object as before (entries after
         // the edit are copies only when the edit changed the length, and then their ranges moved): its workload stands.
         YamlNode.Entry replaced = block.entries().get(0);

@@ -40,8 +40,6 @@ public final class StrategySchema {
     /** Most nodes a YAML tree may expand to (aliases are expanded) before validation is refused. */
     public static final int MAX_NODES = 50_000;
 
-    private static final StrategySchema BUNDLED = load();
-
     private final JsonNode schemaJson;
     private final Schema schema;
 
@@ -50,9 +48,20 @@ public final class StrategySchema {
         this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
     }
 
-    /** Returns the bundled schema, read once. */
-    public static StrategySchema bundled() {
-        return BUNDLED;
+    /**
+     * Reads the bundled schema. Each analysis host reads its own, once ({@link StrategyMemo#schema}): the schema
+     * keeps the problems of the workloads it validated, and Jackson's tree and the validator are not known to be
+     * immutable, so no two hosts share one.
+     */
+    public static StrategySchema load() {
+        try (InputStream in = StrategySchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled schema " + RESOURCE + " is missing from the jar");
+            }
+            return new StrategySchema(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Returns the schema as JSON. */
@@ -432,17 +441,6 @@ public final class StrategySchema {
 
     private static TextRange firstLine(TextRange range) {
         return new TextRange(range.start(), range.start());
-    }
-
-    private static StrategySchema load() {
-        try (InputStream in = StrategySchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The bundled schema " + RESOURCE + " is missing from the jar");
-            }
-            return new StrategySchema(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Thrown when a YAML tree expands past {@link #MAX_NODES}. */

@@ -12,11 +12,6 @@ import java.util.Locale;
  */
 public final class WorkspacePaths {
 
-    /** The most resolutions remembered; past it the memo starts again. */
-    private static final int MAX_REMEMBERED = 50_000;
-    private static final java.util.Map<Reference, Resolution> RESOLVED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     private WorkspacePaths() {}
 
     /**
@@ -41,32 +36,12 @@ public final class WorkspacePaths {
         }
     }
 
-    /** What a resolution depends on. */
-    private record Reference(String strategyFilePath, String reference) {}
-
     /**
      * Resolves {@code reference} relative to the folder of {@code strategyFilePath} (itself workspace-relative, such
-     * as {@code promptwise.yaml} or {@code config/team.strategy.yaml}). Never throws.
+     * as {@code promptwise.yaml} or {@code config/team.strategy.yaml}). A pure function, which
+     * {@link StrategyMemo#resolve} remembers for the analysis of large strategy files. Never throws.
      */
     public static Resolution resolve(String strategyFilePath, String reference) {
-        if (reference == null || strategyFilePath == null) {
-            return resolveNow(strategyFilePath, reference);
-        }
-        // A strategy file of thousands of workloads resolves each path on every keystroke, twice; the answer is a
-        // pure function of the two texts.
-        Reference key = new Reference(strategyFilePath, reference);
-        Resolution known = RESOLVED.get(key);
-        if (known == null) {
-            known = resolveNow(strategyFilePath, reference);
-            if (RESOLVED.size() >= MAX_REMEMBERED) {
-                RESOLVED.clear();
-            }
-            RESOLVED.put(key, known);
-        }
-        return known;
-    }
-
-    private static Resolution resolveNow(String strategyFilePath, String reference) {
         if (reference == null || reference.isBlank()) {
             return Resolution.refused("is empty");
         }

@@ -42,7 +42,12 @@ final class DotpromptParser {
 
     private DotpromptParser() {}
 
+    /** Parses {@code text} from scratch, with a memo of its own; never throws on user input. */
     static PromptDocument parse(String text) {
+        return parse(text, new SyntaxMemo());
+    }
+
+    static PromptDocument parse(String text, SyntaxMemo memo) {
         List<SyntaxProblem> problems = new ArrayList<>();
         int headerEnd = licenceHeaderEnd(text);
         FrontMatterReading.Read front = FrontMatterReading.read(text, headerEnd);
@@ -79,7 +84,7 @@ final class DotpromptParser {
         problems.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
 
         return new PromptDocument(PromptFormat.DOTPROMPT, text, template.messages, template.variables,
-                declared.inputs(), model, maxOutputTokens, ExampleFinder.find(text, template.messages), problems,
+                declared.inputs(), model, maxOutputTokens, ExampleFinder.find(text, template.messages, memo), problems,
                 declared.declaresInputs());
     }
 

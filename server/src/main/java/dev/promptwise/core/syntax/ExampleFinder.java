@@ -62,11 +62,16 @@ public final class ExampleFinder {
      * text examples in text order. Returns an empty list when there are none.
      */
     public static List<FewShotExample> find(String text, List<Message> messages) {
+        return find(text, messages, new SyntaxMemo());
+    }
+
+    /** Returns what {@link #find(String, List)} returns, rescanning a large content from {@code memo}'s last scan. */
+    static List<FewShotExample> find(String text, List<Message> messages, SyntaxMemo memo) {
         List<FewShotExample> examples = new ArrayList<>(messagePairs(text, messages));
         for (Message message : messages) {
             TextRange content = message.contentRange();
             if (content.end() <= text.length()) {
-                examples.addAll(ExampleScans.textExamples(text, content));
+                examples.addAll(ExampleScans.textExamples(text, content, memo));
             }
         }
         return examples;

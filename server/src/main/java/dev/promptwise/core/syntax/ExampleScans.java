@@ -27,23 +27,22 @@ final class ExampleScans {
     /** Contents shorter than this are scanned whole every time: it costs less than looking for an earlier scan. */
     static final int MIN_REMEMBERED_CHARS = 16 * 1024;
 
-    /** How many scans are remembered: a few large documents edited in turn. */
-    private static final int CAPACITY = 4;
-
-    private static final RecentVersions<Scan> RECENT = new RecentVersions<>(CAPACITY, Scan::text);
+    /** How many scans are remembered (in the host's {@link SyntaxMemo}): a few large documents edited in turn. */
+    static final int CAPACITY = 4;
 
     private ExampleScans() {}
 
     /** Returns the text examples of {@code content} in {@code text}, in text order, reusing an earlier scan when one fits. */
-    static List<FewShotExample> textExamples(String text, TextRange content) {
+    static List<FewShotExample> textExamples(String text, TextRange content, SyntaxMemo memo) {
         if (content.length() < MIN_REMEMBERED_CHARS) {
             return scanFromScratch(text, content);
         }
-        RecentVersions.Closest<Scan> closest = RECENT.closest(text, (candidate, change) ->
+        RecentVersions<Scan> recent = memo.exampleScans();
+        RecentVersions.Closest<Scan> closest = recent.closest(text, (candidate, change) ->
                 content.end() == candidate.end() || content.end() - change.delta() == candidate.end());
         Scan previous = closest == null ? null : closest.version();
         Scan scan = previous == null ? fullScan(text, content) : rescan(previous, closest.change(), text, content);
-        RECENT.remember(scan, previous, known -> known.text() == scan.text() && known.start() == scan.start());
+        recent.remember(scan, previous, known -> known.text() == scan.text() && known.start() == scan.start());
         return scan.examples();
     }
 
@@ -55,16 +54,11 @@ final class ExampleScans {
         return examples;
     }
 
-    /** Forgets every remembered scan, so that tests start alike. */
-    static void forget() {
-        RECENT.clear();
-    }
-
     /**
      * One content's scan: the examples in text order, and for each visited line, in order, its start and how far
      * the scan had read by the end of the visit (an exclusive offset that never decreases).
      */
-    private record Scan(String text, int start, int end, List<FewShotExample> examples, int[] stepStarts,
+    record Scan(String text, int start, int end, List<FewShotExample> examples, int[] stepStarts,
             int[] stepReaches, int steps) {}
 
     private static Scan fullScan(String text, TextRange content) {
@@ -198,6 +192,4 @@ final class ExampleScans {
         }
         return start;
     }
-
-    /** Remembers {@code scan} in place of the earlier version's it was made from, so one document holds one place. */
 }

@@ -35,8 +35,13 @@ final class GitHubModelsParser {
 
     private GitHubModelsParser() {}
 
-    /** Parses {@code text}; never throws on user input. */
+    /** Parses {@code text} from scratch, with a memo of its own; never throws on user input. */
     static PromptDocument parse(String text) {
+        return parse(text, new SyntaxMemo());
+    }
+
+    /** Parses {@code text}, reusing what {@code memo} remembers of earlier versions; never throws on user input. */
+    static PromptDocument parse(String text, SyntaxMemo memo) {
         YamlDocument yaml = YamlReader.read(text, 0, text.length());
         List<SyntaxProblem> problems = new ArrayList<>(YamlPromptSupport.problemsOf(yaml));
         List<Message> messages = new ArrayList<>();
@@ -72,7 +77,7 @@ final class GitHubModelsParser {
             }
         }
         variables.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
-        List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages));
+        List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages, memo));
         return new PromptDocument(PromptFormat.GITHUB_MODELS, text, messages, variables, inputs, model,
                 maxOutputTokens, examples, problems, declaresInputs);
     }

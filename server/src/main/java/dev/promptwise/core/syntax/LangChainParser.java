@@ -37,8 +37,13 @@ final class LangChainParser {
 
     private LangChainParser() {}
 
-    /** Parses {@code text}; never throws on user input. */
+    /** Parses {@code text} from scratch, with a memo of its own; never throws on user input. */
     static PromptDocument parse(String text) {
+        return parse(text, new SyntaxMemo());
+    }
+
+    /** Parses {@code text}, reusing what {@code memo} remembers of earlier versions; never throws on user input. */
+    static PromptDocument parse(String text, SyntaxMemo memo) {
         YamlDocument yaml = YamlReader.read(text, 0, text.length());
         List<SyntaxProblem> problems = new ArrayList<>(YamlPromptSupport.problemsOf(yaml));
         List<Message> messages = new ArrayList<>();
@@ -79,7 +84,7 @@ final class LangChainParser {
             }
         }
         variables.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
-        List<FewShotExample> found = ExampleFinder.find(text, messages);
+        List<FewShotExample> found = ExampleFinder.find(text, messages, memo);
         if (examples.isEmpty()) {
             examples.addAll(found);
         }

@@ -11,10 +11,15 @@ final class PlainTextParser {
 
     private PlainTextParser() {}
 
+    /** Parses {@code text} from scratch, with a memo of its own; never throws on user input. */
     static PromptDocument parse(String text) {
+        return parse(text, new SyntaxMemo());
+    }
+
+    static PromptDocument parse(String text, SyntaxMemo memo) {
         TextRange whole = new TextRange(0, text.length());
         List<Message> messages = List.of(new Message("user", whole, whole, text));
         return new PromptDocument(PromptFormat.PLAIN_TEXT, text, messages, List.of(), List.of(), null, null,
-                ExampleFinder.find(text, messages), List.of(), false);
+                ExampleFinder.find(text, messages, memo), List.of(), false);
     }
 }

@@ -47,17 +47,9 @@ public final class PromptParsers {
         return Optional.empty();
     }
 
-    /** Parses {@code text} as {@code format}. Never throws on user input. */
+    /** Parses {@code text} as {@code format}, from scratch. Never throws on user input. */
     public static PromptDocument parse(PromptFormat format, String text) {
-        return switch (format) {
-            case PROMPTY -> PromptyParser.parse(text);
-            case DOTPROMPT -> DotpromptParser.parse(text);
-            case GITHUB_MODELS -> GitHubModelsParser.parse(text);
-            case VSCODE_PROMPT -> VsCodePromptParser.parse(text);
-            case SEMANTIC_KERNEL -> SemanticKernelParser.parse(text);
-            case LANGCHAIN -> LangChainParser.parse(text);
-            case PLAIN_TEXT -> PlainTextParser.parse(text);
-        };
+        return parse(format, text, null, new SyntaxMemo());
     }
 
     /**
@@ -67,10 +59,24 @@ public final class PromptParsers {
      * on user input.
      */
     public static PromptDocument parse(PromptFormat format, String text, String path) {
-        if (format == PromptFormat.VSCODE_PROMPT && path != null) {
-            return VsCodePromptParser.parse(text, path);
-        }
-        return parse(format, text);
+        return parse(format, text, path, new SyntaxMemo());
+    }
+
+    /**
+     * Parses as {@link #parse(PromptFormat, String, String)} does, rereading only what an edit can have changed in a
+     * large prompt whose earlier version {@code memo} (the analysis host's) remembers. The result equals a parse
+     * from scratch.
+     */
+    public static PromptDocument parse(PromptFormat format, String text, String path, SyntaxMemo memo) {
+        return switch (format) {
+            case PROMPTY -> PromptyParser.parse(text, memo);
+            case DOTPROMPT -> DotpromptParser.parse(text, memo);
+            case GITHUB_MODELS -> GitHubModelsParser.parse(text, memo);
+            case VSCODE_PROMPT -> VsCodePromptParser.parse(text, path, memo);
+            case SEMANTIC_KERNEL -> SemanticKernelParser.parse(text, memo);
+            case LANGCHAIN -> LangChainParser.parse(text, memo);
+            case PLAIN_TEXT -> PlainTextParser.parse(text, memo);
+        };
     }
 
     private static boolean underPromptsFolder(String path) {

@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.KnownChanges;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
@@ -35,13 +36,18 @@ final class PromptyParser {
     /** Longest line tried as a role line; longer ones are prose, and the regular expression never sees them. */
     private static final int MAX_ROLE_LINE = 200;
 
-    /** Contents at least this long are recorded as slices of the file (see {@link TextChange#recordSlice}). */
+    /** Contents at least this long are recorded as slices of the file (see {@link KnownChanges#recordSlice}). */
     private static final int LARGE_CONTENT = 16 * 1024;
 
     private PromptyParser() {}
 
-    /** Parses {@code text}; never throws on user input. */
+    /** Parses {@code text} from scratch, with a memo of its own; never throws on user input. */
     static PromptDocument parse(String text) {
+        return parse(text, new SyntaxMemo());
+    }
+
+    /** Parses {@code text}, reusing what {@code memo} remembers of earlier versions; never throws on user input. */
+    static PromptDocument parse(String text, SyntaxMemo memo) {
         List<SyntaxProblem> problems = new ArrayList<>();
         List<DeclaredInput> inputs = new ArrayList<>();
         ModelReference model = null;
@@ -67,10 +73,10 @@ final class PromptyParser {
                 }
             }
         }
-        List<Message> messages = messagesOf(text, bodyStart);
+        List<Message> messages = messagesOf(text, bodyStart, memo);
         TemplateScanner.Result template = TemplateScanner.mustacheOrJinja(text, bodyStart, text.length());
         problems.addAll(template.problems());
-        List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages));
+        List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages, memo));
         return new PromptDocument(PromptFormat.PROMPTY, text, messages, template.variables(), inputs, model,
                 maxOutputTokens, examples, problems, declaresInputs);
     }
@@ -80,40 +86,40 @@ final class PromptyParser {
      * any text before the first one. Content ranges leave out the role line, blank lines around the content and
      * trailing spaces; an empty list when the body is blank.
      */
-    static List<Message> messagesOf(String text, int bodyStart) {
-        return messagesFrom(text, bodyStart, RoleLines.of(text, bodyStart));
+    static List<Message> messagesOf(String text, int bodyStart, SyntaxMemo memo) {
+        return messagesFrom(text, bodyStart, RoleLines.of(text, bodyStart, memo), memo);
     }
 
     /** Returns what {@link #messagesOf} returns, reading every line: the reference of the tests. */
     static List<Message> messagesFromScratch(String text, int bodyStart) {
-        return messagesFrom(text, bodyStart, RoleLines.fromScratch(text, bodyStart));
+        return messagesFrom(text, bodyStart, RoleLines.fromScratch(text, bodyStart), null);
     }
 
-    private static List<Message> messagesFrom(String text, int bodyStart, RoleLines roleLines) {
+    private static List<Message> messagesFrom(String text, int bodyStart, RoleLines roleLines, SyntaxMemo memo) {
         List<Message> messages = new ArrayList<>();
         String role = "system";
         int blockStart = bodyStart;
         int contentStart = bodyStart;
         for (int index = 0; index < roleLines.count; index++) {
             int lineStart = roleLines.starts[index];
-            addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart);
+            addMessage(text, messages, role, blockStart, contentStart, lineStart, blockStart != contentStart, memo);
             role = roleLines.roles[index];
             blockStart = lineStart;
             contentStart = nextLine(text, roleLines.ends[index]);
         }
-        addMessage(text, messages, role, blockStart, contentStart, text.length(), blockStart != contentStart);
+        addMessage(text, messages, role, blockStart, contentStart, text.length(), blockStart != contentStart, memo);
         return messages;
     }
 
     /**
      * The role lines of a body (start, end of line and role, in order). Whether a line is a role line depends on
      * that line alone, so after an edit the role lines wholly before or after it are the earlier version's; only
-     * the lines around the edit are read again. The last few large bodies are remembered.
+     * the lines around the edit are read again. The last few large bodies are remembered in the host's
+     * {@link SyntaxMemo}.
      */
-    private static final class RoleLines {
+    static final class RoleLines {
 
-        private static final int CAPACITY = 4;
-        private static final RecentVersions<RoleLines> RECENT = new RecentVersions<>(CAPACITY, lines -> lines.text);
+        static final int CAPACITY = 4;
 
         private final String text;
         private final int bodyStart;
@@ -127,21 +133,26 @@ final class PromptyParser {
             this.bodyStart = bodyStart;
         }
 
+        String text() {
+            return text;
+        }
+
         static RoleLines fromScratch(String text, int bodyStart) {
             RoleLines lines = new RoleLines(text, bodyStart);
             lines.read(bodyStart, text.length());
             return lines;
         }
 
-        static RoleLines of(String text, int bodyStart) {
+        static RoleLines of(String text, int bodyStart, SyntaxMemo memo) {
             if (text.length() - bodyStart < LARGE_CONTENT) {
                 return fromScratch(text, bodyStart);
             }
-            RecentVersions.Closest<RoleLines> closest = RECENT.closest(text,
+            RecentVersions<RoleLines> recent = memo.roleLines();
+            RecentVersions.Closest<RoleLines> closest = recent.closest(text,
                     (candidate, change) -> candidate.bodyStart == bodyStart && change.start() > bodyStart);
             RoleLines previous = closest == null ? null : closest.version();
             RoleLines lines = previous == null ? fromScratch(text, bodyStart) : previous.after(closest.change(), text);
-            RECENT.remember(lines, previous, known -> known.text == text && known.bodyStart == bodyStart);
+            recent.remember(lines, previous, known -> known.text == text && known.bodyStart == bodyStart);
             return lines;
         }
 
@@ -202,7 +213,7 @@ final class PromptyParser {
     }
 
     private static void addMessage(String text, List<Message> messages, String role, int blockStart,
-            int contentStart, int blockEnd, boolean hasRoleLine) {
+            int contentStart, int blockEnd, boolean hasRoleLine, SyntaxMemo memo) {
         int start = contentStart;
         // Skip whole blank lines before the content, but keep the indentation of its first line.
         int scan = start;
@@ -229,10 +240,10 @@ final class PromptyParser {
         TextRange whole = new TextRange(hasRoleLine ? blockStart : start, Math.max(end, hasRoleLine
                 ? trimmedLineEnd(text, blockStart) : end));
         String contentText = content.slice(text);
-        if (contentText.length() >= LARGE_CONTENT) {
+        if (contentText.length() >= LARGE_CONTENT && memo != null) {
             // The token counter compares a large message's content with its previous version's; this tells it
             // where they differ from the edit of the file, without comparing a megabyte.
-            TextChange.recordSlice(text, content, contentText);
+            memo.changes().recordSlice(text, content, contentText);
         }
         messages.add(new Message(role, whole, content, contentText));
     }

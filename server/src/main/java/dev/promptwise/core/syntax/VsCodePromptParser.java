@@ -32,11 +32,14 @@ final class VsCodePromptParser {
      * {@code applyTo}, and for a prompt file otherwise.
      */
     static PromptDocument parse(String text) {
-        return parse(text, (String) null);
+        return parse(text, null, new SyntaxMemo());
     }
 
-    /** Parses the file at {@code path} (only its name matters), choosing the message's role from the name. */
-    static PromptDocument parse(String text, String path) {
+    /**
+     * Parses the file at {@code path} (only its name matters; {@code null} when unknown), choosing the message's
+     * role from the name, and reusing what {@code memo} remembers of earlier versions.
+     */
+    static PromptDocument parse(String text, String path, SyntaxMemo memo) {
         List<SyntaxProblem> problems = new ArrayList<>();
         FrontMatterReading.Read front = FrontMatterReading.read(text, 0);
         problems.addAll(front.problems());
@@ -77,7 +80,7 @@ final class VsCodePromptParser {
             model = FrontMatterReading.modelOfBrokenYaml(text, front.frontMatter());
         }
         return new PromptDocument(PromptFormat.VSCODE_PROMPT, text, messages, variables, List.of(), model,
-                null, ExampleFinder.find(text, messages), problems, false);
+                null, ExampleFinder.find(text, messages, memo), problems, false);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * The last few results an incremental pass made of large texts, so that the next version of the same document can
- * reuse what an edit left alone. Each pass that works per paragraph keeps one; memory stays bounded by the capacity,
+ * reuse what an edit left alone. Each pass that works per paragraph keeps one in its layer's memo, which an
+ * analysis host owns; memory stays bounded by the capacity,
  * and a new version takes the place of the version it came from, so that an edited document keeps one place.
  *
  * @param <T> one version's result, which knows the text it was made of
@@ -24,12 +25,17 @@ public final class RecentVersions<T> {
 
     private final int capacity;
     private final Function<T, String> textOf;
+    private final KnownChanges changes;
     private final ArrayDeque<T> recent = new ArrayDeque<>();
 
-    /** Remembers at most {@code capacity} results, each made of the text {@code textOf} returns. */
-    public RecentVersions(int capacity, Function<T, String> textOf) {
+    /**
+     * Remembers at most {@code capacity} results, each made of the text {@code textOf} returns, and asks
+     * {@code changes} (its host's) where a new text differs from a remembered one.
+     */
+    public RecentVersions(int capacity, Function<T, String> textOf, KnownChanges changes) {
         this.capacity = capacity;
         this.textOf = textOf;
+        this.changes = changes;
     }
 
     /**
@@ -45,7 +51,7 @@ public final class RecentVersions<T> {
         TextChange bestChange = null;
         int bestShared = -1;
         for (T candidate : candidates) {
-            TextChange change = TextChange.between(textOf.apply(candidate), text);
+            TextChange change = changes.between(textOf.apply(candidate), text);
             int shared = change.shared(text.length());
             if (shared >= text.length() / 2 && shared > bestShared && fits.test(candidate, change)) {
                 best = candidate;
@@ -71,7 +77,7 @@ public final class RecentVersions<T> {
         }
     }
 
-    /** Forgets every remembered result, so that tests start alike. */
+    /** Forgets every remembered result (its host's {@code clear()}). */
     public void clear() {
         synchronized (recent) {
             recent.clear();

@@ -37,7 +37,7 @@ public final class ModelEncodings {
         return new ModelEncoding(TokenCounter.O200K_BASE, true);
     }
 
-    /** Returns whether {@code encoding} is one that {@link TokenCounter#forEncoding} counts with. */
+    /** Returns whether {@code encoding} is one that {@link TokenCounters#forEncoding} counts with. */
     public static boolean isKnownEncoding(String encoding) {
         return TokenCounter.isKnownEncoding(encoding);
     }

@@ -2,19 +2,16 @@ package dev.promptwise.core.tokens;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingRegistry;
+import dev.promptwise.core.text.KnownChanges;
 import dev.promptwise.core.text.RecentVersions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -42,8 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Both halves are therefore tokenized as in the whole text, and the patterns have no look-behind that could see
  * across the cut. {@code TokenCounterTest} checks the equality over many texts and the corpus.
  *
- * <p>Counters are shared per encoding and thread-safe. The vocabulary (several megabytes) is loaded on first count,
- * not when the counter is created, so that start-up stays fast.
+ * <p>Each counter belongs to one {@link TokenCounters}, an analysis host's memo of counts, and is thread-safe. The
+ * vocabulary (several megabytes, immutable) is loaded once per JVM on first count, not when the counter is created,
+ * so that start-up stays fast; a count depends only on the text and the vocabulary, never on another host's memo.
  */
 public final class TokenCounter {
 
@@ -63,7 +61,7 @@ public final class TokenCounter {
     static final int PARALLEL_CHARACTERS = 64 * 1024;
 
     /** How many threads tokenize one large text: the calling thread and up to three helpers, one per core. */
-    private static final int PARALLEL_WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    static final int PARALLEL_WORKERS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     /**
      * Texts at least this long are remembered with their segments' counts ({@link RecentTexts}), so that the next
@@ -71,30 +69,19 @@ public final class TokenCounter {
      */
     static final int LARGE_TEXT_CHARACTERS = 64 * 1024;
 
-    private static final Map<String, TokenCounter> COUNTERS = new ConcurrentHashMap<>();
-
     private final String encodingName;
     private final SegmentCache segmentCache;
     /** The last few large texts counted, with their segments: a few large documents edited in turn. */
-    private final RecentVersions<Remembered> recentTexts = new RecentVersions<>(4, Remembered::text);
+    private final RecentVersions<Remembered> recentTexts;
+    /** The threads that help count a large text: its {@link TokenCounters}'. */
+    private final TokenCounters.Helpers helpers;
     private volatile Encoding loadedEncoding;
 
-    private TokenCounter(String encodingName, int cacheCharacterLimit) {
+    TokenCounter(String encodingName, int cacheCharacterLimit, KnownChanges changes, TokenCounters.Helpers helpers) {
         this.encodingName = encodingName;
         this.segmentCache = new SegmentCache(cacheCharacterLimit);
-    }
-
-    /**
-     * Returns the shared counter for an encoding name ({@code o200k_base}, {@code cl100k_base}).
-     *
-     * @throws IllegalArgumentException when the encoding is not one that jtokkit ships; {@link #isKnownEncoding}
-     *     tells beforehand
-     */
-    public static TokenCounter forEncoding(String encoding) {
-        if (!isKnownEncoding(encoding)) {
-            throw new IllegalArgumentException("Unknown token encoding: " + encoding);
-        }
-        return COUNTERS.computeIfAbsent(encoding, name -> new TokenCounter(name, CACHE_CHARACTER_LIMIT));
+        this.recentTexts = new RecentVersions<>(4, Remembered::text, changes);
+        this.helpers = helpers;
     }
 
     /** Returns whether {@link #forEncoding} accepts {@code encoding}; false for {@code null}. */
@@ -103,16 +90,19 @@ public final class TokenCounter {
     }
 
     /**
-     * Returns a new counter with its own empty cache of the given size, for tests and benchmarks that measure the
-     * cache or must count without its help.
+     * Returns a new counter with its own empty cache of the given size, owned by a memo of its own, for tests and
+     * benchmarks that measure the cache or must count without its help.
      *
      * @throws IllegalArgumentException when the encoding is not one that jtokkit ships
      */
     public static TokenCounter withPrivateCache(String encoding, int cacheCharacterLimit) {
-        if (!isKnownEncoding(encoding)) {
-            throw new IllegalArgumentException("Unknown token encoding: " + encoding);
-        }
-        return new TokenCounter(encoding, cacheCharacterLimit);
+        return new TokenCounters(new KnownChanges(), cacheCharacterLimit).forEncoding(encoding);
+    }
+
+    /** Forgets every cached segment count and remembered large text (its memo's {@code clear()}). */
+    void clear() {
+        segmentCache.clear();
+        recentTexts.clear();
     }
 
     /** Returns the name of the encoding this counter counts with ({@code o200k_base}, {@code cl100k_base}). */
@@ -313,7 +303,8 @@ public final class TokenCounter {
     /** Tokenizes {@code missing} on the helper threads and this one, writing each count into {@code counts}. */
     private void countInParallel(List<String> missing, long missingCharacters, int[] counts) {
         Encoding encoding = loadedEncoding();
-        List<Future<?>> helpers = new ArrayList<>();
+        ExecutorService pool = helpers.pool();
+        List<Future<?>> running = new ArrayList<>();
         long share = missingCharacters / PARALLEL_WORKERS + 1;
         int runStart = 0;
         long runCharacters = 0;
@@ -323,13 +314,13 @@ public final class TokenCounter {
             if (!last && runCharacters >= share) {
                 int from = runStart;
                 int to = index + 1;
-                helpers.add(HelperThreads.POOL.submit(() -> countRun(encoding, missing, counts, from, to)));
+                running.add(pool.submit(() -> countRun(encoding, missing, counts, from, to)));
                 runStart = to;
                 runCharacters = 0;
             }
         }
         countRun(encoding, missing, counts, runStart, missing.size());
-        for (Future<?> helper : helpers) {
+        for (Future<?> helper : running) {
             awaitHelper(helper);
         }
     }
@@ -354,8 +345,7 @@ public final class TokenCounter {
     private Encoding loadedEncoding() {
         Encoding encoding = loadedEncoding;
         if (encoding == null) {
-            encoding = VocabularyHolder.REGISTRY.getEncoding(encodingName).orElseThrow(
-                    () -> new IllegalStateException("jtokkit does not ship " + encodingName));
+            encoding = CL100K_BASE.equals(encodingName) ? Cl100kVocabulary.ENCODING : O200kVocabulary.ENCODING;
             loadedEncoding = encoding;
         }
         return encoding;
@@ -485,21 +475,22 @@ public final class TokenCounter {
     private record Remembered(String text, Segments segments) {}
 
     /**
-     * Holds the daemon threads that help count large texts, created on the first large count (the holder idiom
-     * keeps them off the start-up path). They are the core's own, not the common pool, which the server's other
-     * work may fill.
+     * The {@code o200k_base} vocabulary, loaded on its first count (the holder idiom keeps it off the start-up path;
+     * loading takes about half a second). jtokkit's encodings are immutable and thread-safe: a count depends on the
+     * text alone, so every host shares the one vocabulary, as {@code LayersTest} allows.
      */
-    private static final class HelperThreads {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, PARALLEL_WORKERS - 1), runnable -> {
-            Thread thread = new Thread(runnable, "promptwise-token-counting");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private static final class O200kVocabulary {
+        static final Encoding ENCODING = vocabulary(O200K_BASE);
     }
 
-    /** Holds jtokkit's lazy registry, created on first count (the holder idiom keeps it off the start-up path). */
-    private static final class VocabularyHolder {
-        static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    /** The {@code cl100k_base} vocabulary, as {@link O200kVocabulary}. */
+    private static final class Cl100kVocabulary {
+        static final Encoding ENCODING = vocabulary(CL100K_BASE);
+    }
+
+    private static Encoding vocabulary(String name) {
+        return Encodings.newLazyEncodingRegistry().getEncoding(name)
+                .orElseThrow(() -> new IllegalStateException("jtokkit does not ship " + name));
     }
 
     /** A least-recently-used map from segment text to its count, bounded by the total length of the segments. */
@@ -535,6 +526,11 @@ public final class TokenCounter {
 
         synchronized int characters() {
             return characters;
+        }
+
+        synchronized void clear() {
+            counts.clear();
+            characters = 0;
         }
 
         long tokenizedSegments() {

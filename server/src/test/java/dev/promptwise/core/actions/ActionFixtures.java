@@ -43,7 +43,7 @@ final class ActionFixtures {
     static StrategyFile validStrategy(String text) {
         StrategyFile strategy = StrategyParser.parse(text);
         assertEquals(List.of(), strategy.yaml().problems(), text);
-        assertEquals(List.of(), StrategySchema.bundled().validate(strategy.yaml()), text);
+        assertEquals(List.of(), StrategySchema.load().validate(strategy.yaml()), text);
         return strategy;
     }
 }

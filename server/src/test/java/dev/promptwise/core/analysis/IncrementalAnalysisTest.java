@@ -1,8 +1,6 @@
 package dev.promptwise.core.analysis;
 
 import dev.promptwise.core.semantics.AnalyzedPrompt;
-import dev.promptwise.core.semantics.ExampleTokens;
-import dev.promptwise.core.semantics.PromptCosting;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,15 +17,15 @@ import org.junit.jupiter.api.Test;
 /** What the keystroke path of the façade gives for large prompts: the same findings, without their fixes. */
 class IncrementalAnalysisTest {
 
-    private static final PromptwiseAnalysis ANALYSIS = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
+    private final PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
 
     @Test
     void findingsToPublishAreTheFindingsWithoutTheirFixes() {
         String text = LargePromptEdits.prompty(new Random(3), 30_000);
-        AnalyzedPrompt prompt = ANALYSIS.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
+        AnalyzedPrompt prompt = analysis.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
                 Settings.DEFAULTS);
-        List<Finding> withFixes = ANALYSIS.diagnostics(prompt, Cancellation.NONE);
-        List<Finding> withoutFixes = ANALYSIS.diagnosticsWithoutFixes(prompt, Cancellation.NONE);
+        List<Finding> withFixes = analysis.diagnostics(prompt, Cancellation.NONE);
+        List<Finding> withoutFixes = analysis.diagnosticsWithoutFixes(prompt, Cancellation.NONE);
         assertTrue(withFixes.stream().anyMatch(finding -> finding.ruleId().equals("few-shot-heavy")
                 && !finding.fixes().isEmpty()), "the generated prompt is heavy with examples: " + withFixes);
         assertTrue(withFixes.stream().anyMatch(finding -> finding.ruleId().equals("duplicate-instruction")));
@@ -43,15 +41,16 @@ class IncrementalAnalysisTest {
             String text = format == PromptFormat.PLAIN_TEXT ? LargePromptEdits.body(random, 30_000)
                     : LargePromptEdits.prompty(random, 30_000);
             for (int edit = 0; edit < 120; edit++) {
-                text = LargePromptEdits.editAndRecord(random, text);
-                AnalyzedPrompt incremental = ANALYSIS.analyze(path, format, text, Settings.DEFAULTS);
+                text = LargePromptEdits.editAndRecord(random, text, analysis.host()::edited);
+                AnalyzedPrompt incremental = analysis.analyze(path, format, text, Settings.DEFAULTS);
                 String figures = figures(incremental);
-                // From scratch: without the earlier version's example counts and format-line figures. The
-                // analysis below leaves its own figures for the next edit to start from.
-                ExampleTokens.forget();
-                PromptCosting.forget();
-                assertEquals(figures(ANALYSIS.analyze(path, format, text, Settings.DEFAULTS)), figures,
-                        path + " after edit " + edit);
+                // From scratch: a fresh host, which knows no earlier version's scans, counts or figures.
+                PromptwiseAnalysis fresh = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
+                AnalyzedPrompt fromScratch = fresh.analyze(path, format, text, Settings.DEFAULTS);
+                assertEquals(figures(fromScratch), figures, path + " after edit " + edit);
+                assertEquals(fromScratch.document(), incremental.document(), path + " after edit " + edit);
+                assertEquals(fresh.diagnosticsWithoutFixes(fromScratch, Cancellation.NONE),
+                        analysis.diagnosticsWithoutFixes(incremental, Cancellation.NONE), path + " after edit " + edit);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.promptwise.core.features;
 
+import dev.promptwise.core.strategy.StrategySchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** Completion in strategy files, including files that are not valid YAML while being typed; {@code $0} is the cursor. */
 class StrategyCompletionTest {
+
+    private static final StrategySchema SCHEMA = StrategySchema.load();
+
 
     private static final List<StrategyCompletion.ModelChoice> MODELS = List.of(
             new StrategyCompletion.ModelChoice("gpt-4o-mini", "$0.15 / $0.60 per 1M tokens"),
@@ -50,7 +54,7 @@ class StrategyCompletionTest {
         assertEquals("$0.15 / $0.60 per 1M tokens", models.get(0).detail());
         assertEquals(List.of("../prompts/triage.prompty"), StrategyCompletion.complete("workloads:\n  w:\n    prompt: ",
                         "workloads:\n  w:\n    prompt: ".length(), MODELS,
-                        List.of("prompts/triage.prompty", "datasets/w.jsonl"), "config/promptwise.yaml").stream()
+                        List.of("prompts/triage.prompty", "datasets/w.jsonl"), "config/promptwise.yaml", SCHEMA).stream()
                 .map(StrategyCompletion.Choice::label).toList());
     }
 
@@ -68,6 +72,6 @@ class StrategyCompletionTest {
     private static List<StrategyCompletion.Choice> complete(String marked) {
         int offset = marked.indexOf("$0");
         return StrategyCompletion.complete(marked.replace("$0", ""), offset, MODELS,
-                List.of("prompts/triage.prompty"), "promptwise.yaml");
+                List.of("prompts/triage.prompty"), "promptwise.yaml", SCHEMA);
     }
 }

@@ -10,6 +10,7 @@ import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.prompt.PromptContext;
+import dev.promptwise.core.rules.prompt.RuleMemo;
 import dev.promptwise.core.rules.strategy.StrategyContext;
 import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.strategy.StrategyParser;
@@ -48,7 +49,7 @@ class RuleRunnerTest {
             RuleContext context(String header, Settings settings, boolean wantsFixes) {
                 String text = header + "messages:\n  - role: user\n    content: Hello\n";
                 return new PromptContext(ANALYSIS.analyze("hello.prompt.yml", PromptFormat.GITHUB_MODELS, text,
-                        settings), FixEnvironment.NONE, wantsFixes);
+                        settings), FixEnvironment.NONE, wantsFixes, new RuleMemo());
             }
         },
         STRATEGY {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Validates strategy files against the bundled schema and checks that each error lands on the right text. */
 class StrategySchemaTest {
 
+    private static final StrategySchema SCHEMA = StrategySchema.load();
+
+
     @Test
     void theDesignExampleIsValid() {
         String text = """
@@ -123,12 +126,12 @@ class StrategySchemaTest {
         // The YAML layer refuses the bomb before the validator can expand it; the validator then has no tree.
         var yaml = YamlReader.read(bomb.toString());
         assertTrue(yaml.problems().stream().anyMatch(p -> p.message().contains("alias bomb")), yaml.problems().toString());
-        assertEquals(List.of(), StrategySchema.bundled().validate(yaml));
+        assertEquals(List.of(), SCHEMA.validate(yaml));
     }
 
     @Test
     void answersCompletionLookups() {
-        StrategySchema schema = StrategySchema.bundled();
+        StrategySchema schema = SCHEMA;
         assertTrue(schema.allowedKeys(List.of("workloads", "anything")).contains("traffic"));
         assertEquals(List.of("prompt-engineering", "fine-tuning", "hybrid"),
                 schema.enumValues(List.of("workloads", "w", "approach")));
@@ -147,7 +150,7 @@ class StrategySchemaTest {
     void everySchemaPropertyHasItsMarkdownPage() {
         List<String> missing = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        collect(StrategySchema.bundled().json(), new ArrayList<>(), paths);
+        collect(SCHEMA.json(), new ArrayList<>(), paths);
         assertTrue(paths.size() > 40, "expected the schema's keys, found " + paths);
         for (String path : paths) {
             List<String> keys = List.of(path.split("\\."));
@@ -161,10 +164,10 @@ class StrategySchemaTest {
     @Test
     void everyPropertyHasADescription() {
         List<String> paths = new ArrayList<>();
-        collect(StrategySchema.bundled().json(), new ArrayList<>(), paths);
+        collect(SCHEMA.json(), new ArrayList<>(), paths);
         for (String path : paths) {
             List<String> keys = List.of(path.split("\\."));
-            assertTrue(StrategySchema.bundled().description(keys).filter(d -> !d.isBlank()).isPresent(), path);
+            assertTrue(SCHEMA.description(keys).filter(d -> !d.isBlank()).isPresent(), path);
         }
     }
 
@@ -187,6 +190,6 @@ class StrategySchemaTest {
     }
 
     private static List<SchemaProblem> validate(String text) {
-        return StrategySchema.bundled().validate(YamlReader.read(text));
+        return SCHEMA.validate(YamlReader.read(text));
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.KnownChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import dev.promptwise.core.LargePromptEdits;
 import dev.promptwise.core.text.TextRange;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExampleScansTest {
 
-    @BeforeEach
-    void forgetEarlierScans() {
-        ExampleScans.forget();
-    }
+    /** Each test's own memo, as an analysis host owns one: no test starts from another's scans. */
+    private final KnownChanges changes = new KnownChanges();
+    private final SyntaxMemo memo = new SyntaxMemo(changes);
 
     @Test
     void plainTextAfterEachOfManyRandomEditsEqualsAScanFromScratch() {
@@ -29,7 +28,7 @@ class ExampleScansTest {
         for (int edit = 0; edit < 300; edit++) {
             text = LargePromptEdits.edit(random, text);
             List<Message> messages = wholeText(text);
-            assertEquals(ExampleFinder.findFromScratch(text, messages), ExampleFinder.find(text, messages),
+            assertEquals(ExampleFinder.findFromScratch(text, messages), ExampleFinder.find(text, messages, memo),
                     "after edit " + edit);
         }
     }
@@ -39,8 +38,8 @@ class ExampleScansTest {
         Random random = new Random(11);
         String text = LargePromptEdits.prompty(random, 40_000);
         for (int edit = 0; edit < 300; edit++) {
-            text = LargePromptEdits.editAndRecord(random, text);
-            PromptDocument document = PromptParsers.parse(PromptFormat.PROMPTY, text);
+            text = LargePromptEdits.editAndRecord(random, text, changes::record);
+            PromptDocument document = PromptParsers.parse(PromptFormat.PROMPTY, text, null, memo);
             assertEquals(ExampleFinder.findFromScratch(text, document.messages()), document.examples(),
                     "after edit " + edit);
         }
@@ -54,9 +53,9 @@ class ExampleScansTest {
         int examples = 0;
         for (int edit = 0; edit < 200; edit++) {
             first = LargePromptEdits.edit(random, first);
-            second = LargePromptEdits.editAndRecord(random, second);
+            second = LargePromptEdits.editAndRecord(random, second, changes::record);
             for (String text : List.of(first, second)) {
-                List<FewShotExample> found = ExampleFinder.find(text, wholeText(text));
+                List<FewShotExample> found = ExampleFinder.find(text, wholeText(text), memo);
                 assertEquals(ExampleFinder.findFromScratch(text, wholeText(text)), found, "after edit " + edit);
                 examples += found.size();
             }
@@ -72,7 +71,7 @@ class ExampleScansTest {
         int middle = text.indexOf('\n', text.length() / 2) + 1;
         for (int edit = 0; edit < 100; edit++) {
             text = text.substring(0, middle) + (char) (0x4E00 + edit) + text.substring(middle + 1);
-            assertEquals(ExampleFinder.findFromScratch(text, wholeText(text)), ExampleFinder.find(text, wholeText(text)));
+            assertEquals(ExampleFinder.findFromScratch(text, wholeText(text)), ExampleFinder.find(text, wholeText(text), memo));
         }
     }
 

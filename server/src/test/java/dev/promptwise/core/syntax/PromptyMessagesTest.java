@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.KnownChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,9 @@ class PromptyMessagesTest {
 
     private static final String[] ROLE_SNIPPETS = {"\nuser:\n", "\nassistant:\n", "\n# System:\n", "user:", ":", "\r\n"};
 
+    private final KnownChanges changes = new KnownChanges();
+    private final SyntaxMemo memo = new SyntaxMemo(changes);
+
     @Test
     void afterEachOfManyRandomEditsTheMessagesEqualAReadingOfEveryLine() {
         Random random = new Random(29);
@@ -27,12 +31,12 @@ class PromptyMessagesTest {
                 String inserted = ROLE_SNIPPETS[random.nextInt(ROLE_SNIPPETS.length)];
                 text = text.substring(0, at) + inserted + text.substring(at);
             } else {
-                String edited = LargePromptEdits.editAndRecord(random, text.substring(bodyStart));
+                String edited = LargePromptEdits.editAndRecord(random, text.substring(bodyStart), changes::record);
                 text = text.substring(0, bodyStart) + edited;
             }
-            assertEquals(PromptyParser.messagesFromScratch(text, bodyStart), PromptyParser.messagesOf(text, bodyStart),
+            assertEquals(PromptyParser.messagesFromScratch(text, bodyStart), PromptyParser.messagesOf(text, bodyStart, memo),
                     "after edit " + edit);
-            messages += PromptyParser.messagesOf(text, bodyStart).size();
+            messages += PromptyParser.messagesOf(text, bodyStart, memo).size();
         }
         assertTrue(messages > 2_000, "the edits add role lines: " + messages);
     }

@@ -11,7 +11,7 @@ class RecentVersionsTest {
 
     private record Version(String text, String tag) {}
 
-    private final RecentVersions<Version> recent = new RecentVersions<>(2, Version::text);
+    private final RecentVersions<Version> recent = new RecentVersions<>(2, Version::text, new KnownChanges());
 
     @Test
     void findsTheVersionSharingTheMostWithTheNewText() {

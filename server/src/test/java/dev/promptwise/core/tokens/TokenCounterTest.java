@@ -2,6 +2,7 @@ package dev.promptwise.core.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 /** Checks the token counter against OpenAI's tokenizer and checks that cutting text into segments never changes a count. */
 class TokenCounterTest {
 
+    /** The memo these tests count with, as an analysis host owns one. */
+    private static final TokenCounters COUNTERS = new TokenCounters();
+
     private static final List<String> ENCODINGS = List.of(TokenCounter.O200K_BASE, TokenCounter.CL100K_BASE);
 
     /**
@@ -42,7 +46,7 @@ class TokenCounterTest {
             String text = referenceCase.get("text").asText();
             for (String encoding : ENCODINGS) {
                 int expected = referenceCase.get(encoding).asInt();
-                int actual = TokenCounter.forEncoding(encoding).count(text);
+                int actual = COUNTERS.forEncoding(encoding).count(text);
                 if (expected != actual) {
                     mismatches.add(referenceCase.get("name").asText() + " " + encoding + ": expected " + expected
                             + " but counted " + actual);
@@ -54,20 +58,35 @@ class TokenCounterTest {
 
     @Test
     void specialTokenTextIsCountedAsOrdinaryText() {
-        TokenCounter counter = TokenCounter.forEncoding(TokenCounter.O200K_BASE);
+        TokenCounter counter = COUNTERS.forEncoding(TokenCounter.O200K_BASE);
         int count = counter.count("<|endoftext|>");
         assertTrue(count > 1, "<|endoftext|> as text is several tokens, not the one special token: " + count);
     }
 
     @Test
     void emptyTextHasNoTokens() {
-        assertEquals(0, TokenCounter.forEncoding(TokenCounter.CL100K_BASE).count(""));
+        assertEquals(0, COUNTERS.forEncoding(TokenCounter.CL100K_BASE).count(""));
     }
 
     @Test
-    void countersAreSharedPerEncoding() {
-        assertSame(TokenCounter.forEncoding("o200k_base"), TokenCounter.forEncoding("o200k_base"));
-        assertEquals("cl100k_base", TokenCounter.forEncoding("cl100k_base").encoding());
+    void aMemoHasOneCounterPerEncodingAndSharesNoneWithAnother() {
+        assertSame(COUNTERS.forEncoding("o200k_base"), COUNTERS.forEncoding("o200k_base"));
+        assertEquals("cl100k_base", COUNTERS.forEncoding("cl100k_base").encoding());
+        TokenCounters another = new TokenCounters();
+        assertNotSame(COUNTERS.forEncoding("o200k_base"), another.forEncoding("o200k_base"));
+    }
+
+    @Test
+    void clearingTheMemoForgetsEveryCount() {
+        TokenCounters memo = new TokenCounters();
+        TokenCounter counter = memo.forEncoding(TokenCounter.O200K_BASE);
+        int tokens = counter.count("Answer in one sentence.\nCite the source.\n");
+        assertTrue(counter.cachedCharacters() > 0);
+        long tokenized = counter.tokenizedSegments();
+        memo.clear();
+        assertEquals(0, counter.cachedCharacters());
+        assertEquals(tokens, counter.count("Answer in one sentence.\nCite the source.\n"));
+        assertTrue(counter.tokenizedSegments() > tokenized, "counted again after clear");
     }
 
     @Test
@@ -104,7 +123,7 @@ class TokenCounterTest {
     @Test
     void unknownEncodingIsRejected() {
         assertFalse(TokenCounter.isKnownEncoding("p99k_base"));
-        assertThrows(IllegalArgumentException.class, () -> TokenCounter.forEncoding("p99k_base"));
+        assertThrows(IllegalArgumentException.class, () -> COUNTERS.forEncoding("p99k_base"));
     }
 
     @Test
@@ -232,7 +251,7 @@ class TokenCounterTest {
 
     @Test
     void messagesAddTheChatFormatOverhead() {
-        TokenCounter counter = TokenCounter.forEncoding(TokenCounter.O200K_BASE);
+        TokenCounter counter = COUNTERS.forEncoding(TokenCounter.O200K_BASE);
         List<String> contents = List.of("You are terse.", "Say hello.");
         int textTokens = counter.count(contents.get(0)) + counter.count(contents.get(1));
 
@@ -250,7 +269,7 @@ class TokenCounterTest {
                 textsWithSeveralSegments++;
             }
             for (String encoding : ENCODINGS) {
-                TokenCounter counter = TokenCounter.forEncoding(encoding);
+                TokenCounter counter = COUNTERS.forEncoding(encoding);
                 int whole = counter.countWhole(text);
                 int bySegments = counter.count(text);
                 if (whole != bySegments) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * paid for twice on every request. Sentences are compared after normalising case, whitespace, list markers and
  * final punctuation; short sentences (under four words or 20 characters) and text inside few-shot examples are
  * ignored, because repeating them is usually deliberate. The second occurrence is flagged and can be removed.
+ * Stateless, as every rule is: the sentences and line indexes it reuses after an edit live in the host's
+ * {@link RuleMemo}, which the context brings.
  */
 public final class DuplicateInstructionRule implements Rule<PromptContext> {
 
@@ -47,14 +49,14 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     public void check(PromptContext ctx, FindingSink sink) {
         String text = ctx.text();
         Map<String, TextRange> firstSeen = new HashMap<>();
-        NewlineIndex newlines = new NewlineIndex(text);
+        NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
         for (Message message : ctx.document().messages()) {
             TextRange content = message.contentRange();
             if (!message.content().equals(content.slice(text))) {
                 continue;
             }
             // The sentences and their keys come from the earlier version's where an edit left them alone.
-            SentenceKeys sentences = SentenceKeys.of(text, content);
+            SentenceKeys sentences = SentenceKeys.of(text, content, ctx.memo());
             // Sentences come in text order, so a cursor over the examples answers without searching.
             RangeCover.Cursor examples = ctx.prompt().exampleCover().cursor();
             for (int index = 0; index < sentences.count(); index++) {
@@ -116,15 +118,11 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     /** Texts shorter than this are indexed whole; larger ones from an earlier version's index and the edit. */
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
 
-    /** The line indexes of the last few large texts a finding needed. */
-    private static final RecentVersions<Indexed> LINE_INDEXES = new RecentVersions<>(4, Indexed::text);
+    /** How many large texts' line indexes the host's {@link RuleMemo} keeps for this rule. */
+    static final int LINE_INDEXES = 4;
 
-    private record Indexed(String text, LineIndex index) {}
-
-    /** Forgets the remembered line indexes, so that a test can compare with a check from scratch. */
-    static void forgetLineIndexes() {
-        LINE_INDEXES.clear();
-    }
+    /** The line index of one large text a finding needed. */
+    record Indexed(String text, LineIndex index) {}
 
     /**
      * The lines of one text, indexed on first use: most texts have no repeated instruction. A keystroke in a large
@@ -134,27 +132,29 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     private static final class NewlineIndex {
 
         private final String text;
+        private final RuleMemo memo;
         private LineIndex index;
 
-        NewlineIndex(String text) {
+        NewlineIndex(String text, RuleMemo memo) {
             this.text = text;
+            this.memo = memo;
         }
 
         int lineOf(int offset) {
             if (index == null) {
-                index = indexOf(text);
+                index = indexOf(text, memo.lineIndexes());
             }
             return index.position(offset).line();
         }
 
-        private static LineIndex indexOf(String text) {
+        private static LineIndex indexOf(String text, RecentVersions<Indexed> recent) {
             if (text.length() < MIN_REMEMBERED_CHARS) {
                 return LineIndex.of(text);
             }
-            RecentVersions.Closest<Indexed> closest = LINE_INDEXES.closest(text, (candidate, change) -> true);
+            RecentVersions.Closest<Indexed> closest = recent.closest(text, (candidate, change) -> true);
             LineIndex index = closest == null ? LineIndex.of(text)
                     : closest.version().index().edited(text, closest.change());
-            LINE_INDEXES.remember(new Indexed(text, index), closest == null ? null : closest.version(),
+            recent.remember(new Indexed(text, index), closest == null ? null : closest.version(),
                     known -> known.text() == text);
             return index;
         }

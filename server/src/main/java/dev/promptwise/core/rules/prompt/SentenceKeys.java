@@ -14,16 +14,14 @@ import java.util.Arrays;
  * earlier version's; splitting resumes after the last of them, and stops at the first sentence after the edit that
  * the earlier version had too (at the same place, shifted by the edit's change of length): from there both versions
  * split the same characters. Keys (normalised text, or {@code null} for sentences too short to compare) are kept
- * with their sentences. The last {@value #CAPACITY} large contents are remembered; {@code SentenceKeysTest} checks
- * the result against a split from scratch after random edits.
+ * with their sentences. The last {@value #CAPACITY} large contents are remembered in the host's {@link RuleMemo};
+ * {@code SentenceKeysTest} checks the result against a split from scratch after random edits.
  */
 final class SentenceKeys {
 
     /** Contents shorter than this are split whole every time: that costs less than looking for an earlier one. */
     static final int MIN_REMEMBERED_CHARS = 16 * 1024;
-    private static final int CAPACITY = 4;
-
-    private static final RecentVersions<SentenceKeys> RECENT = new RecentVersions<>(CAPACITY, keys -> keys.text);
+    static final int CAPACITY = 4;
 
     private final String text;
     private final int contentStart;
@@ -45,16 +43,17 @@ final class SentenceKeys {
     }
 
     /** Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits. */
-    static SentenceKeys of(String text, TextRange content) {
+    static SentenceKeys of(String text, TextRange content, RuleMemo memo) {
         if (content.length() < MIN_REMEMBERED_CHARS) {
             return fromScratch(text, content);
         }
+        RecentVersions<SentenceKeys> recent = memo.sentenceKeys();
         RecentVersions.Closest<SentenceKeys> closest =
-                RECENT.closest(text, (candidate, change) -> candidate.contentStart == content.start());
+                recent.closest(text, (candidate, change) -> candidate.contentStart == content.start());
         SentenceKeys previous = closest == null ? null : closest.version();
         SentenceKeys sentences = previous == null ? fromScratch(text, content)
                 : previous.after(closest.change(), text, content);
-        RECENT.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
+        recent.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
         return sentences;
     }
 
@@ -65,9 +64,8 @@ final class SentenceKeys {
         return builder.build();
     }
 
-    /** Forgets every remembered split, so that tests start alike. */
-    static void forget() {
-        RECENT.clear();
+    String text() {
+        return text;
     }
 
     int count() {

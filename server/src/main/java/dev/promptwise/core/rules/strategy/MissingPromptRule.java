@@ -31,7 +31,7 @@ public final class MissingPromptRule extends WorkloadRule {
         if (path == null) {
             return;
         }
-        WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(ctx.strategyPath(), path);
+        WorkspacePaths.Resolution resolution = ctx.memo().resolve(ctx.strategyPath(), path);
         String message;
         if (!resolution.isInsideWorkspace()) {
             message = "The " + what + " of '" + workload.name() + "' is refused: '" + path + "' "

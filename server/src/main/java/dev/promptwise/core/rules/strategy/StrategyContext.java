@@ -7,6 +7,7 @@ import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.rules.RuleContext;
 import dev.promptwise.core.strategy.StrategyFile;
+import dev.promptwise.core.strategy.StrategyMemo;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspaceFiles;
 import dev.promptwise.core.vocabulary.Fix;
@@ -28,6 +29,7 @@ import java.util.function.Predicate;
  * @param files the workspace's files
  * @param costOutlook the cost model's outlook of a workload, or {@code null} for a workload it cannot price
  * @param workloadCost the cost model's full figures of a workload, or {@code null} for a workload it cannot price
+ * @param memo the analysis host's memo of strategy files (its schema, its resolved paths): rules keep no state
  */
 public record StrategyContext(
         StrategyFile strategy,
@@ -37,7 +39,16 @@ public record StrategyContext(
         Function<String, List<String>> modelSuggestions,
         WorkspaceFiles files,
         Function<Workload, CostOutlook> costOutlook,
-        Function<Workload, WorkloadCost> workloadCost) implements RuleContext {
+        Function<Workload, WorkloadCost> workloadCost,
+        StrategyMemo memo) implements RuleContext {
+
+    /** Returns a context with a memo of its own. */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost,
+                new StrategyMemo());
+    }
 
     /** Returns a context that knows outlooks but no full cost figures (the cost rules then stay silent). */
     public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,

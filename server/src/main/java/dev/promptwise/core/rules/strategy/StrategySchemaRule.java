@@ -4,7 +4,6 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.SchemaProblem;
-import dev.promptwise.core.strategy.StrategySchema;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlProblem;
@@ -33,7 +32,7 @@ public final class StrategySchemaRule implements Rule<StrategyContext> {
         for (YamlProblem problem : ctx.strategy().yaml().problems()) {
             sink.report(problem.range(), problem.message());
         }
-        for (SchemaProblem problem : StrategySchema.bundled().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
+        for (SchemaProblem problem : ctx.memo().schema().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
             List<Fix> fixes = problem.suggestion() == null ? List.of()
                     : List.of(new Fix("Replace with '" + problem.suggestion() + "'",
                             List.of(new TextEdit(problem.range(), problem.suggestion())), true));

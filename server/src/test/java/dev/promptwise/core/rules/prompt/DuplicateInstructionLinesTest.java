@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DuplicateInstructionLinesTest {
 
-    private static final PromptwiseAnalysis ANALYSIS = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
+    private final PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
 
     @Test
     void repeatedInstructionMessagesAfterRandomEditsNameTheLinesAFreshIndexGives() {
@@ -30,20 +30,20 @@ class DuplicateInstructionLinesTest {
         String text = LargePromptEdits.prompty(random, 40_000);
         int checked = 0;
         for (int edit = 0; edit < 150; edit++) {
-            text = LargePromptEdits.editAndRecord(random, text);
-            List<Finding> incremental = duplicates(text);
-            DuplicateInstructionRule.forgetLineIndexes();
-            List<Finding> fromScratch = duplicates(text);
+            text = LargePromptEdits.editAndRecord(random, text, analysis.host()::edited);
+            List<Finding> incremental = duplicates(analysis, text);
+            // From scratch: a fresh host, which knows no earlier version of anything.
+            List<Finding> fromScratch = duplicates(new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { }), text);
             assertEquals(fromScratch, incremental, "after edit " + edit);
             checked += incremental.size();
         }
         assertTrue(checked > 150, "the generated prompt repeats instructions: " + checked + " findings checked");
     }
 
-    private static List<Finding> duplicates(String text) {
-        AnalyzedPrompt prompt = ANALYSIS.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
+    private static List<Finding> duplicates(PromptwiseAnalysis analysis, String text) {
+        AnalyzedPrompt prompt = analysis.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
                 Settings.DEFAULTS);
-        return ANALYSIS.diagnosticsWithoutFixes(prompt, Cancellation.NONE).stream()
+        return analysis.diagnosticsWithoutFixes(prompt, Cancellation.NONE).stream()
                 .filter(finding -> finding.ruleId().equals("duplicate-instruction")).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules.prompt;
 
+import dev.promptwise.core.text.KnownChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class SentenceKeysTest {
 
-    @BeforeEach
-    void forgetEarlierSplits() {
-        SentenceKeys.forget();
-    }
+    /** Each test's own memo, as an analysis host owns one: no test starts from another's splits. */
+    private final KnownChanges changes = new KnownChanges();
+    private final RuleMemo memo = new RuleMemo(changes);
 
     @Test
     void plainTextAfterEachOfManyRandomEditsEqualsASplitFromScratch() {
@@ -35,7 +34,7 @@ class SentenceKeysTest {
         for (int edit = 0; edit < 300; edit++) {
             text = LargePromptEdits.edit(random, text);
             TextRange whole = new TextRange(0, text.length());
-            List<String> incremental = describe(text, SentenceKeys.of(text, whole));
+            List<String> incremental = describe(text, SentenceKeys.of(text, whole, memo));
             assertEquals(describe(text, SentenceKeys.fromScratch(text, whole)), incremental, "after edit " + edit);
             keyed += incremental.size();
         }
@@ -47,11 +46,11 @@ class SentenceKeysTest {
         Random random = new Random(9);
         String text = LargePromptEdits.prompty(random, 40_000);
         for (int edit = 0; edit < 300; edit++) {
-            text = LargePromptEdits.editAndRecord(random, text);
+            text = LargePromptEdits.editAndRecord(random, text, changes::record);
             PromptDocument document = PromptParsers.parse(PromptFormat.PROMPTY, text);
             for (Message message : document.messages()) {
                 assertEquals(describe(text, SentenceKeys.fromScratch(text, message.contentRange())),
-                        describe(text, SentenceKeys.of(text, message.contentRange())), "after edit " + edit);
+                        describe(text, SentenceKeys.of(text, message.contentRange(), memo)), "after edit " + edit);
             }
         }
     }
@@ -66,7 +65,7 @@ class SentenceKeysTest {
                     + text.substring(middle + (edit % 3 == 1 ? 2 : 1));
             TextRange whole = new TextRange(0, text.length());
             assertEquals(describe(text, SentenceKeys.fromScratch(text, whole)),
-                    describe(text, SentenceKeys.of(text, whole)));
+                    describe(text, SentenceKeys.of(text, whole, memo)));
         }
     }
 

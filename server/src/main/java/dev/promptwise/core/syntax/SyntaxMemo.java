@@ -1,0 +1,97 @@
+package dev.promptwise.core.syntax;
+
+import dev.promptwise.core.text.KnownChanges;
+import dev.promptwise.core.text.RecentVersions;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An analysis host's memo of parsing: the last few scans for text examples and the last few Prompty role-line reads
+ * of large contents (each reread only around an edit), and the documents of recently parsed small texts. The host
+ * creates one and passes it to {@link PromptParsers#parse(PromptFormat, String, String, SyntaxMemo)}; nothing here
+ * is shared with another host, and {@link #clear} forgets it all.
+ */
+public final class SyntaxMemo {
+
+    /** Texts longer than this are parsed every time rather than remembered whole, so the memo stays small. */
+    private static final int MAX_REMEMBERED_CHARS = 64 * 1024;
+    /** The most characters of text the document memo holds (its documents hold about as much again): 4 MiB. */
+    private static final long REMEMBERED_CHARS_BUDGET = 4L * 1024 * 1024;
+
+    private final KnownChanges changes;
+    private final RecentVersions<ExampleScans.Scan> exampleScans;
+    private final RecentVersions<PromptyParser.RoleLines> roleLines;
+    private final LinkedHashMap<DocumentKey, PromptDocument> documents = new LinkedHashMap<>(256, 0.75f, true);
+    private long rememberedChars;
+
+    /** Creates an empty memo whose passes ask {@code changes} (its host's) where two versions differ. */
+    public SyntaxMemo(KnownChanges changes) {
+        this.changes = changes;
+        this.exampleScans = new RecentVersions<>(ExampleScans.CAPACITY, ExampleScans.Scan::text, changes);
+        this.roleLines = new RecentVersions<>(PromptyParser.RoleLines.CAPACITY, PromptyParser.RoleLines::text,
+                changes);
+    }
+
+    /** Creates an empty memo of its own: a parse with it is a parse from scratch. */
+    public SyntaxMemo() {
+        this(new KnownChanges());
+    }
+
+    /** What a parse depends on: the format, the file's path (instructions files differ by name) and the text. */
+    private record DocumentKey(PromptFormat format, String path, String text) {}
+
+    /**
+     * Returns the document remembered for a small text of this format and path, else the one {@code parse} makes,
+     * remembered. A strategy file analyses every prompt it references on each keystroke; their texts rarely change,
+     * and a document is immutable.
+     */
+    public PromptDocument document(PromptFormat format, String path, String text, Supplier<PromptDocument> parse) {
+        if (text.length() > MAX_REMEMBERED_CHARS) {
+            return parse.get();
+        }
+        DocumentKey key = new DocumentKey(format, path, text);
+        PromptDocument known;
+        synchronized (documents) {
+            known = documents.get(key);
+        }
+        if (known != null) {
+            return known;
+        }
+        PromptDocument document = parse.get();
+        synchronized (documents) {
+            if (documents.put(key, document) == null) {
+                rememberedChars += text.length();
+            }
+            Iterator<Map.Entry<DocumentKey, PromptDocument>> eldest = documents.entrySet().iterator();
+            while (rememberedChars > REMEMBERED_CHARS_BUDGET && eldest.hasNext()) {
+                rememberedChars -= eldest.next().getKey().text().length();
+                eldest.remove();
+            }
+        }
+        return document;
+    }
+
+    /** Forgets every remembered scan, role-line read and document. */
+    public void clear() {
+        exampleScans.clear();
+        roleLines.clear();
+        synchronized (documents) {
+            documents.clear();
+            rememberedChars = 0;
+        }
+    }
+
+    KnownChanges changes() {
+        return changes;
+    }
+
+    RecentVersions<ExampleScans.Scan> exampleScans() {
+        return exampleScans;
+    }
+
+    RecentVersions<PromptyParser.RoleLines> roleLines() {
+        return roleLines;
+    }
+}
