@@ -5,31 +5,28 @@ import static dev.promptwise.core.rules.RuleFixture.count;
 import static dev.promptwise.core.rules.RuleFixture.days;
 import static dev.promptwise.core.rules.RuleFixture.usd;
 
-import dev.promptwise.core.catalog.ModelInfo;
-import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.tokens.TokenCounter;
 import dev.promptwise.testing.TestWorkspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code fine-tuning-pays-off}: a workload that does not fine-tune would pay back a fine-tuned model's training
- * within 90 days. The expected message is computed here with the formulas of docs/cost-model.md ("The fine-tuned
- * alternative", "Training", "Retraining", "Saving and break-even") from the catalog's prices and the prompt's token
- * counts.
+ * within 90 days. The expected message is computed by {@link HandCosts} with the formulas of docs/cost-model.md
+ * ("The fine-tuned alternative", "Training", "Retraining", "Saving and break-even") from the catalog's prices and the
+ * prompt's token counts: gpt-4o now, a fine-tuned gpt-4o-mini without the examples, retrained monthly.
  */
 class FineTuningPaysOffTest {
 
     private static final String RULE = "fine-tuning-pays-off";
     private static final String INSTRUCTIONS = "Route the ticket to billing, outage or account. Answer with the queue"
             + " name only.";
-    private static final List<String> EXAMPLES = List.of(
+    static final List<String> EXAMPLES = List.of(
             "Input: The dashboard returns 502 for everyone since this morning.\nOutput: outage",
             "Input: I was charged twice for the March invoice.\nOutput: billing",
             "Input: I lost the phone with my authenticator app.\nOutput: account");
-    private static final String PROMPT = INSTRUCTIONS + "\n\n" + String.join("\n\n", EXAMPLES);
+    static final String PROMPT = INSTRUCTIONS + "\n\n" + String.join("\n\n", EXAMPLES);
 
-    private static String strategy(String approach, int requestsPerDay) {
+    static String strategy(String approach, int requestsPerDay) {
         return """
                 workloads:
                   triage:
@@ -42,37 +39,30 @@ class FineTuningPaysOffTest {
                 """.formatted(approach == null ? "" : "    approach: " + approach + "\n", requestsPerDay);
     }
 
-    /** The message of docs/cost-model.md's formulas for this prompt and traffic, or null when it does not pay off. */
-    private static String expectedMessage(int requestsPerDay) {
-        ModelInfo gpt4o = PriceCatalog.bundled().resolve("gpt-4o").orElseThrow();
-        ModelInfo.FineTuning mini = PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().fineTuning();
-        TokenCounter tokens = TokenCounter.forEncoding("o200k_base");
-        int staticTokens = tokens.count(PROMPT);
-        // An example runs up to the next one: the blank line that separates them is part of it (and leaves with it).
-        int exampleTokens = 0;
+    /** An example runs up to the next one: the blank line that separates them is part of it (and leaves with it). */
+    static int exampleTokens() {
+        int tokens = 0;
         for (int i = 0; i < EXAMPLES.size(); i++) {
-            exampleTokens += tokens.count(EXAMPLES.get(i) + (i < EXAMPLES.size() - 1 ? "\n\n" : ""));
+            tokens += HandCosts.tokens(EXAMPLES.get(i) + (i < EXAMPLES.size() - 1 ? "\n\n" : ""));
         }
-        double month = requestsPerDay * 30.0;
-        // The prompt as written: one message, 3 tokens for it and 3 to prime the reply; under 1,024 tokens, no cache.
-        double now = ((staticTokens + 6) * gpt4o.input() + 150 * gpt4o.input() + 20 * gpt4o.output()) / 1e6 * month;
-        // Fine-tuned gpt-4o-mini: the prompt without its examples (the output format is not strict), same message.
-        int fineTunedStatic = staticTokens - exampleTokens;
-        double serving = ((fineTunedStatic + 6) * mini.input() + 150 * mini.input() + 20 * mini.output()) / 1e6
-                * month;
-        // Training: 1,000 lines of 4 × (1 + 1) + S_ft + A + 3 tokens, 3 epochs (1,000 × 3 lies in [100, 25,000]).
-        double averageExample = exampleTokens / 3.0;
-        double trainingTokens = 1000 * (4 * 2 + fineTunedStatic + averageExample + 3) * 3;
-        double training = trainingTokens * mini.training() / 1e6;
-        double fineTuned = serving + training; // monthly changes: one retraining a month
-        double saving = now - fineTuned;
-        double breakEven = training / (saving / 30);
-        if (!(saving > 0) || breakEven > 90) {
+        return tokens;
+    }
+
+    /** The monthly saving, training and break-even of fine-tuning gpt-4o-mini at this traffic, by hand. */
+    static HandCosts.FineTuned fineTuned(int requestsPerDay) {
+        return HandCosts.fineTuned(HandCosts.tokens(PROMPT), exampleTokens(), EXAMPLES.size(), "gpt-4o",
+                "gpt-4o-mini", requestsPerDay, 150, 20, 1000, 1.0);
+    }
+
+    /** The message for this traffic, or null when the training is not paid back within 90 days. */
+    private static String expectedMessage(int requestsPerDay) {
+        HandCosts.FineTuned cost = fineTuned(requestsPerDay);
+        if (!(cost.saving() > 0) || cost.breakEvenDays() > 90) {
             return null;
         }
-        return "Fine-tuning gpt-4o-mini pays back its " + usd(training) + " training in " + days(breakEven)
-                + ", then saves " + usd(saving) + "/month at " + count(requestsPerDay)
-                + " requests/day, retraining included.";
+        return "Fine-tuning gpt-4o-mini pays back its " + usd(cost.training()) + " training in "
+                + days(cost.breakEvenDays()) + ", then saves " + usd(cost.saving()) + "/month at "
+                + count(requestsPerDay) + " requests/day, retraining included.";
     }
 
     private static TestWorkspace workspace() {
