@@ -24,6 +24,7 @@ export const RULES: readonly RuleDescription[] = [
   { id: "undefined-variable", defaultSeverity: "warning", when: "a template uses a variable that no input declares" },
   { id: "unused-variable", defaultSeverity: "warning", when: "an input is never used" },
   { id: "invalid-prompt-file", defaultSeverity: "error", when: "front matter or template syntax is broken" },
+  { id: "file-too-large", defaultSeverity: "information", when: "the file is larger than Promptwise analyses, so it was skipped" },
   { id: "strategy-schema", defaultSeverity: "error", when: "an unknown key, a wrong type or a value outside its set in the strategy file" },
   { id: "unknown-model", defaultSeverity: "warning", when: "no price or tokenizer is known for the model" },
   { id: "missing-prompt", defaultSeverity: "error", when: "a workload's prompt or dataset path does not exist or leaves the workspace" },

@@ -3,8 +3,8 @@ package dev.promptwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.rules.Rule;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,17 @@ class ArchitectureTest {
                 Pattern.MULTILINE)));
     }
 
+    /**
+     * Architecture invariant: the cost report's page, shared by the command line and the language server, knows
+     * neither edge: no protocol, no command-line parsing, no file or network I/O.
+     */
+    @Test
+    void theReportKnowsNeitherEdge() throws IOException {
+        assertEquals(List.of(), offenders(SOURCES.resolve("report"), Pattern.compile(
+                "^import (org\\.eclipse\\.lsp4j|com\\.google\\.gson|picocli|dev\\.promptwise\\.(cli|lsp|io)\\.|java\\.nio\\.file\\.|java\\.io\\.|java\\.net\\.)",
+                Pattern.MULTILINE)));
+    }
+
     /** Architecture invariant: nothing but protocol messages on stdout in LSP mode, so the adapter never prints. */
     @Test
     void adapterNeverWritesToStandardOutput() throws IOException {
@@ -44,10 +55,10 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders(SOURCES.resolve("core"), Pattern.compile("System\\.out")));
     }
 
-    /** Every rule has a page under docs/rules/, which diagnostics link to. */
+    /** Every rule, prompt and strategy, has a page under docs/rules/, which diagnostics link to. */
     @Test
     void everyRuleHasARulePage() {
-        for (Rule rule : Rules.promptRules()) {
+        for (Rule<?> rule : RuleRegistry.byId().values()) {
             Path page = DOCS.resolve(rule.id() + ".md");
             assertTrue(Files.isRegularFile(page), "missing rule page " + page);
             assertTrue(rule.id().matches("[a-z]+(-[a-z]+)*"), "rule ids are kebab-case: " + rule.id());

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptwise.core.config.Severity;
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
-import dev.promptwise.core.rules.strategy.StrategyRule;
-import dev.promptwise.core.rules.strategy.StrategyRules;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.vocabulary.Finding;
 import java.io.PrintStream;
@@ -38,18 +35,11 @@ final class SarifOutput {
         driver.put("name", "Promptwise");
         driver.put("informationUri", "https://github.com/promptwise/promptwise");
         ArrayNode rules = driver.putArray("rules");
-        java.util.Map<String, Severity> defaults = new java.util.LinkedHashMap<>();
-        for (Rule rule : Rules.promptRules()) {
-            defaults.putIfAbsent(rule.id(), rule.defaultSeverity());
-        }
-        for (StrategyRule rule : StrategyRules.ALL) {
-            defaults.putIfAbsent(rule.id(), rule.defaultSeverity());
-        }
-        defaults.forEach((id, severity) -> {
+        RuleRegistry.byId().forEach((id, rule) -> {
             ObjectNode node = rules.addObject();
             node.put("id", id);
             node.put("helpUri", RULES_BASE + id + ".md");
-            node.putObject("defaultConfiguration").put("level", level(severity));
+            node.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         });
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");

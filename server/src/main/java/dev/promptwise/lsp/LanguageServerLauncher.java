@@ -56,7 +56,7 @@ public final class LanguageServerLauncher {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         try {
             PromptwiseLanguageServer server = new PromptwiseLanguageServer(
-                    new PromptwiseAnalysis(PriceCatalog::bundled, System.err::println),
+                    new PromptwiseAnalysis(PriceCatalog::bundled, log::warning),
                     new PromptwiseLanguageServer.Environment(analysisExecutor, requestExecutor,
                             DelayScheduler.of(debounceExecutor),
                             exitCode::complete, log));

@@ -29,7 +29,7 @@ public final class PromptRequests {
     @FunctionalInterface
     public interface Work<R> {
 
-        R apply(PromptContext ctx, Cancellation cancellation);
+        R apply(PromptVersion ctx, Cancellation cancellation);
     }
 
     /**
@@ -40,7 +40,7 @@ public final class PromptRequests {
      * @param analysis the core's façade
      * @param environment the workspace that fixes reaching other files are made against
      */
-    public record PromptContext(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis,
+    public record PromptVersion(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis,
             FixEnvironment environment) {
 
         public String uri() {
@@ -80,7 +80,7 @@ public final class PromptRequests {
     @FunctionalInterface
     public interface StrategyWork<R> {
 
-        R apply(StrategyContext ctx, Cancellation cancellation);
+        R apply(StrategyVersion ctx, Cancellation cancellation);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class PromptRequests {
      * @param analysis the core's façade
      * @param index the workspace, to turn workspace-relative paths into URIs
      */
-    public record StrategyContext(DocumentSnapshot document, AnalyzedStrategy strategy, PromptwiseAnalysis analysis,
+    public record StrategyVersion(DocumentSnapshot document, AnalyzedStrategy strategy, PromptwiseAnalysis analysis,
             WorkspaceIndex index) {
 
         public String uri() {
@@ -161,11 +161,11 @@ public final class PromptRequests {
             }
             R result;
             if (analysis.get() instanceof DocumentAnalysis.Prompt prompt) {
-                result = promptWork.apply(new PromptContext(document, prompt.prompt(), analyzer.facade(),
+                result = promptWork.apply(new PromptVersion(document, prompt.prompt(), analyzer.facade(),
                         analyzer.fixEnvironment()), cancellation);
             } else {
                 AnalyzedStrategy strategy = ((DocumentAnalysis.Strategy) analysis.get()).strategy();
-                result = strategyWork.apply(new StrategyContext(document, strategy, analyzer.facade(),
+                result = strategyWork.apply(new StrategyVersion(document, strategy, analyzer.facade(),
                         analyzer.index()), cancellation);
             }
             cancellation.check();

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
-import dev.promptwise.core.rules.strategy.StrategyRule;
-import dev.promptwise.core.rules.strategy.StrategyRules;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +39,7 @@ class SamplesTest {
         Set<String> fired = new TreeSet<>();
         report.get("files").forEach(file -> file.get("diagnostics").forEach(d -> fired.add(d.get("rule").asText())));
         Set<String> all = new TreeSet<>();
-        Rules.promptRules().stream().map(Rule::id).filter(id -> !id.equals("file-too-large")).forEach(all::add);
-        StrategyRules.ALL.stream().map(StrategyRule::id).forEach(all::add);
+        RuleRegistry.byId().keySet().stream().filter(id -> !id.equals("file-too-large")).forEach(all::add);
         assertEquals(all, fired);
     }
 
@@ -84,11 +80,13 @@ class SamplesTest {
         assertEquals(0, code);
         String page = java.nio.file.Files.readString(html);
         for (JsonNode workload : report.get("workloads")) {
-            assertTrue(page.contains("<h2>" + workload.get("name").asText() + "</h2>"), workload.get("name").asText());
+            assertTrue(page.contains("<h3>" + workload.get("name").asText() + "</h3>"), workload.get("name").asText());
         }
-        assertTrue(page.contains("<polyline class=\"tuned\""), "support-triage has a fine-tuned curve");
+        assertTrue(page.contains("<polyline class=\"series-fine-tuned\""), "support-triage has a fine-tuned curve");
+        assertTrue(page.contains("<tr><td><code>samples/prompts/triage.prompty</code></td><td>gpt-4o</td>"),
+                "the prompts the workloads reference, with their paths as the command line shows them");
         assertTrue(page.contains("break-even 4,"), "the break-even volume is marked");
-        assertTrue(!page.contains("<script") && !page.contains("http"), "self-contained, nothing remote");
+        assertTrue(!page.contains("<script") && !page.matches("(?s).*https?:.*"), "self-contained, nothing remote");
     }
 
     @Test

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *   <li>a VS Code prompt's Markdown: {@code <!-- promptwise-disable <rule-id> -->} anywhere (Markdown has no
  *       comment that stays out of the text, so these few tokens are still sent; a {@code .prompt.md} file with
  *       front matter gets the front matter comment instead);
- *   <li>plain text has no comment syntax, so nothing can be disabled there.
+ *   <li>plain text has no comment syntax, so nothing can be disabled there;
+ *   <li>a strategy file ({@code promptwise.yaml}, {@code *.strategy.yaml}) is YAML: the same
+ *       {@code # promptwise-disable <rule-id>} line in the comment block at its top.
  * </ul>
  *
  * <p>Several ids may follow one marker, separated by commas or spaces; reading stops at the first word that is not a
@@ -47,6 +49,9 @@ public final class Suppressions {
             + "\\b((?:(?!-->)[^\\n])*)-->");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,]+");
+
+    /** The format whose comments a strategy file shares: a YAML file whose comment lines open it. */
+    private static final PromptFormat STRATEGY_FILE = PromptFormat.GITHUB_MODELS;
 
     private Suppressions() {}
 
@@ -81,6 +86,16 @@ public final class Suppressions {
         }
         return Optional.of(new Fix("Disable " + ruleId + " in this file", Lines.withLineBreaksOf(text, List.of(edit)),
                 false));
+    }
+
+    /** Returns the ids of the rules that a strategy file disables, read as a YAML prompt file's are. */
+    public static Set<String> findInStrategy(String text) {
+        return find(text, STRATEGY_FILE);
+    }
+
+    /** Returns the fix "Disable {@code ruleId} in this file" of a strategy file, as for a YAML prompt file. */
+    public static Optional<Fix> disableInStrategy(String text, String ruleId) {
+        return disable(text, STRATEGY_FILE, ruleId);
     }
 
     /** One suppression comment: the ids it names and the offset just past the last of them. */

@@ -1,6 +1,5 @@
 package dev.promptwise.core.analysis;
 
-import dev.promptwise.core.actions.Suppressions;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Limits;
@@ -10,9 +9,10 @@ import dev.promptwise.core.features.PromptHovers;
 import dev.promptwise.core.features.PromptLenses;
 import dev.promptwise.core.features.StrategyCompletion;
 import dev.promptwise.core.features.StrategyLinks;
+import dev.promptwise.core.rules.RuleFailureLog;
+import dev.promptwise.core.rules.RuleRunner;
 import dev.promptwise.core.rules.prompt.PromptContext;
-import dev.promptwise.core.rules.prompt.Rule;
-import dev.promptwise.core.rules.prompt.Rules;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.FixEnvironment;
@@ -33,7 +33,6 @@ import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
-import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.HoverInfo;
 import dev.promptwise.core.vocabulary.InlayHintInfo;
 import dev.promptwise.core.vocabulary.Lens;
@@ -41,14 +40,10 @@ import dev.promptwise.core.vocabulary.Symbol;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -66,6 +61,8 @@ public final class PromptwiseAnalysis {
 
     private final Supplier<PriceCatalog> catalogSource;
     private final Consumer<String> log;
+    /** Runs prompt and strategy rules alike; a rule that throws is written to {@link #log} and skipped. */
+    private final RuleRunner rules;
     private volatile PriceCatalog catalog;
     private final java.util.LinkedHashMap<ParseKey, PromptDocument> parses = new java.util.LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
@@ -80,11 +77,15 @@ public final class PromptwiseAnalysis {
     /** The most strategy file paths whose last parse is remembered; past it the memo starts again. */
     private static final int MAX_REMEMBERED_STRATEGY_PATHS = 64;
 
-    /** Creates the façade over a catalog; rule failures are logged to {@code log}. */
+    /**
+     * Creates the façade over a catalog; rule failures (and a strategy file's models that cannot be priced) are
+     * logged to {@code log}, which the edge routes: the client's log in the editor, standard error on the command line.
+     */
     public PromptwiseAnalysis(PriceCatalog catalog, Consumer<String> log) {
         this.catalogSource = () -> catalog;
         this.catalog = catalog;
         this.log = log;
+        this.rules = new RuleRunner(RuleFailureLog.lines(log));
     }
 
     /**
@@ -94,6 +95,7 @@ public final class PromptwiseAnalysis {
     public PromptwiseAnalysis(Supplier<PriceCatalog> catalogSource, Consumer<String> log) {
         this.catalogSource = catalogSource;
         this.log = log;
+        this.rules = new RuleRunner(RuleFailureLog.lines(log));
     }
 
     /** Creates the façade over a catalog, logging rule failures to standard error. */
@@ -186,34 +188,7 @@ public final class PromptwiseAnalysis {
     }
 
     private List<Finding> diagnostics(PromptContext ctx, Cancellation cancellation) {
-        AnalyzedPrompt prompt = ctx.prompt();
-        List<Finding> findings = new ArrayList<>();
-        PromptDocument document = prompt.document();
-        Set<String> suppressed = Suppressions.find(document.text(), document.format());
-        for (Rule rule : Rules.promptRules()) {
-            cancellation.check();
-            Severity severity = prompt.settings().severity(rule.id(), rule.defaultSeverity());
-            if (severity == Severity.OFF || suppressed.contains(rule.id())) {
-                continue;
-            }
-            List<Finding> fromRule = new ArrayList<>();
-            Optional<Fix> disable = ctx.wantsFixes()
-                    ? Suppressions.disable(document.text(), document.format(), rule.id()) : Optional.empty();
-            try {
-                rule.check(ctx, (range, message, fixes) -> {
-                    List<Fix> all = ctx.wantsFixes() ? new ArrayList<>(fixes) : new ArrayList<>();
-                    disable.ifPresent(all::add);
-                    fromRule.add(new Finding(rule.id(), severity, range, message, all));
-                });
-                findings.addAll(fromRule);
-            } catch (CancellationException e) {
-                throw e;
-            } catch (RuntimeException | StackOverflowError e) {
-                log.accept("Rule " + rule.id() + " failed on " + prompt.path() + " and was skipped: " + e);
-            }
-        }
-        findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
-        return findings;
+        return rules.run(RuleRegistry.PROMPT, ctx, cancellation);
     }
 
     /** Returns the hover at {@code offset}, or empty when there is nothing to say there. */
@@ -331,10 +306,13 @@ public final class PromptwiseAnalysis {
                 workloadMemo, fanOut, cancellation);
     }
 
-    /** Returns the findings of the strategy rules, in text order; a failing rule is logged and skipped. */
+    /**
+     * Returns the findings of the strategy rules, as {@link #diagnostics(AnalyzedPrompt, Cancellation)} does for a
+     * prompt: settings, the file's {@code # promptwise-disable} comments and failure isolation apply the same way.
+     */
     public List<Finding> strategyDiagnostics(AnalyzedStrategy strategy, Cancellation cancellation) {
         cancellation.check();
-        return StrategyAnalyses.diagnostics(strategy);
+        return rules.run(RuleRegistry.STRATEGY, StrategyAnalyses.ruleContext(strategy), cancellation);
     }
 
     /** Returns the hover at {@code offset} of a strategy file, or empty when the offset is on nothing documented. */

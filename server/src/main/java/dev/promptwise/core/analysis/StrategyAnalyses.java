@@ -16,7 +16,6 @@ import dev.promptwise.core.features.StrategyCompletion;
 import dev.promptwise.core.features.StrategyHover;
 import dev.promptwise.core.features.StrategySymbols;
 import dev.promptwise.core.rules.strategy.StrategyContext;
-import dev.promptwise.core.rules.strategy.StrategyRules;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.StrategyDocument;
@@ -31,7 +30,6 @@ import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspacePaths;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.vocabulary.Cancellation;
-import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.HoverInfo;
 import dev.promptwise.core.vocabulary.Lens;
 import dev.promptwise.core.vocabulary.Symbol;
@@ -140,13 +138,13 @@ final class StrategyAnalyses {
         return new WorkloadMemo.Computed(entry.promptPath, prompt, cost, outlook, recommendation);
     }
 
-    static List<Finding> diagnostics(AnalyzedStrategy strategy) {
+    /** Returns what the strategy rules read of an analysed strategy file: its facts, catalog, files and costs. */
+    static StrategyContext ruleContext(AnalyzedStrategy strategy) {
         PriceCatalog catalog = strategy.catalog();
-        StrategyContext ctx = new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
+        return new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
                 id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null));
-        return StrategyRules.check(ctx);
     }
 
     static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.rules.RuleRunner;
+import dev.promptwise.core.rules.registry.RuleRegistry;
 import dev.promptwise.core.rules.strategy.StrategyContext;
-import dev.promptwise.core.rules.strategy.StrategyRules;
+import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +53,9 @@ class HostileStrategyTest {
             StrategyFile strategy = StrategyParser.parse(text);
             StrategyContext ctx = new StrategyContext(strategy, "promptwise.yaml", Settings.DEFAULTS, id -> true,
                     id -> List.of(), path -> true, workload -> null);
-            return StrategyRules.check(ctx);
+            return new RuleRunner((ruleId, path, failure) -> {
+                throw new AssertionError(ruleId + " failed", failure);
+            }).run(RuleRegistry.STRATEGY, ctx, Cancellation.NONE);
         });
         assertFalse(findings.isEmpty());
         assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("strategy-schema")), findings.toString());

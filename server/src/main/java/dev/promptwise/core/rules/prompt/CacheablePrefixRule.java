@@ -7,6 +7,8 @@ import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.PromptCaching;
 import dev.promptwise.core.cost.PromptCostInput;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.syntax.VariableUse;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * which reuses only an identical prefix, cannot apply; moving them after the static text would let it. Reported
  * on the first variable, only for models whose provider caches and only when reordering would cache more tokens.
  */
-final class CacheablePrefixRule implements Rule {
+public final class CacheablePrefixRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

@@ -3,6 +3,8 @@ package dev.promptwise.core.rules.prompt;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 
 /**
@@ -10,7 +12,7 @@ import dev.promptwise.core.semantics.AnalyzedPrompt;
  * window, so the provider would refuse the request. The reserved output is the file's own maximum output setting;
  * a file without one reserves nothing, because the provider then limits the output instead of refusing.
  */
-final class ContextWindowExceededRule implements Rule {
+public final class ContextWindowExceededRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

@@ -1,6 +1,8 @@
 package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.RangeCover;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  * final punctuation; short sentences (under four words or 20 characters) and text inside few-shot examples are
  * ignored, because repeating them is usually deliberate. The second occurrence is flagged and can be removed.
  */
-final class DuplicateInstructionRule implements Rule {
+public final class DuplicateInstructionRule implements Rule<PromptContext> {
 
     static final int MIN_CHARS = 20;
     static final int MIN_WORDS = 4;

@@ -5,6 +5,8 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.semantics.WorkloadBinding;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * pays for them; a fine-tuned model would not need them. The message gives the monthly saving of moving them into
  * a fine-tuned model at the prompt's traffic when it is known. The finding sits on the first example's first line.
  */
-final class FewShotHeavyRule implements Rule {
+public final class FewShotHeavyRule implements Rule<PromptContext> {
 
     static final int MIN_EXAMPLES = 3;
     static final double MIN_SHARE = 0.40;

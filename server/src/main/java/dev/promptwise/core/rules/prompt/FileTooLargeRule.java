@@ -2,13 +2,15 @@ package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.config.Limits;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.text.TextRange;
 
 /**
  * {@code file-too-large}: the file is larger than Promptwise analyses, so it was skipped; says so instead of
  * staying silent or stalling the editor.
  */
-final class FileTooLargeRule implements Rule {
+public final class FileTooLargeRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

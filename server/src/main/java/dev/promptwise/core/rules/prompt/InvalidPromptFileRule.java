@@ -1,10 +1,12 @@
 package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.syntax.SyntaxProblem;
 
 /** {@code invalid-prompt-file}: front matter or template syntax is broken; one finding per parser problem. */
-final class InvalidPromptFileRule implements Rule {
+public final class InvalidPromptFileRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

@@ -4,6 +4,8 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ import java.util.Optional;
  * {@code cost-at-scale} on a prompt: at its workload's traffic (or the settings' default traffic), the prompt costs
  * more a month than its budget allows. The strategy file's workload gets the same finding.
  */
-final class PromptCostAtScaleRule implements Rule {
+public final class PromptCostAtScaleRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

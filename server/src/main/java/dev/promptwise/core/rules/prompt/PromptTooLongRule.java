@@ -2,11 +2,13 @@ package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.Money;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.syntax.Message;
 
 /** {@code prompt-too-long}: the prompt's tokens exceed its budget (workload, defaults, then setting; 4,000 if none). */
-final class PromptTooLongRule implements Rule {
+public final class PromptTooLongRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

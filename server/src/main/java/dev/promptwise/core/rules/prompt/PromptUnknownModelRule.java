@@ -2,6 +2,8 @@ package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.actions.ReplaceModel;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.vocabulary.Fix;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
  * bundled one plus the strategy file's {@code models}); the fixes replace it with the closest catalog ids. Values
  * that a runtime fills in ({@code ${env:MODEL}}) are left alone.
  */
-final class PromptUnknownModelRule implements Rule {
+public final class PromptUnknownModelRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

@@ -2,6 +2,8 @@ package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.actions.DeclareVariable;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.DidYouMean;
 import dev.promptwise.core.syntax.DeclaredInput;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -13,7 +15,7 @@ import java.util.Set;
  * {@code undefined-variable}: the template uses a variable that no input declares. Only checked in formats that
  * declare inputs and in files that declare at least one, so a file without an inputs section is not flooded.
  */
-final class UndefinedVariableRule implements Rule {
+public final class UndefinedVariableRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

@@ -1,6 +1,8 @@
 package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.syntax.DeclaredInput;
 import dev.promptwise.core.syntax.VariableUse;
 import dev.promptwise.core.vocabulary.Fix;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code unused-variable}: an input is declared but the template never uses it; the fix removes the declaration. */
-final class UnusedVariableRule implements Rule {
+public final class UnusedVariableRule implements Rule<PromptContext> {
 
     @Override
     public String id() {

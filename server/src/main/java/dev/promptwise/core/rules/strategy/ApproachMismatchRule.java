@@ -4,12 +4,11 @@ import dev.promptwise.core.actions.ApproachFix;
 import dev.promptwise.core.advice.DecisionEngine;
 import dev.promptwise.core.advice.Recommendation;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code approach-mismatch}: a workload declares an approach other than the one the decision engine recommends for
@@ -28,7 +27,7 @@ public final class ApproachMismatchRule extends WorkloadRule {
     public static final double MIN_CONFIDENCE = 0.2;
 
     @Override
-    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
         Approach declared = workload.declaredApproach();
         if (declared == null) {
             return;
@@ -41,6 +40,6 @@ public final class ApproachMismatchRule extends WorkloadRule {
                 + recommendation.label() + " (confidence " + recommendation.confidencePercent() + "). "
                 + recommendation.decidingReasons();
         Fix fix = ApproachFix.setApproach(ctx.strategy(), workload, recommendation);
-        findings.accept(new Finding(ID, severity, workload.approach().valueRange(), message, List.of(fix)));
+        sink.report(workload.approach().valueRange(), message, List.of(fix));
     }
 }

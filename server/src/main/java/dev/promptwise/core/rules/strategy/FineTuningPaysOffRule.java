@@ -5,11 +5,9 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code fine-tuning-pays-off}: a workload that does not fine-tune yet would pay back the training of a fine-tuned
@@ -25,7 +23,7 @@ public final class FineTuningPaysOffRule extends WorkloadRule {
     }
 
     @Override
-    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
         Approach declared = workload.declaredApproach();
         WorkloadCost cost = ctx.costFigures(workload);
         if (declared == Approach.FINE_TUNING || declared == Approach.HYBRID || cost == null
@@ -37,8 +35,7 @@ public final class FineTuningPaysOffRule extends WorkloadRule {
                 && fineTuned.breakEvenDays().getAsDouble() <= DecisionEngine.QUICK_BREAK_EVEN_DAYS
                 && fineTuned.monthlySaving().isPresent() && fineTuned.monthlySaving().getAsDouble() > 0;
         if (paysOff) {
-            findings.accept(new Finding(ID, severity, workload.nameRange(), CostMessages.fineTuningPaysOff(fineTuned),
-                    List.of()));
+            sink.report(workload.nameRange(), CostMessages.fineTuningPaysOff(fineTuned));
         }
     }
 }

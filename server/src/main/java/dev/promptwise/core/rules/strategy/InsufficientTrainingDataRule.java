@@ -2,11 +2,11 @@ package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.advice.DecisionEngine;
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * an error below {@value #MINIMUM_EXAMPLES}, a warning below {@link DecisionEngine#TOO_FEW_EXAMPLES}. A severity set
  * in settings applies to both.
  */
-public final class InsufficientTrainingDataRule implements StrategyRule {
+public final class InsufficientTrainingDataRule implements Rule<StrategyContext> {
 
     public static final String ID = "insufficient-training-data";
 
@@ -32,8 +32,7 @@ public final class InsufficientTrainingDataRule implements StrategyRule {
     }
 
     @Override
-    public List<Finding> check(StrategyContext ctx) {
-        List<Finding> findings = new ArrayList<>();
+    public void check(StrategyContext ctx, FindingSink sink) {
         for (Workload workload : ctx.strategy().workloads().values()) {
             Approach declared = workload.declaredApproach();
             Integer examples = Located.valueOf(workload.data().labeledExamples());
@@ -42,10 +41,6 @@ public final class InsufficientTrainingDataRule implements StrategyRule {
                 continue;
             }
             boolean tooFewToTrain = examples < MINIMUM_EXAMPLES;
-            Severity severity = ctx.severity(ID, tooFewToTrain ? Severity.ERROR : Severity.WARNING);
-            if (severity == Severity.OFF) {
-                continue;
-            }
             String message = examples + (examples == 1 ? " labelled example" : " labelled examples") + " for "
                     + declared.id() + " of '" + workload.name() + "': "
                     + (tooFewToTrain ? "training needs at least " + MINIMUM_EXAMPLES + ", and "
@@ -53,9 +48,8 @@ public final class InsufficientTrainingDataRule implements StrategyRule {
                             : "at least " + DecisionEngine.TOO_FEW_EXAMPLES + " are needed to expect a gain over"
                                     + " few-shot prompting.")
                     + " Collect more, or prompt first and build the dataset from the outputs (iterative-refinement).";
-            findings.add(new Finding(ID, severity, workload.data().labeledExamples().valueRange(), message,
-                    List.of()));
+            sink.report(tooFewToTrain ? Severity.ERROR : Severity.WARNING,
+                    workload.data().labeledExamples().valueRange(), message, List.of());
         }
-        return findings;
     }
 }

@@ -1,12 +1,11 @@
 package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspacePaths;
-import dev.promptwise.core.vocabulary.Finding;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code missing-prompt}: a workload's {@code prompt} or {@code fineTuning.dataset} does not exist, is a folder, or
@@ -21,13 +20,13 @@ public final class MissingPromptRule extends WorkloadRule {
     }
 
     @Override
-    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
-        check(ctx, severity, workload, workload.prompt(), "prompt", findings);
-        check(ctx, severity, workload, workload.fineTuning().dataset(), "dataset", findings);
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
+        check(ctx, workload, workload.prompt(), "prompt", sink);
+        check(ctx, workload, workload.fineTuning().dataset(), "dataset", sink);
     }
 
-    private static void check(StrategyContext ctx, Severity severity, Workload workload, Located<String> reference,
-            String what, Consumer<Finding> findings) {
+    private static void check(StrategyContext ctx, Workload workload, Located<String> reference, String what,
+            FindingSink sink) {
         String path = Located.valueOf(reference);
         if (path == null) {
             return;
@@ -46,6 +45,6 @@ public final class MissingPromptRule extends WorkloadRule {
         } else {
             return;
         }
-        findings.accept(new Finding(ID, severity, reference.valueRange(), message, List.of()));
+        sink.report(reference.valueRange(), message, List.of());
     }
 }

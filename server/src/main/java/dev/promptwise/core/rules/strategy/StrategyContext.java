@@ -1,14 +1,18 @@
 package dev.promptwise.core.rules.strategy;
 
+import dev.promptwise.core.actions.Suppressions;
 import dev.promptwise.core.advice.CostOutlook;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.RuleContext;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspaceFiles;
+import dev.promptwise.core.vocabulary.Fix;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,7 +22,7 @@ import java.util.function.Predicate;
  *
  * @param strategy the parsed strategy file
  * @param strategyPath the strategy file's workspace-relative path ({@code promptwise.yaml})
- * @param settings the user's settings (rule severities)
+ * @param settings the user's settings (rule severities, applied by the runner)
  * @param knownModel whether the catalog prices a model id (the strategy's own {@code models} are checked apart)
  * @param modelSuggestions catalog ids close to an unknown id, closest first
  * @param files the workspace's files
@@ -33,7 +37,7 @@ public record StrategyContext(
         Function<String, List<String>> modelSuggestions,
         WorkspaceFiles files,
         Function<Workload, CostOutlook> costOutlook,
-        Function<Workload, WorkloadCost> workloadCost) {
+        Function<Workload, WorkloadCost> workloadCost) implements RuleContext {
 
     /** Returns a context that knows outlooks but no full cost figures (the cost rules then stay silent). */
     public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
@@ -49,14 +53,26 @@ public record StrategyContext(
                 catalog::suggestions, files, workload -> null);
     }
 
-    /** Returns the severity of {@code rule} after settings. */
-    public Severity severity(StrategyRule rule) {
-        return settings.severity(rule.id(), rule.defaultSeverity());
+    @Override
+    public String path() {
+        return strategyPath;
     }
 
-    /** Returns the severity the user set for {@code ruleId}, or {@code fallback}. */
-    public Severity severity(String ruleId, Severity fallback) {
-        return settings.severity(ruleId, fallback);
+    /** Returns {@code true}: a strategy file's fixes are small edits, cheap enough to build on every run. */
+    @Override
+    public boolean wantsFixes() {
+        return true;
+    }
+
+    /** Returns the rules the {@code # promptwise-disable} comments at the top of the strategy file switch off. */
+    @Override
+    public Set<String> disabledRules() {
+        return Suppressions.findInStrategy(strategy.text());
+    }
+
+    @Override
+    public Optional<Fix> disableFix(String ruleId) {
+        return Suppressions.disableInStrategy(strategy.text(), ruleId);
     }
 
     /** Returns the cost model's figures of a workload, or {@code null} when none are known. */

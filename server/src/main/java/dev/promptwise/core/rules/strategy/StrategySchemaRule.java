@@ -1,20 +1,20 @@
 package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.SchemaProblem;
 import dev.promptwise.core.strategy.StrategySchema;
-import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlProblem;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code strategy-schema}: the strategy file is not valid YAML, repeats a key, or breaks the JSON Schema (an unknown
  * key, flagged on the key with a did-you-mean; a wrong type or a value outside its set, flagged on the value).
  */
-public final class StrategySchemaRule implements StrategyRule {
+public final class StrategySchemaRule implements Rule<StrategyContext> {
 
     public static final String ID = "strategy-schema";
 
@@ -29,21 +29,15 @@ public final class StrategySchemaRule implements StrategyRule {
     }
 
     @Override
-    public List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
+    public void check(StrategyContext ctx, FindingSink sink) {
         for (YamlProblem problem : ctx.strategy().yaml().problems()) {
-            findings.add(new Finding(ID, severity, problem.range(), problem.message(), List.of()));
+            sink.report(problem.range(), problem.message());
         }
         for (SchemaProblem problem : StrategySchema.bundled().validate(ctx.strategy().yaml(), ctx.strategy().text())) {
             List<Fix> fixes = problem.suggestion() == null ? List.of()
                     : List.of(new Fix("Replace with '" + problem.suggestion() + "'",
                             List.of(new TextEdit(problem.range(), problem.suggestion())), true));
-            findings.add(new Finding(ID, severity, problem.range(), problem.message(), fixes));
+            sink.report(problem.range(), problem.message(), fixes);
         }
-        return findings;
     }
 }

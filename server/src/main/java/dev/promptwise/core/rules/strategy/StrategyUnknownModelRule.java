@@ -1,11 +1,12 @@
 package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.DidYouMean;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Set;
  * {@code fineTuning.baseModel}) that neither the price catalog nor the file's own {@code models} knows, so no price
  * or tokenizer applies. Offers the closest known ids.
  */
-public final class StrategyUnknownModelRule implements StrategyRule {
+public final class StrategyUnknownModelRule implements Rule<StrategyContext> {
 
     public static final String ID = "unknown-model";
 
@@ -33,11 +34,7 @@ public final class StrategyUnknownModelRule implements StrategyRule {
     }
 
     @Override
-    public List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
-        }
+    public void check(StrategyContext ctx, FindingSink sink) {
         StrategyFile strategy = ctx.strategy();
         List<Located<String>> references = new ArrayList<>();
         references.add(strategy.defaults().model());
@@ -45,7 +42,6 @@ public final class StrategyUnknownModelRule implements StrategyRule {
             references.add(workload.model());
             references.add(workload.fineTuning().baseModel());
         }
-        List<Finding> findings = new ArrayList<>();
         for (Located<String> reference : references) {
             String id = Located.valueOf(reference);
             if (id == null || strategy.models().containsKey(id) || ctx.knownModel().test(id)) {
@@ -62,8 +58,7 @@ public final class StrategyUnknownModelRule implements StrategyRule {
                 fixes.add(new Fix("Replace with " + suggestion,
                         List.of(new TextEdit(reference.valueRange(), suggestion)), fixes.isEmpty()));
             }
-            findings.add(new Finding(ID, severity, reference.valueRange(), message, fixes));
+            sink.report(reference.valueRange(), message, fixes);
         }
-        return findings;
     }
 }

@@ -1,15 +1,14 @@
 package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.ChangeFrequency;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code volatile-requirements}: fine-tuning is planned for requirements that change weekly or daily, so that each
@@ -25,7 +24,7 @@ public final class VolatileRequirementsRule extends WorkloadRule {
     }
 
     @Override
-    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
         ChangeFrequency frequency = Located.valueOf(workload.requirements().changeFrequency());
         if (workload.declaredApproach() != Approach.FINE_TUNING || frequency == null || !frequency.isVolatile()) {
             return;
@@ -36,7 +35,6 @@ public final class VolatileRequirementsRule extends WorkloadRule {
                 + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
         Fix fix = new Fix("Set approach to hybrid",
                 List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
-        findings.accept(new Finding(ID, severity, workload.requirements().changeFrequency().valueRange(), message,
-                List.of(fix)));
+        sink.report(workload.requirements().changeFrequency().valueRange(), message, List.of(fix));
     }
 }

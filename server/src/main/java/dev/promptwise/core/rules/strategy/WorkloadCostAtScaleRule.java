@@ -4,12 +4,10 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.WorkloadCost;
+import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * {@code cost-at-scale} on a workload: its monthly cost at its traffic exceeds its budget (the workload's
@@ -25,7 +23,7 @@ public final class WorkloadCostAtScaleRule extends WorkloadRule {
     }
 
     @Override
-    void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings) {
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
         Double budget = Located.valueOf(workload.budget().maxMonthlyCost());
         if (budget == null) {
             budget = Located.valueOf(ctx.strategy().defaults().budget().maxMonthlyCost());
@@ -35,7 +33,6 @@ public final class WorkloadCostAtScaleRule extends WorkloadRule {
         if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
             return;
         }
-        findings.accept(new Finding(ID, severity, workload.nameRange(), CostMessages.costAtScale(now.get(), budget),
-                List.of()));
+        sink.report(workload.nameRange(), CostMessages.costAtScale(now.get(), budget));
     }
 }

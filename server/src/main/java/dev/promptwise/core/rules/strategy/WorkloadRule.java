@@ -1,17 +1,15 @@
 package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.config.Severity;
+import dev.promptwise.core.rules.FindingSink;
+import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.Workload;
-import dev.promptwise.core.vocabulary.Finding;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A strategy rule that judges each workload on its own. It holds what those rules share: the id, the default
- * severity, the early return when settings turn the rule off, and the loop over the workloads in file order.
+ * severity and the loop over the workloads in file order. Settings and disable comments are the runner's.
  */
-abstract class WorkloadRule implements StrategyRule {
+abstract class WorkloadRule implements Rule<StrategyContext> {
 
     private final String id;
     private final Severity defaultSeverity;
@@ -32,18 +30,12 @@ abstract class WorkloadRule implements StrategyRule {
     }
 
     @Override
-    public final List<Finding> check(StrategyContext ctx) {
-        Severity severity = ctx.severity(this);
-        if (severity == Severity.OFF) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>();
+    public final void check(StrategyContext ctx, FindingSink sink) {
         for (Workload workload : ctx.strategy().workloads().values()) {
-            check(ctx, workload, severity, findings::add);
+            check(ctx, workload, sink);
         }
-        return findings;
     }
 
-    /** Gives {@code findings} what is wrong with {@code workload}, at {@code severity}; nothing when all is well. */
-    abstract void check(StrategyContext ctx, Workload workload, Severity severity, Consumer<Finding> findings);
+    /** Reports to {@code sink} what is wrong with {@code workload}; nothing when all is well. */
+    abstract void check(StrategyContext ctx, Workload workload, FindingSink sink);
 }

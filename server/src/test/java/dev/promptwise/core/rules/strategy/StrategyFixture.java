@@ -3,10 +3,13 @@ package dev.promptwise.core.rules.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.rules.Rule;
+import dev.promptwise.core.rules.RuleRunner;
 import dev.promptwise.core.strategy.DidYouMean;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.WorkspaceFiles;
 import dev.promptwise.core.text.LineIndex;
+import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,10 @@ final class StrategyFixture {
 
     private static final Pattern ANNOTATION =
             Pattern.compile("^(\\s*)(\\^+) (error|warning|information|hint) ([a-z-]+): (.*)$");
+
+    private static final RuleRunner RUNNER = new RuleRunner((ruleId, path, failure) -> {
+        throw new AssertionError("rule " + ruleId + " failed on " + path, failure);
+    });
 
     private StrategyFixture() {}
 
@@ -51,13 +58,23 @@ final class StrategyFixture {
                 id -> DidYouMean.closest(id, KNOWN_MODELS.stream().sorted().toList(), 3), files, workload -> null);
     }
 
+    /** Returns the findings of {@code rule}, run as the façade runs it; a rule that throws fails the test. */
+    static List<Finding> findings(Rule<StrategyContext> rule, StrategyContext ctx) {
+        return findings(List.of(rule), ctx);
+    }
+
+    /** Returns the findings of {@code rules}, run as the façade runs them; a rule that throws fails the test. */
+    static List<Finding> findings(List<Rule<StrategyContext>> rules, StrategyContext ctx) {
+        return RUNNER.run(rules, ctx, Cancellation.NONE);
+    }
+
     /** Checks that {@code rule} finds exactly what the annotations under the text say. */
-    static void checkFindings(StrategyRule rule, String annotated, WorkspaceFiles files) {
+    static void checkFindings(Rule<StrategyContext> rule, String annotated, WorkspaceFiles files) {
         checkFindings(rule, annotated, files, Settings.DEFAULTS);
     }
 
-    static void checkFindings(StrategyRule rule, String annotated, WorkspaceFiles files, Settings settings) {
-        checkFindings(annotated, text -> rule.check(context(text, settings, files)));
+    static void checkFindings(Rule<StrategyContext> rule, String annotated, WorkspaceFiles files, Settings settings) {
+        checkFindings(annotated, text -> findings(rule, context(text, settings, files)));
     }
 
     /** Checks that {@code findingsOf} gives exactly what the annotations under the text say. */

@@ -3,12 +3,17 @@ package dev.promptwise.core.rules.strategy;
 import dev.promptwise.core.actions.ApproachFix;
 import static dev.promptwise.core.rules.strategy.StrategyFixture.checkFindings;
 import static dev.promptwise.core.rules.strategy.StrategyFixture.context;
+import static dev.promptwise.core.rules.strategy.StrategyFixture.findings;
 import static dev.promptwise.core.rules.strategy.StrategyFixture.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.rules.Rule;
+import dev.promptwise.core.rules.RuleRunner;
+import dev.promptwise.core.rules.registry.RuleRegistry;
+import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
@@ -42,7 +47,7 @@ class StrategyRulesTest {
     @Test
     void strategySchemaOffersTheDidYouMeanAsAFix() {
         String text = "workloads:\n  w:\n    trafic: {}\n";
-        Finding finding = new StrategySchemaRule().check(context(text, Settings.DEFAULTS, workspace())).get(0);
+        Finding finding = findings(new StrategySchemaRule(), context(text, Settings.DEFAULTS, workspace())).get(0);
         assertEquals(new Fix("Replace with 'traffic'",
                 List.of(new TextEdit(finding.range(), "traffic")), true), finding.fixes().get(0));
         assertEquals("trafic", finding.range().slice(text));
@@ -117,7 +122,7 @@ class StrategyRulesTest {
         checkFindings(new ApproachMismatchRule(), annotated, workspace());
 
         String text = annotated.lines().filter(line -> !line.strip().startsWith("^")).reduce("", (a, b) -> a + b + "\n");
-        Finding finding = new ApproachMismatchRule().check(context(text, Settings.DEFAULTS, workspace())).get(0);
+        Finding finding = findings(new ApproachMismatchRule(), context(text, Settings.DEFAULTS, workspace())).get(0);
         assertTrue(finding.message().contains("data: 5,000 labelled examples of proprietary data"), finding.message());
         assertTrue(finding.message().contains("request volume: 250,000 requests a day"), finding.message());
     }
@@ -184,10 +189,10 @@ class StrategyRulesTest {
 
     /** Applies the approach-mismatch fix of {@code before} and checks the result and that every rule is quiet on it. */
     private static void checkFix(String before, String after) {
-        Finding finding = new ApproachMismatchRule().check(context(before, Settings.DEFAULTS, workspace())).get(0);
+        Finding finding = findings(new ApproachMismatchRule(), context(before, Settings.DEFAULTS, workspace())).get(0);
         String fixed = apply(before, finding.fixes().get(0));
         assertEquals(after, fixed);
-        assertEquals(List.of(), StrategyRules.check(context(fixed, Settings.DEFAULTS, workspace())));
+        assertEquals(List.of(), findings(RuleRegistry.STRATEGY, context(fixed, Settings.DEFAULTS, workspace())));
     }
 
     private static String apply(String text, Fix fix) {
@@ -233,7 +238,7 @@ class StrategyRulesTest {
                                              ^ information insufficient-training-data: 8 labelled examples…
                 """, workspace(), settings);
         Settings off = Settings.fromJson(json("{\"rules\": {\"unknown-model\": \"off\"}}"), new ArrayList<>());
-        assertEquals(List.of(), new StrategyUnknownModelRule().check(context("defaults: { model: nope }\n", off, workspace())));
+        assertEquals(List.of(), findings(new StrategyUnknownModelRule(), context("defaults: { model: nope }\n", off, workspace())));
     }
 
     @Test
@@ -258,21 +263,25 @@ class StrategyRulesTest {
     }
 
     @Test
-    void aFailingRuleIsSkippedAndTheRegistryListsEveryRuleOnce() {
-        assertEquals(StrategyRules.ALL.size(), StrategyRules.ALL.stream().map(StrategyRule::id).distinct().count());
-        assertEquals(8, StrategyRules.ALL.size());
+    void aFailingRuleIsLoggedAndSkippedAndTheRegistryListsEveryRuleOnce() {
+        assertEquals(RuleRegistry.STRATEGY.size(),
+                RuleRegistry.STRATEGY.stream().map(Rule::id).distinct().count());
+        assertEquals(8, RuleRegistry.STRATEGY.size());
         StrategyContext broken = new StrategyContext(dev.promptwise.core.strategy.StrategyParser.parse(
                 "workloads:\n  w:\n    model: x\n    approach: fine-tuning\n    data: { labeledExamples: 3 }\n"),
                 "promptwise.yaml", Settings.DEFAULTS, id -> { throw new IllegalStateException("catalog down"); },
                 id -> List.of(), workspace(), workload -> null);
-        List<Finding> findings = StrategyRules.check(broken);
+        List<String> failures = new ArrayList<>();
+        List<Finding> findings = new RuleRunner((ruleId, path, failure) -> failures.add(ruleId + " on " + path + ": "
+                + failure.getMessage())).run(RuleRegistry.STRATEGY, broken, Cancellation.NONE);
         assertEquals(List.of("insufficient-training-data"), findings.stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("unknown-model on promptwise.yaml: catalog down"), failures);
     }
 
     @Test
     void everyRuleHasItsPage() throws IOException {
         Path docs = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/rules");
-        for (StrategyRule rule : StrategyRules.ALL) {
+        for (Rule<StrategyContext> rule : RuleRegistry.STRATEGY) {
             Path page = docs.resolve(rule.id() + ".md");
             assertTrue(Files.isRegularFile(page), "missing " + page);
             String text = Files.readString(page);
