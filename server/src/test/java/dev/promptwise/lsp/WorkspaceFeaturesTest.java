@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.testing.Expect;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -154,10 +155,7 @@ class WorkspaceFeaturesTest {
         threads.runAll();
         String lens = lenses.join().get(0).getCommand().getTitle();
         assertTrue(lens.contains("/month at 250,000 requests/day · workload triage"), lens);
-        String markdown = hover.join().getContents().getRight().getValue();
-        assertTrue(markdown.contains("**The whole prompt at 250,000 requests/day on gpt-4o (workload `triage`)**"),
-                markdown);
-        assertTrue(markdown.contains("| output |"), markdown);
+        Expect.matches("hover/lsp-message-at-workload.md", hover.join().getContents().getRight().getValue());
     }
 
     @Test
@@ -226,9 +224,7 @@ class WorkspaceFeaturesTest {
         var completion = server.getTextDocumentService().completion(new CompletionParams(
                 new TextDocumentIdentifier(strategyUri), new Position(4, 11)));
         threads.runAll();
-        String markdown = hover.join().getContents().getRight().getValue();
-        assertTrue(markdown.contains("Recommended for `triage`"), markdown);
-        assertTrue(markdown.contains("| **total** |"), "the cost table: " + markdown);
+        Expect.matches("hover/lsp-workload-name.md", hover.join().getContents().getRight().getValue());
         assertTrue(lenses.join().stream().anyMatch(lens -> lens.getCommand().getTitle().startsWith("Now $")),
                 lenses.join().toString());
         assertEquals(promptUri, definition.join().getLeft().get(0).getUri());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptwise.core.text.EditDistance;
 import dev.promptwise.core.tokens.ModelEncodings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +171,7 @@ public final class PriceCatalog {
         int mostEdits = Math.max(2, wanted.length() / 3);
         Map<Integer, Integer> bestDistanceByModel = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> name : indexByName.entrySet()) {
-            int distance = editDistance(wanted, name.getKey());
+            int distance = EditDistance.between(wanted, name.getKey());
             if (distance <= mostEdits) {
                 bestDistanceByModel.merge(name.getValue(), distance, Math::min);
             }
@@ -378,29 +379,6 @@ public final class PriceCatalog {
                 fields.text("asOf", null),
                 fields.priceTier(),
                 fields.text("note", null));
-    }
-
-    /**
-     * Returns the edit distance (insertions, deletions, substitutions) between two strings; used for did-you-mean.
-     */
-    static int editDistance(String first, String second) {
-        int[] previous = new int[second.length() + 1];
-        int[] current = new int[second.length() + 1];
-        for (int column = 0; column <= second.length(); column++) {
-            previous[column] = column;
-        }
-        for (int row = 1; row <= first.length(); row++) {
-            current[0] = row;
-            for (int column = 1; column <= second.length(); column++) {
-                int substitution = first.charAt(row - 1) == second.charAt(column - 1) ? 0 : 1;
-                current[column] = Math.min(Math.min(current[column - 1] + 1, previous[column] + 1),
-                        previous[column - 1] + substitution);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[second.length()];
     }
 
     /** Reads typed fields of one entry, naming the model and field in the message of any type error. */

@@ -103,10 +103,13 @@ public final class CostModel {
         if (plan != null) {
             Optional<PriceSheet> fineTunedPrices = fineTunedPrices(plan, notes);
             if (fineTunedPrices.isPresent()) {
+                // Without usable traffic the alternatives' serving cost and saving are absent too; their notes say
+                // why, as the workload's do, since messages about them quote only their own notes.
+                String trafficNote = usableTraffic == null ? notes.get(0) : null;
                 fineTuned = Optional.of(priceFineTuned(plan, fineTunedPrices.get(), fineTunedShape(prompt, plan),
-                        usableTraffic, now, assumptions));
+                        usableTraffic, trafficNote, now, assumptions));
                 hybrid = Optional.of(priceFineTuned(plan, fineTunedPrices.get(), hybridShape(),
-                        usableTraffic, now, assumptions));
+                        usableTraffic, trafficNote, now, assumptions));
             }
         }
         return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes);
@@ -239,9 +242,13 @@ public final class CostModel {
             PriceSheet prices,
             RequestShape shape,
             Traffic traffic,
+            String trafficNote,
             Optional<CostFigures> now,
             CostAssumptions assumptions) {
         List<String> notes = new ArrayList<>();
+        if (traffic == null && trafficNote != null) {
+            notes.add(trafficNote);
+        }
         ModelInfo baseModel = plan.baseModel();
         ModelInfo.FineTuning fineTuningPrices = baseModel.fineTuning();
 

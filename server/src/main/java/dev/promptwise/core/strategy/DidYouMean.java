@@ -1,5 +1,6 @@
 package dev.promptwise.core.strategy;
 
+import dev.promptwise.core.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public final class DidYouMean {
         int order = 0;
         for (String candidate : candidates) {
             String other = candidate.toLowerCase(Locale.ROOT);
-            int distance = distance(lower, other);
+            int distance = EditDistance.between(lower, other);
             if (distance <= allowed && !candidate.equals(word)) {
                 scored.add(new Scored(candidate, distance, order));
             }
@@ -40,25 +41,5 @@ public final class DidYouMean {
     public static String best(String word, Collection<String> candidates) {
         List<String> found = closest(word, candidates, 1);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** Returns the Levenshtein distance between two strings. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

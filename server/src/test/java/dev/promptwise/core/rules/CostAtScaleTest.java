@@ -1,0 +1,59 @@
+package dev.promptwise.core.rules;
+
+import static dev.promptwise.core.rules.RuleFixture.check;
+import static dev.promptwise.core.rules.RuleFixture.usd;
+
+import dev.promptwise.testing.TestWorkspace;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cost-at-scale}: the workload's monthly cost exceeds its budget; said on the workload in the strategy file
+ * and on the first line of its prompt. The figures are computed by {@link HandCosts} from the catalog's prices.
+ */
+class CostAtScaleTest {
+
+    private static final String RULE = "cost-at-scale";
+    private static final String PROMPT = "Route the ticket to billing, outage or account. Answer with the queue name only.";
+
+    private static TestWorkspace workspace(int budget) {
+        return new TestWorkspace().with("prompts/triage.txt", PROMPT).with("promptwise.yaml", strategy(budget));
+    }
+
+    private static String strategy(int budget) {
+        return """
+                workloads:
+                  triage:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o
+                    traffic: { requestsPerDay: 250000, avgInputTokens: 120, avgOutputTokens: 60 }
+                    budget: { maxMonthlyCost: %d }
+                """.formatted(budget);
+    }
+
+    /** The message: the month, a request, the budget and the largest part (here the output: 60 tokens at $10/1M). */
+    private static String message() {
+        double month = HandCosts.perMonth(HandCosts.tokens(PROMPT), "gpt-4o", 250_000, 120, 60);
+        double output = 60 * HandCosts.model("gpt-4o").output() / 1e6 * 250_000 * 30;
+        return usd(month) + "/month (" + usd(month / (250_000 * 30)) + "/request at 250,000 requests/day) is over the"
+                + " budget of $100.00/month; the largest contributor is the output, " + usd(output) + "/month.";
+    }
+
+    @Test
+    void theWorkloadOverItsBudgetIsFlaggedOnItsName() {
+        check(RULE, workspace(100), "promptwise.yaml", strategy(100).replace("  triage:\n",
+                "  triage:\n  ^^^^^^ warning cost-at-scale: " + message() + "\n"));
+    }
+
+    @Test
+    void itsPromptIsFlaggedOnItsFirstLine() {
+        check(RULE, workspace(100), "prompts/triage.txt",
+                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: " + message());
+    }
+
+    @Test
+    void withinTheBudgetOrWithoutOneItIsQuiet() {
+        check(RULE, workspace(1_000_000), "promptwise.yaml", strategy(1_000_000));
+        check(RULE, workspace(1_000_000), "prompts/triage.txt", PROMPT);
+        check(RULE, new TestWorkspace(), "prompts/triage.txt", PROMPT);
+    }
+}

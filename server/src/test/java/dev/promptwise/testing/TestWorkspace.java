@@ -1,0 +1,112 @@
+package dev.promptwise.testing;
+
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.StrategyDocument;
+import dev.promptwise.core.semantics.WorkloadBinding;
+import dev.promptwise.core.strategy.StrategyWorkspace;
+import dev.promptwise.core.vocabulary.Cancellation;
+import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.HoverInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workspace held in memory, analysed through the façade alone, as the editor and the command line do: strategy
+ * files ({@code promptwise.yaml}) bind the prompts they reference, and every file is read from this map. A fresh
+ * façade over the bundled catalog per workspace, so that nothing is shared between tests; a rule that throws fails
+ * the test instead of being logged and skipped.
+ */
+public final class TestWorkspace implements StrategyWorkspace {
+
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private final PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> {
+        throw new AssertionError("a rule failed: " + message);
+    });
+    private Settings settings = Settings.DEFAULTS;
+
+    /** Adds (or replaces) a file; a path ending in '/' is a folder. */
+    public TestWorkspace with(String path, String text) {
+        files.put(path, text);
+        return this;
+    }
+
+    /** Analyses with these settings instead of the defaults. */
+    public TestWorkspace settings(Settings settings) {
+        this.settings = settings;
+        return this;
+    }
+
+    public PromptwiseAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return files.containsKey(path) || files.containsKey(path + "/");
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return files.containsKey(path + "/");
+    }
+
+    @Override
+    public Optional<String> read(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    private String text(String path) {
+        String text = files.get(path);
+        if (text == null) {
+            throw new AssertionError("no file " + path + " in " + files.keySet());
+        }
+        return text;
+    }
+
+    /** Returns the strategy files of the workspace, parsed, in the order they were added. */
+    public List<StrategyDocument> strategies() {
+        return files.keySet().stream().filter(PromptwiseAnalysis::isStrategyFile)
+                .map(path -> analysis.parseStrategy(path, files.get(path))).toList();
+    }
+
+    /** Analyses the prompt at {@code path}, bound to the workload that references it if any. */
+    public AnalyzedPrompt prompt(String path) {
+        String text = text(path);
+        WorkloadBinding binding = analysis.bindingFor(path, strategies()).orElse(null);
+        return analysis.analyze(path, analysis.formatOf(path, text)
+                .orElseThrow(() -> new AssertionError("not a prompt: " + path)), text, settings, binding);
+    }
+
+    /** Analyses the strategy file at {@code path}, reading its prompts from this workspace. */
+    public AnalyzedStrategy strategy(String path) {
+        return analysis.analyzeStrategy(analysis.parseStrategy(path, text(path)), settings, this, Cancellation.NONE);
+    }
+
+    /** Returns the findings of the file at {@code path}, prompt or strategy file, in text order. */
+    public List<Finding> findings(String path) {
+        return PromptwiseAnalysis.isStrategyFile(path)
+                ? analysis.strategyDiagnostics(strategy(path), Cancellation.NONE)
+                : analysis.diagnostics(prompt(path), Cancellation.NONE);
+    }
+
+    /** Returns the hover's Markdown at the first {@code $0} of {@code marked}, a snippet of the file at {@code path}. */
+    public String hover(String path, String marked) {
+        String text = text(path);
+        int cursor = marked.indexOf("$0");
+        int start = text.indexOf(marked.replace("$0", ""));
+        if (cursor < 0 || start < 0) {
+            throw new AssertionError("'" + marked + "' is not in " + path);
+        }
+        int offset = start + cursor;
+        Optional<HoverInfo> hover = PromptwiseAnalysis.isStrategyFile(path)
+                ? analysis.strategyHover(strategy(path), offset, Cancellation.NONE)
+                : analysis.hover(prompt(path), offset, Cancellation.NONE);
+        return hover.orElseThrow(() -> new AssertionError("no hover at '" + marked + "'")).markdown();
+    }
+}
