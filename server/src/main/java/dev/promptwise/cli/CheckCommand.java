@@ -1,18 +1,19 @@
 package dev.promptwise.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.SourceFile;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
-import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.StrategyDocument;
-import dev.promptwise.core.semantics.WorkloadBinding;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextDecoding;
-import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.io.DiskWorkspace;
@@ -157,16 +158,24 @@ final class CheckCommand implements Callable<Integer> {
         return failed ? PromptwiseCli.FINDINGS : PromptwiseCli.OK;
     }
 
-    /** Reads every strategy file first (prompts bind to them), then analyses everything on all cores. */
+    /**
+     * Reads every strategy file first (prompts bind to them), then analyses everything on all cores, each folder
+     * argument through its own workspace session, as the editor does.
+     */
     private Report analyseAll(PromptwiseAnalysis analysis, List<Target> targets, Settings settings) {
-        Map<DiskWorkspace, List<StrategyDocument>> strategies = new LinkedHashMap<>();
+        Map<DiskWorkspace, Map<String, StrategyDocument>> strategies = new LinkedHashMap<>();
         for (Target target : targets) {
-            if (PromptwiseAnalysis.isStrategyFile(target.file().toString())) {
+            if (WorkspaceSession.isStrategyFile(target.file().toString())) {
                 String relative = target.workspace().relativize(target.file()).orElseThrow();
                 String text = readText(target.file()).text();
-                strategies.computeIfAbsent(target.workspace(), w -> new ArrayList<>())
-                        .add(analysis.parseStrategy(relative, text));
+                strategies.computeIfAbsent(target.workspace(), w -> new LinkedHashMap<>())
+                        .put(relative, analysis.parseStrategy(relative, text));
             }
+        }
+        Map<DiskWorkspace, WorkspaceSession> sessions = new LinkedHashMap<>();
+        for (Target target : targets) {
+            sessions.computeIfAbsent(target.workspace(), workspace -> new WorkspaceSession(analysis,
+                    new CheckedWorkspace(workspace, strategies.getOrDefault(workspace, Map.of()))));
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
         ExecutorService executor = daemonPool(threads, "promptwise-check");
@@ -176,8 +185,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             List<Future<Optional<Analysed>>> futures = new ArrayList<>();
             for (Target target : targets) {
-                List<StrategyDocument> known = strategies.getOrDefault(target.workspace(), List.of());
-                futures.add(executor.submit(() -> analyse(analysis, target, known, settings, workloads)));
+                WorkspaceSession session = sessions.get(target.workspace());
+                Map<String, StrategyDocument> known = strategies.getOrDefault(target.workspace(), Map.of());
+                futures.add(executor.submit(() -> analyse(session, target, known, settings, workloads)));
             }
             List<FileReport> files = new ArrayList<>();
             List<Report.ShownStrategy> analysed = new ArrayList<>();
@@ -205,6 +215,24 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A folder as the command line hands it to the workspace session: the disk, and the strategy files read before
+     * any file is analysed.
+     */
+    private record CheckedWorkspace(DiskWorkspace disk, Map<String, StrategyDocument> strategies)
+            implements WorkspaceSession.Workspace {
+
+        @Override
+        public java.util.Collection<StrategyDocument> strategyFiles() {
+            return strategies.values();
+        }
+
+        @Override
+        public StrategyWorkspace files() {
+            return disk;
+        }
+    }
+
     /** Returns a pool of {@code threads} daemon threads named {@code name}, so that a stuck task never holds the exit. */
     private static ExecutorService daemonPool(int threads, String name) {
         return Executors.newFixedThreadPool(threads, runnable -> {
@@ -214,56 +242,48 @@ final class CheckCommand implements Callable<Integer> {
         });
     }
 
-    /** Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. */
-    private Optional<Analysed> analyse(PromptwiseAnalysis analysis, Target target, List<StrategyDocument> strategies,
-            Settings settings, Executor workloads) {
+    /**
+     * Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. A file
+     * too large to read is handed to the session by its size, so that rule {@code file-too-large} reports it.
+     */
+    private Optional<Analysed> analyse(WorkspaceSession session, Target target,
+            Map<String, StrategyDocument> strategies, Settings settings, Executor workloads) {
         Path file = target.file();
-        String shown = display(file);
         String relative = target.workspace().relativize(file).orElse(file.getFileName().toString());
-        if (PromptwiseAnalysis.isStrategyFile(relative)) {
-            StrategyDocument document = strategies.stream().filter(s -> s.path().equals(relative)).findFirst()
-                    .orElseGet(() -> analysis.parseStrategy(relative, readText(file).text()));
-            AnalyzedStrategy strategy = analysis.analyzeStrategy(document, settings, target.workspace(), workloads,
-                    Cancellation.NONE);
-            List<Finding> findings = analysis.strategyDiagnostics(strategy, Cancellation.NONE);
-            return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,
-                    LineIndex.of(document.text())), strategy));
-        }
         // The format depends on folder names above the workspace too (plain text under a prompts folder).
         String absolute = file.toAbsolutePath().toString().replace('\\', '/');
-        Optional<PromptFormat> byName = analysis.formatOf(absolute, null);
-        boolean maybeYaml = relative.endsWith(".yml") || relative.endsWith(".yaml");
-        if (byName.isEmpty() && !maybeYaml && !target.explicit()) {
+        if (!target.explicit() && !session.mayAnalyse(absolute)) {
             return Optional.empty();
         }
-        long size = size(file);
-        if (size > MAX_FILE_BYTES) {
-            Finding tooLarge = new Finding("file-too-large", Severity.INFORMATION, TextRange.at(0),
-                    "File not read: " + (size / 1_048_576) + " MB, above the " + (MAX_FILE_BYTES / 1_048_576)
-                            + " MB that Promptwise reads", List.of());
-            return Optional.of(new Analysed(new FileReport(shown, byName.orElse(PromptFormat.PLAIN_TEXT).id(), null,
-                    List.of(tooLarge), LineIndex.of("")), null));
+        StrategyDocument strategy = strategies.get(relative);
+        SourceFile source;
+        if (strategy != null) {
+            source = SourceFile.of(relative, absolute, strategy.text());
+        } else {
+            long size = size(file);
+            source = size > MAX_FILE_BYTES ? SourceFile.unread(relative, absolute, size)
+                    : SourceFile.decoded(relative, absolute, readText(file));
         }
-        TextDecoding.Decoded decoded = readText(file);
-        Optional<PromptFormat> format = byName.isPresent() ? byName : analysis.formatOf(absolute, decoded.text());
-        if (format.isEmpty()) {
-            if (!target.explicit()) {
-                return Optional.empty();
-            }
-            format = Optional.of(PromptFormat.PLAIN_TEXT);
+        if (target.explicit()) {
+            source = source.orElseAs(PromptFormat.PLAIN_TEXT);
         }
-        Optional<Finding> decodingProblem = analysis.decodingProblem(decoded, settings);
-        if (decoded.binary()) {
-            return Optional.of(new Analysed(new FileReport(shown, format.get().id(), null,
-                    decodingProblem.map(List::of).orElse(List.of()), LineIndex.of("")), null));
+        Optional<FileAnalysis> analysed = session.analyze(source, settings, workloads, Cancellation.NONE);
+        if (analysed.isEmpty()) {
+            return Optional.empty();
         }
-        WorkloadBinding binding = analysis.bindingFor(relative, strategies).orElse(null);
-        AnalyzedPrompt prompt = analysis.analyze(relative, format.get(), decoded.text(), settings, binding);
-        List<Finding> findings = new ArrayList<>();
-        decodingProblem.ifPresent(findings::add);
-        findings.addAll(analysis.diagnosticsWithoutFixes(prompt, Cancellation.NONE));
-        return Optional.of(new Analysed(new FileReport(shown, format.get().id(), prompt, findings,
-                LineIndex.of(prompt.document().text())), null));
+        String shown = display(file);
+        List<Finding> findings = session.findings(analysed.get(), Cancellation.NONE);
+        if (analysed.get() instanceof FileAnalysis.Strategy analysedStrategy) {
+            return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,
+                    LineIndex.of(analysedStrategy.strategy().document().text())), analysedStrategy.strategy()));
+        }
+        if (analysed.get() instanceof FileAnalysis.Prompt prompt) {
+            return Optional.of(new Analysed(new FileReport(shown, prompt.prompt().document().format().id(),
+                    prompt.prompt(), findings, LineIndex.of(prompt.prompt().document().text())), null));
+        }
+        FileAnalysis.Binary binary = (FileAnalysis.Binary) analysed.get();
+        return Optional.of(new Analysed(new FileReport(shown, binary.format().id(), null, findings,
+                LineIndex.of("")), null));
     }
 
     private static long size(Path file) {

@@ -39,7 +39,7 @@ final class CostReports {
         WorkspaceIndex index = analyzer.index();
         List<WorkloadRow> workloads = new ArrayList<>();
         Map<String, PromptRow> prompts = new LinkedHashMap<>();
-        for (StrategyDocument document : index.strategies()) {
+        for (StrategyDocument document : analyzer.session().strategyFiles()) {
             cancellation.check();
             AnalyzedStrategy strategy = analyzer.facade().analyzeStrategy(document, analyzer.settings(),
                     index.files(), cancellation);
