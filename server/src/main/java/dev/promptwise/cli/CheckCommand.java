@@ -109,6 +109,9 @@ final class CheckCommand implements Callable<Integer> {
             return PromptwiseCli.USAGE;
         }
         List<Target> targets = new ArrayList<>();
+        // Files named on the command line share their root's workspace, so that a strategy file named beside a
+        // prompt binds it, as it does in the editor.
+        Map<Path, DiskWorkspace> fileWorkspaces = new LinkedHashMap<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path resolved = workingFolder.resolve(path).normalize();
             if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
@@ -123,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 } else {
                     Path root = resolved.startsWith(workingFolder) ? workingFolder : resolved.getParent();
-                    targets.add(new Target(new DiskWorkspace(root), resolved, true));
+                    targets.add(new Target(fileWorkspaces.computeIfAbsent(root, DiskWorkspace::new), resolved, true));
                 }
             } catch (IOException e) {
                 err.println("promptwise: cannot read " + path + ": " + e.getMessage());

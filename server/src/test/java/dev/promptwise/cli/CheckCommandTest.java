@@ -167,6 +167,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aStrategyFileNamedBesideAPromptBindsItAsInTheEditor() throws Exception {
+        write("prompts/triage.txt", "Sort the ticket into billing, outage or account.\n");
+        write("promptwise.yaml", "version: 1\nworkloads:\n  triage:\n    prompt: prompts/triage.txt\n    model: gpt-4o\n");
+        Run alone = run("check", "--format", "json", "prompts/triage.txt");
+        assertEquals("gpt-4o-mini", new ObjectMapper().readTree(alone.out).get("files").get(0).get("model").asText(),
+                "no strategy file named: the default model");
+        Run both = run("check", "--format", "json", "promptwise.yaml", "prompts/triage.txt");
+        JsonNode files = new ObjectMapper().readTree(both.out).get("files");
+        assertEquals("prompts/triage.txt", files.get(0).get("path").asText());
+        assertEquals("gpt-4o", files.get(0).get("model").asText(), "judged by the workload that names it");
+    }
+
+    @Test
     void settingsFileIsReadWithTheEditorsKeys() throws Exception {
         write("prompts/triage.txt", DUPLICATED);
         write("settings.json", "{\"promptwise\": {\"rules\": {\"duplicate-instruction\": \"error\"}}}");
