@@ -19,13 +19,9 @@ import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -121,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 if (Files.isDirectory(resolved)) {
                     DiskWorkspace workspace = new DiskWorkspace(resolved);
-                    for (Path file : collect(resolved)) {
+                    for (Path file : DiskWorkspace.files(resolved)) {
                         targets.add(new Target(workspace, file, false));
                     }
                 } else {
@@ -306,35 +302,6 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UnreadableFile(file, e);
         }
-    }
-
-    static List<Path> collect(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return !dir.equals(folder) && DiskWorkspace.isSkippedFolder(name)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-        return files;
     }
 
     private Settings readSettings() throws IOException {
