@@ -171,17 +171,34 @@ try {
   await page.keyboard.type("Promptwise: Show Cost Report");
   await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 10000 });
   await page.keyboard.press("Enter");
-  const reportHeading = await waitFor(async () => {
+  const reportFrame = await waitFor(async () => {
     for (const frame of page.frames()) {
       const heading = await frame.$("h1").catch(() => null);
       const text = heading ? await heading.textContent() : "";
       if (/cost report/i.test(text)) {
-        return text;
+        return frame;
       }
     }
     return undefined;
   }, 20000);
-  check("the cost report opens in a webview", Boolean(reportHeading), reportHeading);
+  check("the cost report opens in a webview", Boolean(reportFrame));
+  // The server renders the page (the same as `report --html`); its policy lets its one stylesheet in by hash, so a
+  // right-aligned figure shows that the stylesheet applied, and a text colour other than the page's fallback
+  // (#1f2328, for browsers) that VS Code's theme variables reached it.
+  const reportLook = reportFrame ? await reportFrame.evaluate(() => {
+    const figure = document.querySelector("table.workloads td.number");
+    return {
+      rows: document.querySelectorAll("table.workloads tbody tr").length,
+      curves: document.querySelectorAll("svg.curve polyline").length,
+      figureAlign: figure ? getComputedStyle(figure).textAlign : "",
+      bodyColour: getComputedStyle(document.body).color,
+    };
+  }).catch((error) => ({ error: String(error) })) : {};
+  check("the webview shows the server's page: workload rows and cost curves", reportLook.rows > 0 && reportLook.curves > 0,
+    JSON.stringify(reportLook));
+  check("the page's stylesheet applies under its policy, in the theme's colours",
+    reportLook.figureAlign === "right" && reportLook.bodyColour !== "" && reportLook.bodyColour !== "rgb(31, 35, 40)",
+    JSON.stringify(reportLook));
   await page.screenshot({ path: join(options.screenshots, "vscode-cost-report.png") });
 } finally {
   await browser.close();

@@ -14,10 +14,10 @@ import {
   type ServerOptions,
   State,
 } from "vscode-languageclient/node";
-import { renderCostReportHtml, renderMessageHtml } from "./costReportHtml";
 import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
 import { describeMissingJava, findJava, machineJavaEnvironment } from "./javaRuntime";
-import { COST_REPORT_COMMAND, type CostReport, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
+import { COST_REPORT_HTML_COMMAND, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
+import { COST_REPORT_TITLE, pageFromAnswer, renderMessageHtml } from "./reportPage";
 import { RestartPolicy } from "./restartPolicy";
 import { diskArchiveStorage, prepareClassDataSharing, serverArguments, userHandlesClassDataSharing } from "./serverLaunch";
 import { splitVmArguments, toServerSettings, withRuleTurnedOff } from "./settings";
@@ -269,7 +269,11 @@ async function updateStatusBar(): Promise<void> {
   }
 }
 
-/** Opens (or refreshes) the cost report webview with the server's `promptwise.costReport` data. */
+/**
+ * Opens (or refreshes) the cost report webview with the page the server renders for `promptwise.costReportHtml`,
+ * the same page as `promptwise report --html`. Scripts stay disabled: the page needs none, and its own policy
+ * allows none.
+ */
 async function showCostReport(): Promise<void> {
   if (!costReportPanel) {
     costReportPanel = vscode.window.createWebviewPanel("promptwise.costReport", "Promptwise Cost Report", vscode.ViewColumn.Active, {
@@ -280,28 +284,26 @@ async function showCostReport(): Promise<void> {
     costReportPanel.reveal();
   }
   const panel = costReportPanel;
-  const pageContext = { nonce: crypto.randomBytes(16).toString("base64"), cspSource: panel.webview.cspSource };
+  const nonce = crypto.randomBytes(16).toString("base64");
   const runningClient = client;
   if (!runningClient || runningClient.state !== State.Running) {
-    panel.webview.html = renderMessageHtml("Promptwise cost report", "The Promptwise server is not running. Run \"Promptwise: Show Output\" to see why.", pageContext);
+    panel.webview.html = renderMessageHtml(COST_REPORT_TITLE, "The Promptwise server is not running. Run \"Promptwise: Show Output\" to see why.", nonce);
     return;
   }
   const commands = runningClient.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-  const unknownCommandMessage = "This Promptwise server has no cost report. Update the extension, or the jar that PROMPTWISE_SERVER_JAR points at.";
-  if (!commands.includes(COST_REPORT_COMMAND)) {
-    panel.webview.html = renderMessageHtml("Promptwise cost report", unknownCommandMessage, pageContext);
+  const unknownCommandMessage = "This Promptwise server has no cost report page. Update the extension, or the jar that PROMPTWISE_SERVER_JAR points at.";
+  if (!commands.includes(COST_REPORT_HTML_COMMAND)) {
+    panel.webview.html = renderMessageHtml(COST_REPORT_TITLE, unknownCommandMessage, nonce);
     return;
   }
   try {
-    const report = (await runningClient.sendRequest(ExecuteCommandRequest.type, { command: COST_REPORT_COMMAND, arguments: [] })) as CostReport | null;
-    panel.webview.html = report
-      ? renderCostReportHtml({ generatedAt: report.generatedAt ?? "", workloads: report.workloads ?? [], prompts: report.prompts ?? [] }, pageContext)
-      : renderMessageHtml("Promptwise cost report", "The server returned no report.", pageContext);
+    const answer = await runningClient.sendRequest(ExecuteCommandRequest.type, { command: COST_REPORT_HTML_COMMAND, arguments: [] });
+    panel.webview.html = pageFromAnswer(answer, nonce);
   } catch (error) {
     const message = error instanceof ResponseError && error.code === JSON_RPC_METHOD_NOT_FOUND
       ? unknownCommandMessage
       : `The cost report failed: ${errorMessage(error)}`;
-    panel.webview.html = renderMessageHtml("Promptwise cost report", message, pageContext);
+    panel.webview.html = renderMessageHtml(COST_REPORT_TITLE, message, nonce);
   }
 }
 

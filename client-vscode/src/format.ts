@@ -1,4 +1,4 @@
-// Formats token counts and dollar figures the same way in the status bar and the cost report.
+// Formats token counts and dollar figures for the status bar (the server words the cost report's figures itself).
 
 /**
  * Formats dollars: two significant digits below $1 (a price per request of $0.017 must not read $0.02), cents below

@@ -14,36 +14,13 @@ export interface DocumentCost {
   readonly model: string;
 }
 
-/** One workload row of the `promptwise.costReport` command's answer. */
-export interface WorkloadCost {
-  readonly name: string;
-  readonly model: string;
-  readonly requestsPerDay: number | null;
-  readonly monthlyCostUsd: number | null;
-  readonly fineTunedMonthlyUsd: number | null;
-  readonly hybridMonthlyUsd: number | null;
-  readonly trainingCostUsd: number | null;
-  readonly breakEvenDays: number | null;
-  readonly recommendedApproach: string | null;
-}
-
-/** One prompt row of the `promptwise.costReport` command's answer. */
-export interface PromptCost {
-  readonly path: string;
-  readonly tokens: number;
-  readonly costPerRequestUsd: number | null;
-  readonly monthlyCostUsd: number | null;
-}
-
-/** The answer to the `promptwise.costReport` command. */
-export interface CostReport {
-  readonly generatedAt: string;
-  readonly workloads: readonly WorkloadCost[];
-  readonly prompts: readonly PromptCost[];
+/** The answer to the `promptwise.costReportHtml` command: the cost report as one self-contained page. */
+export interface CostReportPage {
+  readonly html: string;
 }
 
 /** The method name of the document cost request. */
 export const DOCUMENT_COST_METHOD = "promptwise/documentCost";
 
-/** The server command that returns the cost report. */
-export const COST_REPORT_COMMAND = "promptwise.costReport";
+/** The server command that returns the cost report's page, rendered by the server as `report --html` renders it. */
+export const COST_REPORT_HTML_COMMAND = "promptwise.costReportHtml";

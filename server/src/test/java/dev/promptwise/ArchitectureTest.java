@@ -34,6 +34,17 @@ class ArchitectureTest {
                 Pattern.MULTILINE)));
     }
 
+    /**
+     * Architecture invariant: the cost report's page, shared by the command line and the language server, knows
+     * neither edge: no protocol, no command-line parsing, no file or network I/O.
+     */
+    @Test
+    void theReportKnowsNeitherEdge() throws IOException {
+        assertEquals(List.of(), offenders(SOURCES.resolve("report"), Pattern.compile(
+                "^import (org\\.eclipse\\.lsp4j|com\\.google\\.gson|picocli|dev\\.promptwise\\.(cli|lsp|io)\\.|java\\.nio\\.file\\.|java\\.io\\.|java\\.net\\.)",
+                Pattern.MULTILINE)));
+    }
+
     /** Architecture invariant: nothing but protocol messages on stdout in LSP mode, so the adapter never prints. */
     @Test
     void adapterNeverWritesToStandardOutput() throws IOException {

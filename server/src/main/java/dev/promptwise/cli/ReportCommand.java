@@ -3,21 +3,22 @@ package dev.promptwise.cli;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.cost.CostModel;
-import dev.promptwise.core.cost.Traffic;
-import dev.promptwise.core.cost.WorkloadCost;
-import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.WorkloadAnalysis;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.io.DiskWorkspace;
+import dev.promptwise.report.CostReport;
+import dev.promptwise.report.CostReportPage;
+import dev.promptwise.report.ReportFigures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a cost report of the workloads in the strategy files below the folders given.")
 final class ReportCommand implements Callable<Integer> {
+
+    /** Which prompts the report prices: the command line knows no open editor. */
+    static final String PROMPT_SCOPE =
+            "The prompts that the workloads reference, each priced at the traffic of the first workload that names it.";
 
     @Option(names = "--html", paramLabel = "FILE", required = true, description = "Where to write the HTML report.")
     Path html;
@@ -57,7 +62,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println("promptwise: cannot read the price catalog: " + e.getMessage());
             return PromptwiseCli.USAGE;
         }
-        List<HtmlReport.Section> sections = new ArrayList<>();
+        List<CostReport.Workload> sections = new ArrayList<>();
+        Map<String, CostReport.Prompt> prompts = new LinkedHashMap<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path folder = workingFolder.resolve(path).normalize();
             if (!Files.isDirectory(folder)) {
@@ -75,7 +81,11 @@ final class ReportCommand implements Callable<Integer> {
                     AnalyzedStrategy strategy = analysis.analyzeStrategy(analysis.parseStrategy(relative, text),
                             Settings.DEFAULTS, workspace, Cancellation.NONE);
                     for (WorkloadAnalysis workload : strategy.workloads().values()) {
-                        sections.add(section(workingFolder.relativize(file).toString().replace('\\', '/'), workload));
+                        sections.add(ReportFigures.workload(shown(file), workload, true));
+                        if (workload.prompt() != null) {
+                            String prompt = shown(folder.resolve(workload.promptPath()));
+                            prompts.computeIfAbsent(prompt, key -> ReportFigures.prompt(key, workload.prompt()));
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -85,7 +95,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path target = workingFolder.resolve(html);
         try {
-            Files.writeString(target, HtmlReport.render(sections));
+            Files.writeString(target, CostReportPage.render(
+                    new CostReport(Instant.now().toString(), sections, List.copyOf(prompts.values()), PROMPT_SCOPE)));
         } catch (IOException e) {
             err.println("promptwise: cannot write " + html + ": " + e.getMessage());
             return PromptwiseCli.USAGE;
@@ -95,30 +106,9 @@ final class ReportCommand implements Callable<Integer> {
         return PromptwiseCli.OK;
     }
 
-    /** Prices a workload at volumes from zero to past its own and its break-even, for the chart. */
-    private static HtmlReport.Section section(String strategyFile, WorkloadAnalysis workload) {
-        AnalyzedPrompt prompt = workload.prompt();
-        WorkloadCost cost = workload.cost();
-        List<HtmlReport.Point> points = new ArrayList<>();
-        Double breakEven = null;
-        Traffic traffic = prompt == null ? null : prompt.traffic();
-        if (prompt != null && prompt.model() != null && traffic != null && traffic.isUsable()) {
-            OptionalDouble even = CostModel.breakEvenRequestsPerDay(prompt.model(), prompt.costInput(), traffic,
-                    prompt.fineTuningPlan(), CostModel.Alternative.FINE_TUNED);
-            breakEven = even.isPresent() ? even.getAsDouble() : null;
-            double top = Math.max(traffic.requestsPerDay(), breakEven == null ? 0 : breakEven) * 2;
-            top = top > 0 ? top : 1000;
-            for (int i = 0; i <= 24; i++) {
-                double perDay = top * i / 24;
-                WorkloadCost at = CostModel.price(prompt.model(), prompt.costInput(),
-                        new Traffic(perDay, traffic.avgInputTokens(), traffic.avgOutputTokens()), prompt.fineTuningPlan());
-                points.add(new HtmlReport.Point(perDay,
-                        at.now().map(figures -> figures.costPerMonth()).orElse(Double.NaN),
-                        at.fineTuned().map(ft -> ft.costPerMonth().orElse(Double.NaN)).orElse(Double.NaN),
-                        at.hybrid().map(ft -> ft.costPerMonth().orElse(Double.NaN)).orElse(Double.NaN)));
-            }
-        }
-        return new HtmlReport.Section(strategyFile, workload, cost, points, breakEven);
+    /** Returns the path the report shows for {@code file}: relative to the working folder, with forward slashes. */
+    private String shown(Path file) {
+        return workingFolder.relativize(file.normalize()).toString().replace('\\', '/');
     }
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */

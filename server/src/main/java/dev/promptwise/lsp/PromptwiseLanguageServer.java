@@ -42,8 +42,11 @@ import org.eclipse.lsp4j.services.LanguageServer;
  */
 public final class PromptwiseLanguageServer implements LanguageServer, LanguageClientAware, PromptwiseProtocol {
 
-    /** The command that answers the cost report of the open prompts. */
+    /** The command that answers the cost report's figures as data. */
     public static final String COST_REPORT_COMMAND = "promptwise.costReport";
+
+    /** The command that answers the cost report as the page {@code promptwise report --html} writes: {@code {html}}. */
+    public static final String COST_REPORT_HTML_COMMAND = "promptwise.costReportHtml";
 
     /**
      * What the server takes from its surroundings; tests pass direct executors, a clock they advance by hand and
@@ -358,7 +361,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND,
-                ToLsp.CREATE_FILES_COMMAND)));
+                COST_REPORT_HTML_COMMAND, ToLsp.CREATE_FILES_COMMAND)));
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "/")));
         capabilities.setDefinitionProvider(true);
         capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));

@@ -32,8 +32,9 @@ public final class PromptwiseWorkspaceService implements WorkspaceService {
     }
 
     /**
-     * Runs {@value PromptwiseLanguageServer#COST_REPORT_COMMAND}, off the message thread and cancellable;
-     * answers InvalidParams for any other command.
+     * Runs {@value PromptwiseLanguageServer#COST_REPORT_COMMAND} and
+     * {@value PromptwiseLanguageServer#COST_REPORT_HTML_COMMAND}, off the message thread and cancellable, and the
+     * file-creating fix; answers InvalidParams for any other command.
      */
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
@@ -45,7 +46,11 @@ public final class PromptwiseWorkspaceService implements WorkspaceService {
         }
         if (PromptwiseLanguageServer.COST_REPORT_COMMAND.equals(params.getCommand())) {
             return CompletableFutures.computeAsync(server.requestExecutor(), cancelChecker ->
-                    CostReports.build(server.analyzer(), server.documents(), cancelChecker::checkCanceled));
+                    CostReports.data(server.analyzer(), server.documents(), cancelChecker::checkCanceled));
+        }
+        if (PromptwiseLanguageServer.COST_REPORT_HTML_COMMAND.equals(params.getCommand())) {
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancelChecker ->
+                    CostReports.page(server.analyzer(), server.documents(), cancelChecker::checkCanceled));
         }
         return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                 ResponseErrorCode.InvalidParams, "Unknown command: " + params.getCommand(), null)));

@@ -84,11 +84,13 @@ class SamplesTest {
         assertEquals(0, code);
         String page = java.nio.file.Files.readString(html);
         for (JsonNode workload : report.get("workloads")) {
-            assertTrue(page.contains("<h2>" + workload.get("name").asText() + "</h2>"), workload.get("name").asText());
+            assertTrue(page.contains("<h3>" + workload.get("name").asText() + "</h3>"), workload.get("name").asText());
         }
-        assertTrue(page.contains("<polyline class=\"tuned\""), "support-triage has a fine-tuned curve");
+        assertTrue(page.contains("<polyline class=\"series-fine-tuned\""), "support-triage has a fine-tuned curve");
+        assertTrue(page.contains("<tr><td><code>samples/prompts/triage.prompty</code></td><td>gpt-4o</td>"),
+                "the prompts the workloads reference, with their paths as the command line shows them");
         assertTrue(page.contains("break-even 4,"), "the break-even volume is marked");
-        assertTrue(!page.contains("<script") && !page.contains("http"), "self-contained, nothing remote");
+        assertTrue(!page.contains("<script") && !page.matches("(?s).*https?:.*"), "self-contained, nothing remote");
     }
 
     @Test

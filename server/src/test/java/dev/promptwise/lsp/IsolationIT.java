@@ -98,6 +98,9 @@ class IsolationIT {
                 JsonNode answer = server.request(request.getKey(), request.getValue());
                 assertFalse(answer.has("error"), request.getKey() + ": " + answer);
             }
+            JsonNode page = server.request("workspace/executeCommand", Map.of(
+                    "command", PromptwiseLanguageServer.COST_REPORT_HTML_COMMAND, "arguments", List.of()));
+            assertTrue(page.at("/result/html").asText().startsWith("<!doctype html>"), page.toString());
             server.notify("workspace/didChangeConfiguration", Map.of("settings", SETTINGS));
             server.request("shutdown", null);
             server.notify("exit", null);

@@ -73,7 +73,7 @@ class LanguageServerRequestsTest {
         assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
         assertTrue(capabilities.getHoverProvider().getLeft());
         assertTrue(capabilities.getInlayHintProvider().getLeft());
-        assertEquals(List.of("promptwise.costReport", "promptwise.createFilesAndApply"),
+        assertEquals(List.of("promptwise.costReport", "promptwise.costReportHtml", "promptwise.createFilesAndApply"),
                 capabilities.getExecuteCommandProvider().getCommands());
         assertEquals("promptwise", result.getServerInfo().getName());
     }
@@ -148,13 +148,45 @@ class LanguageServerRequestsTest {
     }
 
     @Test
+    void theCostReportPagePricesTheOpenPromptsAsTheStatusBarDoes() {
+        server.initialize(new InitializeParams());
+        open(PROMPT);
+        server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                Map.of("promptwise", Map.of("traffic", Map.of("requestsPerDay", 1000)))));
+        CompletableFuture<DocumentCostResult> cost = server.documentCost(new DocumentCostParams(PROMPT));
+        CompletableFuture<Object> page = server.getWorkspaceService().executeCommand(
+                new ExecuteCommandParams("promptwise.costReportHtml", List.of()));
+        analysisThreads.runAll();
+        String html = ((CostReports.Page) page.join()).html();
+        DocumentCostResult figures = cost.join();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<tr><td><code>[^<]*triage\\.prompty</code></td><td>gpt-4o-mini</td><td class=\"number\">([^<]*)</td>"
+                        + "<td class=\"number\">([^<]*)</td><td class=\"number\">([^<]*)</td></tr>").matcher(html);
+        assertTrue(row.find(), html);
+        assertEquals(String.valueOf(figures.getTokens()), row.group(1));
+        // The open prompt's input at the settings' 1,000 requests a day, read from the catalog's price.
+        double perRequest = figures.getTokens() * PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().input()
+                / 1e6;
+        assertEquals(perRequest, figures.getCostPerRequestUsd(), 1e-12);
+        assertEquals(dev.promptwise.core.cost.Money.usd(perRequest), row.group(2));
+        assertEquals(dev.promptwise.core.cost.Money.usd(perRequest * 1000 * 30), row.group(3));
+        assertTrue(html.contains(CostReports.PROMPT_SCOPE.replace("'", "&#39;")), html);
+    }
+
+    @Test
     void theCostReportCommandAnswersAndOtherCommandsAreInvalid() {
         CompletableFuture<Object> answer = server.getWorkspaceService().executeCommand(
                 new ExecuteCommandParams("promptwise.costReport", List.of()));
         analysisThreads.runAll();
-        CostReports.CostReport report = (CostReports.CostReport) answer.join();
+        CostReports.Data report = (CostReports.Data) answer.join();
         assertEquals(List.of(), report.workloads(), "no workspace root, so no strategy file");
         assertTrue(report.generatedAt().endsWith("Z"), report.generatedAt());
+        CompletableFuture<Object> page = server.getWorkspaceService().executeCommand(
+                new ExecuteCommandParams("promptwise.costReportHtml", List.of()));
+        analysisThreads.runAll();
+        String html = ((CostReports.Page) page.join()).html();
+        assertTrue(html.startsWith("<!doctype html>"), html);
+        assertTrue(html.contains("No workloads: describe them in <code>promptwise.yaml</code>"), html);
         CompletionException failure = assertThrows(CompletionException.class, () -> server.getWorkspaceService()
                 .executeCommand(new ExecuteCommandParams("promptwise.nothing", List.of())).join());
         assertEquals(ResponseErrorCode.InvalidParams.getValue(),

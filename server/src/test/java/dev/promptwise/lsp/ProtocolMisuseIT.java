@@ -217,24 +217,26 @@ class ProtocolMisuseIT {
             Map<String, Object> document = Map.of("uri", URI);
             Map<String, Object> range = Map.of("start", Map.of("line", 0, "character", 0),
                     "end", Map.of("line", LAST_LINE, "character", 0));
-            Map<String, Object> requests = new LinkedHashMap<>();
-            requests.put("textDocument/hover", Map.of("textDocument", document,
-                    "position", Map.of("line", 13, "character", 5)));
-            requests.put("textDocument/documentSymbol", Map.of("textDocument", document));
-            requests.put("textDocument/codeLens", Map.of("textDocument", document));
-            requests.put("textDocument/inlayHint", Map.of("textDocument", document, "range", range));
-            requests.put("textDocument/codeAction", Map.of("textDocument", document, "range", range,
-                    "context", Map.of("diagnostics", List.of())));
-            requests.put("workspace/executeCommand", Map.of("command", PromptwiseLanguageServer.COST_REPORT_COMMAND,
-                    "arguments", List.of()));
-            requests.put("promptwise/documentCost", Map.of("uri", URI));
-            requests.put("textDocument/completion", Map.of("textDocument", document,
-                    "position", Map.of("line", 2, "character", 2)));
-            requests.put("textDocument/definition", Map.of("textDocument", document,
-                    "position", Map.of("line", LAST_LINE, "character", 20)));
-            requests.put("textDocument/documentLink", Map.of("textDocument", document));
+            List<Map.Entry<String, Object>> requests = new ArrayList<>();
+            requests.add(Map.entry("textDocument/hover", Map.of("textDocument", document,
+                    "position", Map.of("line", 13, "character", 5))));
+            requests.add(Map.entry("textDocument/documentSymbol", Map.of("textDocument", document)));
+            requests.add(Map.entry("textDocument/codeLens", Map.of("textDocument", document)));
+            requests.add(Map.entry("textDocument/inlayHint", Map.of("textDocument", document, "range", range)));
+            requests.add(Map.entry("textDocument/codeAction", Map.of("textDocument", document, "range", range,
+                    "context", Map.of("diagnostics", List.of()))));
+            requests.add(Map.entry("workspace/executeCommand", Map.of(
+                    "command", PromptwiseLanguageServer.COST_REPORT_COMMAND, "arguments", List.of())));
+            requests.add(Map.entry("workspace/executeCommand", Map.of(
+                    "command", PromptwiseLanguageServer.COST_REPORT_HTML_COMMAND, "arguments", List.of())));
+            requests.add(Map.entry("promptwise/documentCost", Map.of("uri", URI)));
+            requests.add(Map.entry("textDocument/completion", Map.of("textDocument", document,
+                    "position", Map.of("line", 2, "character", 2))));
+            requests.add(Map.entry("textDocument/definition", Map.of("textDocument", document,
+                    "position", Map.of("line", LAST_LINE, "character", 20))));
+            requests.add(Map.entry("textDocument/documentLink", Map.of("textDocument", document)));
             for (int round = 0; round < 20; round++) {
-                for (Map.Entry<String, Object> request : requests.entrySet()) {
+                for (Map.Entry<String, Object> request : requests) {
                     int id = server.send(request.getKey(), request.getValue());
                     server.notify("$/cancelRequest", Map.of("id", id));
                     JsonNode answer = server.awaitResponse(id);

@@ -110,6 +110,60 @@ class StrategyWorkspaceIT {
         }
     }
 
+    @Test
+    void theCostReportPageOverThePipesShowsTheFiguresOfTheDataAnswer() throws Exception {
+        Files.createDirectories(root.resolve("prompts"));
+        Files.writeString(root.resolve("prompts/triage.prompty"), PROMPT);
+        Files.writeString(root.resolve("promptwise.yaml"), STRATEGY);
+        String strategyUri = root.resolve("promptwise.yaml").toUri().toString();
+        try (LanguageServerProcess server = LanguageServerProcess.start("cost-report-page")) {
+            JsonNode initialized = server.request("initialize", Map.of("processId", ProcessHandle.current().pid(),
+                    "rootUri", root.toUri().toString(), "capabilities", Map.of(),
+                    "initializationOptions", Map.of("promptwise", Map.of("diagnostics", Map.of("debounceMs", 0)))));
+            assertTrue(initialized.at("/result/capabilities/executeCommandProvider/commands").toString()
+                    .contains("\"promptwise.costReportHtml\""), initialized.toString());
+            server.notify("initialized", Map.of());
+            open(server, strategyUri, STRATEGY);
+            server.awaitNotification("textDocument/publishDiagnostics",
+                    params -> strategyUri.equals(params.path("uri").asText()));
+
+            JsonNode data = server.request("workspace/executeCommand",
+                    Map.of("command", "promptwise.costReport", "arguments", List.of())).path("result");
+            JsonNode page = server.request("workspace/executeCommand",
+                    Map.of("command", "promptwise.costReportHtml", "arguments", List.of()));
+            String html = page.at("/result/html").asText();
+            assertTrue(html.startsWith("<!doctype html>"), page.toString());
+            assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+                    + " style-src 'sha256-"), html);
+            assertTrue(!html.contains("<script") && !html.matches("(?s).*https?:.*"), "nothing runs, nothing loads");
+
+            JsonNode triage = data.path("workloads").get(0);
+            assertEquals("triage", triage.path("name").asText());
+            String row = "<tr><td>triage</td><td>gpt-4o</td><td class=\"number\">100</td><td class=\"number\">"
+                    + usd(triage.path("monthlyCostUsd")) + "</td><td class=\"number\">"
+                    + usd(triage.path("fineTunedMonthlyUsd")) + "</td><td class=\"number\">"
+                    + usd(triage.path("hybridMonthlyUsd")) + "</td>";
+            assertTrue(html.contains(row), row + "\n" + html);
+            assertTrue(html.contains("<h3>triage</h3>\n<p class=\"muted\">promptwise.yaml · "), html);
+            assertTrue(html.contains("<polyline class=\"series-prompt\""), "the prompt's cost against the traffic");
+            assertEquals(triage.path("fineTunedMonthlyUsd").isNumber(),
+                    html.contains("<polyline class=\"series-fine-tuned\""), "a fine-tuned curve when it is priced");
+            JsonNode prompt = data.path("prompts").get(0);
+            assertTrue(html.contains("<tr><td><code>" + prompt.path("path").asText() + "</code></td><td>gpt-4o</td>"
+                    + "<td class=\"number\">" + prompt.path("tokens").asInt() + "</td>"), html);
+
+            server.request("shutdown", null);
+            server.notify("exit", null);
+            assertEquals(0, server.awaitExit());
+            assertEquals(List.of(), server.protocolViolations());
+        }
+    }
+
+    /** Words a figure of the data answer as the page does; Gson leaves unknown figures out. */
+    private static String usd(JsonNode figure) {
+        return figure.isNumber() ? dev.promptwise.core.cost.Money.usd(figure.asDouble()) : "n/a";
+    }
+
     private static void open(LanguageServerProcess server, String uri, String text) throws Exception {
         server.notify("textDocument/didOpen", Map.of("textDocument",
                 Map.of("uri", uri, "languageId", "", "version", 1, "text", text)));
