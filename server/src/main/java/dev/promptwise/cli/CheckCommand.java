@@ -1,30 +1,27 @@
 package dev.promptwise.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.SourceFile;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
-import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.StrategyDocument;
-import dev.promptwise.core.semantics.WorkloadBinding;
+import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextDecoding;
-import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,6 +105,9 @@ final class CheckCommand implements Callable<Integer> {
             return PromptwiseCli.USAGE;
         }
         List<Target> targets = new ArrayList<>();
+        // Files named on the command line share their root's workspace, so that a strategy file named beside a
+        // prompt binds it, as it does in the editor.
+        Map<Path, DiskWorkspace> fileWorkspaces = new LinkedHashMap<>();
         for (String path : paths.isEmpty() ? List.of(".") : paths) {
             Path resolved = workingFolder.resolve(path).normalize();
             if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
@@ -117,12 +117,12 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 if (Files.isDirectory(resolved)) {
                     DiskWorkspace workspace = new DiskWorkspace(resolved);
-                    for (Path file : collect(resolved)) {
+                    for (Path file : DiskWorkspace.files(resolved)) {
                         targets.add(new Target(workspace, file, false));
                     }
                 } else {
                     Path root = resolved.startsWith(workingFolder) ? workingFolder : resolved.getParent();
-                    targets.add(new Target(new DiskWorkspace(root), resolved, true));
+                    targets.add(new Target(fileWorkspaces.computeIfAbsent(root, DiskWorkspace::new), resolved, true));
                 }
             } catch (IOException e) {
                 err.println("promptwise: cannot read " + path + ": " + e.getMessage());
@@ -157,16 +157,24 @@ final class CheckCommand implements Callable<Integer> {
         return failed ? PromptwiseCli.FINDINGS : PromptwiseCli.OK;
     }
 
-    /** Reads every strategy file first (prompts bind to them), then analyses everything on all cores. */
+    /**
+     * Reads every strategy file first (prompts bind to them), then analyses everything on all cores, each folder
+     * argument through its own workspace session, as the editor does.
+     */
     private Report analyseAll(PromptwiseAnalysis analysis, List<Target> targets, Settings settings) {
-        Map<DiskWorkspace, List<StrategyDocument>> strategies = new LinkedHashMap<>();
+        Map<DiskWorkspace, Map<String, StrategyDocument>> strategies = new LinkedHashMap<>();
         for (Target target : targets) {
-            if (PromptwiseAnalysis.isStrategyFile(target.file().toString())) {
+            if (WorkspaceSession.isStrategyFile(target.file().toString())) {
                 String relative = target.workspace().relativize(target.file()).orElseThrow();
                 String text = readText(target.file()).text();
-                strategies.computeIfAbsent(target.workspace(), w -> new ArrayList<>())
-                        .add(analysis.parseStrategy(relative, text));
+                strategies.computeIfAbsent(target.workspace(), w -> new LinkedHashMap<>())
+                        .put(relative, analysis.parseStrategy(relative, text));
             }
+        }
+        Map<DiskWorkspace, WorkspaceSession> sessions = new LinkedHashMap<>();
+        for (Target target : targets) {
+            sessions.computeIfAbsent(target.workspace(), workspace -> new WorkspaceSession(analysis,
+                    new CheckedWorkspace(workspace, strategies.getOrDefault(workspace, Map.of()))));
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
         ExecutorService executor = daemonPool(threads, "promptwise-check");
@@ -176,8 +184,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             List<Future<Optional<Analysed>>> futures = new ArrayList<>();
             for (Target target : targets) {
-                List<StrategyDocument> known = strategies.getOrDefault(target.workspace(), List.of());
-                futures.add(executor.submit(() -> analyse(analysis, target, known, settings, workloads)));
+                WorkspaceSession session = sessions.get(target.workspace());
+                Map<String, StrategyDocument> known = strategies.getOrDefault(target.workspace(), Map.of());
+                futures.add(executor.submit(() -> analyse(session, target, known, settings, workloads)));
             }
             List<FileReport> files = new ArrayList<>();
             List<Report.ShownStrategy> analysed = new ArrayList<>();
@@ -205,6 +214,24 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A folder as the command line hands it to the workspace session: the disk, and the strategy files read before
+     * any file is analysed.
+     */
+    private record CheckedWorkspace(DiskWorkspace disk, Map<String, StrategyDocument> strategies)
+            implements WorkspaceSession.Workspace {
+
+        @Override
+        public java.util.Collection<StrategyDocument> strategyFiles() {
+            return strategies.values();
+        }
+
+        @Override
+        public StrategyWorkspace files() {
+            return disk;
+        }
+    }
+
     /** Returns a pool of {@code threads} daemon threads named {@code name}, so that a stuck task never holds the exit. */
     private static ExecutorService daemonPool(int threads, String name) {
         return Executors.newFixedThreadPool(threads, runnable -> {
@@ -214,56 +241,48 @@ final class CheckCommand implements Callable<Integer> {
         });
     }
 
-    /** Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. */
-    private Optional<Analysed> analyse(PromptwiseAnalysis analysis, Target target, List<StrategyDocument> strategies,
-            Settings settings, Executor workloads) {
+    /**
+     * Returns the file's report and, for a strategy file, its analysis; empty for files that are not ours. A file
+     * too large to read is handed to the session by its size, so that rule {@code file-too-large} reports it.
+     */
+    private Optional<Analysed> analyse(WorkspaceSession session, Target target,
+            Map<String, StrategyDocument> strategies, Settings settings, Executor workloads) {
         Path file = target.file();
-        String shown = display(file);
         String relative = target.workspace().relativize(file).orElse(file.getFileName().toString());
-        if (PromptwiseAnalysis.isStrategyFile(relative)) {
-            StrategyDocument document = strategies.stream().filter(s -> s.path().equals(relative)).findFirst()
-                    .orElseGet(() -> analysis.parseStrategy(relative, readText(file).text()));
-            AnalyzedStrategy strategy = analysis.analyzeStrategy(document, settings, target.workspace(), workloads,
-                    Cancellation.NONE);
-            List<Finding> findings = analysis.strategyDiagnostics(strategy, Cancellation.NONE);
-            return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,
-                    LineIndex.of(document.text())), strategy));
-        }
         // The format depends on folder names above the workspace too (plain text under a prompts folder).
         String absolute = file.toAbsolutePath().toString().replace('\\', '/');
-        Optional<PromptFormat> byName = analysis.formatOf(absolute, null);
-        boolean maybeYaml = relative.endsWith(".yml") || relative.endsWith(".yaml");
-        if (byName.isEmpty() && !maybeYaml && !target.explicit()) {
+        if (!target.explicit() && !session.mayAnalyse(absolute)) {
             return Optional.empty();
         }
-        long size = size(file);
-        if (size > MAX_FILE_BYTES) {
-            Finding tooLarge = new Finding("file-too-large", Severity.INFORMATION, TextRange.at(0),
-                    "File not read: " + (size / 1_048_576) + " MB, above the " + (MAX_FILE_BYTES / 1_048_576)
-                            + " MB that Promptwise reads", List.of());
-            return Optional.of(new Analysed(new FileReport(shown, byName.orElse(PromptFormat.PLAIN_TEXT).id(), null,
-                    List.of(tooLarge), LineIndex.of("")), null));
+        StrategyDocument strategy = strategies.get(relative);
+        SourceFile source;
+        if (strategy != null) {
+            source = SourceFile.of(relative, absolute, strategy.text());
+        } else {
+            long size = size(file);
+            source = size > MAX_FILE_BYTES ? SourceFile.unread(relative, absolute, size)
+                    : SourceFile.decoded(relative, absolute, readText(file));
         }
-        TextDecoding.Decoded decoded = readText(file);
-        Optional<PromptFormat> format = byName.isPresent() ? byName : analysis.formatOf(absolute, decoded.text());
-        if (format.isEmpty()) {
-            if (!target.explicit()) {
-                return Optional.empty();
-            }
-            format = Optional.of(PromptFormat.PLAIN_TEXT);
+        if (target.explicit()) {
+            source = source.orElseAs(PromptFormat.PLAIN_TEXT);
         }
-        Optional<Finding> decodingProblem = analysis.decodingProblem(decoded, settings);
-        if (decoded.binary()) {
-            return Optional.of(new Analysed(new FileReport(shown, format.get().id(), null,
-                    decodingProblem.map(List::of).orElse(List.of()), LineIndex.of("")), null));
+        Optional<FileAnalysis> analysed = session.analyze(source, settings, workloads, Cancellation.NONE);
+        if (analysed.isEmpty()) {
+            return Optional.empty();
         }
-        WorkloadBinding binding = analysis.bindingFor(relative, strategies).orElse(null);
-        AnalyzedPrompt prompt = analysis.analyze(relative, format.get(), decoded.text(), settings, binding);
-        List<Finding> findings = new ArrayList<>();
-        decodingProblem.ifPresent(findings::add);
-        findings.addAll(analysis.diagnosticsWithoutFixes(prompt, Cancellation.NONE));
-        return Optional.of(new Analysed(new FileReport(shown, format.get().id(), prompt, findings,
-                LineIndex.of(prompt.document().text())), null));
+        String shown = display(file);
+        List<Finding> findings = session.findings(analysed.get(), Cancellation.NONE);
+        if (analysed.get() instanceof FileAnalysis.Strategy analysedStrategy) {
+            return Optional.of(new Analysed(new FileReport(shown, FileReport.STRATEGY_FORMAT, null, findings,
+                    LineIndex.of(analysedStrategy.strategy().document().text())), analysedStrategy.strategy()));
+        }
+        if (analysed.get() instanceof FileAnalysis.Prompt prompt) {
+            return Optional.of(new Analysed(new FileReport(shown, prompt.prompt().document().format().id(),
+                    prompt.prompt(), findings, LineIndex.of(prompt.prompt().document().text())), null));
+        }
+        FileAnalysis.Binary binary = (FileAnalysis.Binary) analysed.get();
+        return Optional.of(new Analysed(new FileReport(shown, binary.format().id(), null, findings,
+                LineIndex.of("")), null));
     }
 
     private static long size(Path file) {
@@ -283,35 +302,6 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UnreadableFile(file, e);
         }
-    }
-
-    static List<Path> collect(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return !dir.equals(folder) && DiskWorkspace.isSkippedFolder(name)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-        });
-        return files;
     }
 
     private Settings readSettings() throws IOException {

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param path the path as shown (relative to the working folder, {@code /} separators)
  * @param format the file's format id ({@code prompty}, {@code strategy})
- * @param prompt the analysed prompt, or {@code null} for a strategy file or a file not analysed (binary, too large)
+ * @param prompt the analysed prompt (with no content for a file too large to analyse), or {@code null} for a
+ *         strategy file or a binary file
  * @param findings what the rules found, in text order
  * @param lines the file's line index, for positions
  */

@@ -72,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             DiskWorkspace workspace = new DiskWorkspace(folder);
             try {
-                for (Path file : CheckCommand.collect(folder)) {
+                for (Path file : DiskWorkspace.files(folder)) {
                     String relative = workspace.relativize(file).orElseThrow();
                     if (!PromptwiseAnalysis.isStrategyFile(relative)) {
                         continue;

@@ -3,9 +3,15 @@ package dev.promptwise.io;
 import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.text.TextDecoding;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +48,39 @@ public class DiskWorkspace implements StrategyWorkspace {
      */
     public static boolean isSkippedFolder(String name) {
         return SKIPPED_FOLDERS.contains(name) || (name.startsWith(".") && !name.equals(".github"));
+    }
+
+    /**
+     * Returns every regular file below {@code folder}, outside the folders {@link #isSkippedFolder} names, in the
+     * order the walk finds them; a file that vanishes during the walk is left out. The command line's file walk.
+     */
+    public static List<Path> files(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                return !dir.equals(folder) && isSkippedFolder(name)
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return files;
     }
 
     public Path root() {

@@ -59,7 +59,7 @@ final class CostReports {
         WorkspaceIndex index = analyzer.index();
         List<CostReport.Workload> workloads = new ArrayList<>();
         Map<String, CostReport.Prompt> prompts = new LinkedHashMap<>();
-        for (StrategyDocument document : index.strategies()) {
+        for (StrategyDocument document : analyzer.session().strategyFiles()) {
             cancellation.check();
             AnalyzedStrategy strategy = analyzer.facade().analyzeStrategy(document, analyzer.settings(),
                     index.files(), cancellation);

@@ -1,5 +1,6 @@
 package dev.promptwise.lsp;
 
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import java.util.List;
@@ -91,12 +92,9 @@ public final class DiagnosticsPublisher {
             }
         };
         try {
-            Optional<DocumentAnalysis> analysis = analyzer.analysis(document);
+            Optional<FileAnalysis> analysis = analyzer.analysis(document);
             List<Finding> findings = analysis.isEmpty() ? List.of()
-                    : analysis.get() instanceof DocumentAnalysis.Prompt prompt
-                            ? analyzer.facade().diagnosticsWithoutFixes(prompt.prompt(), cancellation)
-                            : analyzer.facade().strategyDiagnostics(
-                                    ((DocumentAnalysis.Strategy) analysis.get()).strategy(), cancellation);
+                    : analyzer.session().findings(analysis.get(), cancellation);
             publish(document, ticket, analysis.isPresent(), ToLsp.diagnostics(document.lineIndex(), findings));
         } catch (CancellationException superseded) {
             // A newer version of the document is open; its own validation publishes.

@@ -1,9 +1,10 @@
 package dev.promptwise.lsp;
 
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.SourceFile;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.config.Settings;
-import dev.promptwise.core.semantics.FixEnvironment;
-import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.vocabulary.Cancellation;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import java.util.concurrent.CancellationException;
 /**
  * Holds the core's façade, the current settings and the workspace index, and gives each document version its
  * analysis: computed once per version, settings and workspace generation, and shared by every request and
- * validation of that version. A prompt is analysed with the workload that references it; a strategy file with
- * the current text of every prompt it names.
+ * validation of that version. The analysis itself is the workspace session's, the same the command line uses: a
+ * prompt is analysed with the workload that references it; a strategy file with the current text of every prompt
+ * it names.
  */
 public final class DocumentAnalyzer {
 
@@ -64,9 +66,14 @@ public final class DocumentAnalyzer {
         settings = newSettings;
     }
 
+    /** Returns the workspace session: the index's files, analysed by the façade in force. */
+    public WorkspaceSession session() {
+        return new WorkspaceSession(analysis, index);
+    }
+
     /** Returns whether the document is a strategy file. */
     public boolean isStrategy(DocumentSnapshot document) {
-        return PromptwiseAnalysis.isStrategyFile(document.path());
+        return WorkspaceSession.isStrategyFile(document.path());
     }
 
     /**
@@ -74,24 +81,16 @@ public final class DocumentAnalyzer {
      * is neither a prompt nor a strategy file (or, against the core's contract, its analysis failed, which is
      * logged).
      */
-    public Optional<DocumentAnalysis> analysis(DocumentSnapshot document) {
+    public Optional<FileAnalysis> analysis(DocumentSnapshot document) {
         boolean strategy = isStrategy(document);
         Key key = new Key(settings, index.strategyGeneration(), strategy ? index.promptGeneration() : 0);
-        return document.analysis(key, snapshot -> analyzeOnce(snapshot, key.settings(), strategy));
+        return document.analysis(key, snapshot -> analyzeOnce(snapshot, key.settings()));
     }
 
     /** Returns the analysed prompt of {@code document}, or empty when it is not a prompt. */
     public Optional<dev.promptwise.core.semantics.AnalyzedPrompt> prompt(DocumentSnapshot document) {
-        return analysis(document).filter(DocumentAnalysis.Prompt.class::isInstance)
-                .map(found -> ((DocumentAnalysis.Prompt) found).prompt());
-    }
-
-    /** Returns the workspace that fixes reaching other files are made against: its files and root strategy file. */
-    public FixEnvironment fixEnvironment() {
-        StrategyDocument root = index.strategies().stream()
-                .filter(strategy -> strategy.path().equals("promptwise.yaml") || strategy.path().equals("promptwise.yml"))
-                .findFirst().orElse(null);
-        return new FixEnvironment(index.files(), root);
+        return analysis(document).filter(FileAnalysis.Prompt.class::isInstance)
+                .map(found -> ((FileAnalysis.Prompt) found).prompt());
     }
 
     /** Returns the open documents whose analysis depends on prompts: the strategy files. */
@@ -99,18 +98,11 @@ public final class DocumentAnalyzer {
         return store.all().stream().filter(this::isStrategy).toList();
     }
 
-    private Optional<DocumentAnalysis> analyzeOnce(DocumentSnapshot document, Settings settingsInForce,
-            boolean strategy) {
+    private Optional<FileAnalysis> analyzeOnce(DocumentSnapshot document, Settings settingsInForce) {
         try {
             String relative = index.relativePath(document.uri());
-            if (strategy) {
-                return Optional.of(new DocumentAnalysis.Strategy(analysis.analyzeStrategy(
-                        document.strategyDocument(analysis, relative), settingsInForce, index.files(),
-                        Cancellation.NONE)));
-            }
-            return analysis.formatOf(document.path(), document.text())
-                    .map(format -> new DocumentAnalysis.Prompt(analysis.analyze(relative, format, document.text(),
-                            settingsInForce, index.bindingFor(relative).orElse(null))));
+            return session().analyze(SourceFile.of(relative, document.path(), document.text()), settingsInForce,
+                    null, Cancellation.NONE);
         } catch (CancellationException cancelled) {
             throw cancelled;
         } catch (RuntimeException failure) {

@@ -1,5 +1,6 @@
 package dev.promptwise.lsp;
 
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.text.LineIndex;
@@ -21,7 +22,7 @@ public final class DocumentSnapshot {
     private volatile LineIndex lineIndex;
     private volatile boolean superseded;
     private Object analyzedUnder;
-    private Optional<DocumentAnalysis> analysis;
+    private Optional<FileAnalysis> analysis;
     private volatile StrategyDocument strategyDocument;
 
     public DocumentSnapshot(String uri, int version, String text, String languageId) {
@@ -80,8 +81,8 @@ public final class DocumentSnapshot {
      * depends on), computing it with {@code analyzer} only the first time it is asked for under that key; empty
      * when the document is neither a prompt nor a strategy file.
      */
-    public synchronized Optional<DocumentAnalysis> analysis(Object key,
-            Function<DocumentSnapshot, Optional<DocumentAnalysis>> analyzer) {
+    public synchronized Optional<FileAnalysis> analysis(Object key,
+            Function<DocumentSnapshot, Optional<FileAnalysis>> analyzer) {
         if (analysis == null || !key.equals(analyzedUnder)) {
             analysis = analyzer.apply(this);
             analyzedUnder = key;

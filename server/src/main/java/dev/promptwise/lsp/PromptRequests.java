@@ -1,9 +1,8 @@
 package dev.promptwise.lsp;
 
-import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.FileAnalysis;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
-import dev.promptwise.core.semantics.AnalyzedStrategy;
-import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.text.LineIndex;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.vocabulary.Cancellation;
@@ -21,27 +20,29 @@ import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 /**
  * Runs the requests about one document off the message thread. The snapshot is taken when the request arrives,
  * so a request sees the version the client had when it asked; the work is cancelled when the client cancels it
- * or a newer version of the document arrives.
+ * or a newer version of the document arrives. The kind of file (prompt or strategy file) is told apart once, by
+ * the workspace session: a handler asks the session for its feature of whatever file it is given.
  */
 public final class PromptRequests {
 
-    /** The work of one request, given the analysed prompt. */
+    /** The work of one request, given the analysed file. */
     @FunctionalInterface
     public interface Work<R> {
 
-        R apply(PromptVersion ctx, Cancellation cancellation);
+        R apply(PromptRequestContext ctx, Cancellation cancellation);
     }
 
     /**
-     * One analysed version of a prompt, with the conversions a handler needs.
+     * One analysed version of a document, with the session that answers for it and the conversions a handler
+     * needs.
      *
      * @param document the snapshot the request is about
-     * @param prompt its analysis
-     * @param analysis the core's façade
-     * @param environment the workspace that fixes reaching other files are made against
+     * @param file its analysis, a prompt or a strategy file
+     * @param session the workspace session, which answers each feature for either kind of file
+     * @param index the workspace, to turn workspace-relative paths into URIs
      */
-    public record PromptVersion(DocumentSnapshot document, AnalyzedPrompt prompt, PromptwiseAnalysis analysis,
-            FixEnvironment environment) {
+    public record PromptRequestContext(DocumentSnapshot document, FileAnalysis file, WorkspaceSession session,
+            WorkspaceIndex index) {
 
         public String uri() {
             return document.uri();
@@ -49,6 +50,11 @@ public final class PromptRequests {
 
         public LineIndex lineIndex() {
             return document.lineIndex();
+        }
+
+        /** Returns the analysed prompt; only for work run by {@link PromptRequests#onPrompt}. */
+        public AnalyzedPrompt prompt() {
+            return ((FileAnalysis.Prompt) file).prompt();
         }
 
         /** Returns the offset of a client position in this version's text. */
@@ -64,53 +70,13 @@ public final class PromptRequests {
         /** Returns the inlay hints of this version inside the client's range. */
         public List<InlayHintInfo> inlayHints(Range range, Cancellation cancellation) {
             TextRange inside = range(range);
-            return analysis.inlayHints(prompt, inside.start(), inside.end(), cancellation);
+            return session.inlayHints(file, inside.start(), inside.end(), cancellation);
         }
 
-        /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */
+        /** Returns the findings of this version, with fixes, whose ranges touch the client's range. */
         public List<Finding> findingsUnder(Range range, Cancellation cancellation) {
             TextRange under = range(range);
-            return analysis.diagnostics(prompt, environment, cancellation).stream()
-                    .filter(finding -> finding.range().intersects(under))
-                    .toList();
-        }
-    }
-
-    /** The work of one request, given the analysed strategy file. */
-    @FunctionalInterface
-    public interface StrategyWork<R> {
-
-        R apply(StrategyVersion ctx, Cancellation cancellation);
-    }
-
-    /**
-     * One analysed version of a strategy file, with the conversions a handler needs.
-     *
-     * @param document the snapshot the request is about
-     * @param strategy its analysis
-     * @param analysis the core's façade
-     * @param index the workspace, to turn workspace-relative paths into URIs
-     */
-    public record StrategyVersion(DocumentSnapshot document, AnalyzedStrategy strategy, PromptwiseAnalysis analysis,
-            WorkspaceIndex index) {
-
-        public String uri() {
-            return document.uri();
-        }
-
-        public LineIndex lineIndex() {
-            return document.lineIndex();
-        }
-
-        /** Returns the offset of a client position in this version's text. */
-        public int offset(Position position) {
-            return FromLsp.offset(document.lineIndex(), document.text(), position);
-        }
-
-        /** Returns the findings of this version whose ranges touch the client's range; empty when none do. */
-        public List<Finding> findingsUnder(Range range, Cancellation cancellation) {
-            TextRange under = FromLsp.range(document.lineIndex(), document.text(), range);
-            return analysis.strategyDiagnostics(strategy, cancellation).stream()
+            return session.findingsWithFixes(file, cancellation).stream()
                     .filter(finding -> finding.range().intersects(under))
                     .toList();
         }
@@ -132,19 +98,22 @@ public final class PromptRequests {
      * client cancels or a newer version arrives first.
      */
     public <R> CompletableFuture<R> onPrompt(String uri, R whenNotPrompt, Work<R> work) {
-        return onDocument(uri, whenNotPrompt, work, (ctx, cancellation) -> whenNotPrompt);
+        return run(uri, whenNotPrompt, true, work);
     }
 
     /**
-     * Runs {@code promptWork} or {@code strategyWork} on the current version of the document at {@code uri},
-     * whichever it is. Completes with {@code whenNeither} when the document is not open or is neither, and is
-     * cancelled when the client cancels or a newer version arrives first.
+     * Runs {@code work} on the current version of the document at {@code uri}, a prompt or a strategy file.
+     * Completes with {@code whenNeither} when the document is not open or is neither, and is cancelled when the
+     * client cancels or a newer version arrives first.
      */
-    public <R> CompletableFuture<R> onDocument(String uri, R whenNeither, Work<R> promptWork,
-            StrategyWork<R> strategyWork) {
+    public <R> CompletableFuture<R> onDocument(String uri, R whenNeither, Work<R> work) {
+        return run(uri, whenNeither, false, work);
+    }
+
+    private <R> CompletableFuture<R> run(String uri, R whenNone, boolean promptsOnly, Work<R> work) {
         Optional<DocumentSnapshot> snapshot = store.get(uri);
         if (snapshot.isEmpty()) {
-            return CompletableFuture.completedFuture(whenNeither);
+            return CompletableFuture.completedFuture(whenNone);
         }
         DocumentSnapshot document = snapshot.get();
         return CompletableFutures.computeAsync(executor, cancelChecker -> {
@@ -155,19 +124,12 @@ public final class PromptRequests {
                 }
             };
             cancellation.check();
-            Optional<DocumentAnalysis> analysis = analyzer.analysis(document);
-            if (analysis.isEmpty()) {
-                return whenNeither;
+            Optional<FileAnalysis> analysis = analyzer.analysis(document);
+            if (analysis.isEmpty() || (promptsOnly && !(analysis.get() instanceof FileAnalysis.Prompt))) {
+                return whenNone;
             }
-            R result;
-            if (analysis.get() instanceof DocumentAnalysis.Prompt prompt) {
-                result = promptWork.apply(new PromptVersion(document, prompt.prompt(), analyzer.facade(),
-                        analyzer.fixEnvironment()), cancellation);
-            } else {
-                AnalyzedStrategy strategy = ((DocumentAnalysis.Strategy) analysis.get()).strategy();
-                result = strategyWork.apply(new StrategyVersion(document, strategy, analyzer.facade(),
-                        analyzer.index()), cancellation);
-            }
+            R result = work.apply(new PromptRequestContext(document, analysis.get(), analyzer.session(),
+                    analyzer.index()), cancellation);
             cancellation.check();
             return result;
         });

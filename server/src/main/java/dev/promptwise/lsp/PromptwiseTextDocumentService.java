@@ -89,71 +89,55 @@ public final class PromptwiseTextDocumentService implements TextDocumentService 
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), null,
-                (ctx, cancellation) -> ToLsp.hover(ctx.lineIndex(),
-                        ctx.analysis().hover(ctx.prompt(), ctx.offset(params.getPosition()), cancellation)),
-                (ctx, cancellation) -> ToLsp.hover(ctx.lineIndex(),
-                        ctx.analysis().strategyHover(ctx.strategy(), ctx.offset(params.getPosition()), cancellation)));
+        return requests.onDocument(params.getTextDocument().getUri(), null, (ctx, cancellation) -> ToLsp.hover(
+                ctx.lineIndex(), ctx.session().hover(ctx.file(), ctx.offset(params.getPosition()), cancellation)));
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), List.of(),
-                (ctx, cancellation) -> ToLsp.codeLenses(ctx.lineIndex(), ctx.analysis().codeLenses(ctx.prompt(), cancellation)),
-                (ctx, cancellation) -> ToLsp.codeLenses(ctx.lineIndex(),
-                        ctx.analysis().strategyLenses(ctx.strategy(), cancellation)));
+        return requests.onDocument(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
+                ToLsp.codeLenses(ctx.lineIndex(), ctx.session().codeLenses(ctx.file(), cancellation)));
     }
 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-        return requests.onPrompt(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
+        return requests.onDocument(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
                 ToLsp.inlayHints(ctx.lineIndex(), ctx.inlayHints(params.getRange(), cancellation)));
     }
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
             DocumentSymbolParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), List.of(),
-                (ctx, cancellation) -> ToLsp.documentSymbols(ctx.lineIndex(),
-                        ctx.analysis().documentSymbols(ctx.prompt(), cancellation)),
-                (ctx, cancellation) -> ToLsp.documentSymbols(ctx.lineIndex(),
-                        ctx.analysis().strategySymbols(ctx.strategy(), cancellation)));
+        return requests.onDocument(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
+                ToLsp.documentSymbols(ctx.lineIndex(), ctx.session().documentSymbols(ctx.file(), cancellation)));
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         WorkspaceEdits edits = new WorkspaceEdits(server.index(), store, server.clientCapabilities());
-        return requests.onDocument(params.getTextDocument().getUri(), List.of(),
-                (ctx, cancellation) -> ToLsp.codeActions(ctx.uri(), ctx.lineIndex(),
-                        ctx.findingsUnder(params.getRange(), cancellation), edits),
-                (ctx, cancellation) -> ToLsp.codeActions(ctx.uri(), ctx.lineIndex(),
-                        ctx.findingsUnder(params.getRange(), cancellation), edits));
+        return requests.onDocument(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
+                ToLsp.codeActions(ctx.uri(), ctx.lineIndex(), ctx.findingsUnder(params.getRange(), cancellation), edits));
     }
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                (ctx, cancellation) -> Either.forLeft(List.of()),
-                (ctx, cancellation) -> Either.forLeft(ToLsp.completionItems(ctx.lineIndex(),
-                        ctx.analysis().strategyCompletion(ctx.strategy(), ctx.offset(params.getPosition()),
-                                ctx.index().promptFiles(), cancellation))));
+        return requests.onDocument(params.getTextDocument().getUri(), Either.forLeft(List.of()), (ctx, cancellation) ->
+                Either.forLeft(ToLsp.completionItems(ctx.lineIndex(), ctx.session().completion(ctx.file(),
+                        ctx.offset(params.getPosition()), ctx.index().promptFiles(), cancellation))));
     }
 
     @Override
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), List.of(),
-                (ctx, cancellation) -> List.of(),
-                (ctx, cancellation) -> ToLsp.documentLinks(ctx.lineIndex(), ctx.index(),
-                        ctx.analysis().strategyLinks(ctx.strategy(), cancellation)));
+        return requests.onDocument(params.getTextDocument().getUri(), List.of(), (ctx, cancellation) ->
+                ToLsp.documentLinks(ctx.lineIndex(), ctx.index(), ctx.session().links(ctx.file(), cancellation)));
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
             DefinitionParams params) {
-        return requests.onDocument(params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                (ctx, cancellation) -> Either.forLeft(List.of()),
-                (ctx, cancellation) -> Either.forLeft(ToLsp.definitions(ctx.lineIndex(), ctx.index(),
-                        ctx.analysis().strategyLinks(ctx.strategy(), cancellation), ctx.offset(params.getPosition()))));
+        return requests.onDocument(params.getTextDocument().getUri(), Either.forLeft(List.of()), (ctx, cancellation) ->
+                Either.forLeft(ToLsp.definitions(ctx.lineIndex(), ctx.index(), ctx.session().links(ctx.file(),
+                        cancellation), ctx.offset(params.getPosition()))));
     }
 
     /** Tells the index what changed and validates the documents that depend on it. */

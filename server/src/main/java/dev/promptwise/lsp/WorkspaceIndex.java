@@ -1,8 +1,8 @@
 package dev.promptwise.lsp;
 
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.semantics.StrategyDocument;
-import dev.promptwise.core.semantics.WorkloadBinding;
 import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +24,10 @@ import java.util.function.IntConsumer;
  * The workspace as the server sees it: its root, its strategy files (the editor's buffer when open, else the
  * disk's), and two generation counters that say when analyses must be redone: one moves when a strategy file
  * changes (every prompt's binding may change), the other when a prompt changes (every workload's cost may change).
- * Files that are not open are read from disk; nothing is ever written here.
+ * Files that are not open are read from disk; nothing is ever written here. It is the editor's
+ * {@link WorkspaceSession.Workspace}: the workspace session binds, analyses and orders strategy files over it.
  */
-public final class WorkspaceIndex {
+public final class WorkspaceIndex implements WorkspaceSession.Workspace {
 
     /** The most files looked at when indexing, so a huge workspace cannot stall the server. */
     static final int MAX_FILES_SCANNED = 200_000;
@@ -195,29 +195,21 @@ public final class WorkspaceIndex {
                 : Optional.of(workspace.root().resolve(relativePath).normalize().toUri().toString());
     }
 
-    /**
-     * Returns every strategy file, the open buffer in place of the disk's copy, ordered so that
-     * {@code promptwise.yaml} at the root comes first and the rest by path.
-     */
-    public List<StrategyDocument> strategies() {
-        Map<String, StrategyDocument> byPath = new java.util.TreeMap<>(onDisk);
+    /** Returns every strategy file, the open buffer in place of the disk's copy, in no particular order. */
+    @Override
+    public java.util.Collection<StrategyDocument> strategyFiles() {
+        Map<String, StrategyDocument> byPath = new java.util.HashMap<>(onDisk);
         for (DocumentSnapshot document : store.all()) {
             String path = relativePath(document.uri());
-            if (PromptwiseAnalysis.isStrategyFile(path)) {
+            if (WorkspaceSession.isStrategyFile(path)) {
                 byPath.put(path, document.strategyDocument(analysis, path));
             }
         }
-        List<StrategyDocument> ordered = new ArrayList<>(byPath.values());
-        ordered.sort(Comparator.comparing((StrategyDocument s) -> s.path().contains("/")).thenComparing(StrategyDocument::path));
-        return ordered;
-    }
-
-    /** Returns the workload that references the prompt at this workspace-relative path, or empty. */
-    public Optional<WorkloadBinding> bindingFor(String promptPath) {
-        return analysis.bindingFor(promptPath, strategies());
+        return byPath.values();
     }
 
     /** Returns the workspace as strategy analysis sees it: open buffers first, then the disk, never outside. */
+    @Override
     public StrategyWorkspace files() {
         DiskWorkspace workspace = disk;
         // The open buffers are looked up once here, not once per question: a strategy file of thousands of

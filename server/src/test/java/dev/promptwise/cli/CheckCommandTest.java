@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptwise.core.config.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,72 @@ class CheckCommandTest {
         assertTrue(run.out.contains("prompts/image.txt:1:1: information invalid-prompt-file: Binary file"), run.out);
         assertTrue(run.out.contains("prompts/latin1.txt:1:1: error invalid-prompt-file: Not valid UTF-8 (first bad byte at offset 3)"),
                 run.out);
+    }
+
+    @Test
+    void aFileAboveTheAnalysedSizeGetsTheRulesFindingWithTheConfiguredSeverity() throws Exception {
+        StringBuilder huge = new StringBuilder(Limits.MAX_ANALYSED_CHARS + 100);
+        String line = "Sort the ticket into billing, outage or account.\n";
+        while (huge.length() <= Limits.MAX_ANALYSED_CHARS) {
+            huge.append(line);
+        }
+        write("prompts/huge.txt", huge.toString());
+        double megabytes = huge.length() / 1_048_576.0;
+        assertEquals("8.0", String.format(java.util.Locale.ROOT, "%.1f", megabytes), "just above 8 MiB of text");
+
+        Run byDefault = run("check", "--format", "json");
+        assertEquals(0, byDefault.exitCode, byDefault.err);
+        JsonNode diagnostics = new ObjectMapper().readTree(byDefault.out).get("files").get(0).get("diagnostics");
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertEquals("file-too-large", diagnostics.get(0).get("rule").asText());
+        assertEquals("information", diagnostics.get(0).get("severity").asText());
+        assertEquals("File not analysed: 8.0 MB of text, above the 8 MB that Promptwise analyses",
+                diagnostics.get(0).get("message").asText());
+
+        write("settings.json", "{\"rules\": {\"file-too-large\": \"error\"}}");
+        Run asError = run("check", "--settings", "settings.json");
+        assertEquals(1, asError.exitCode, asError.out);
+        assertEquals("prompts/huge.txt:1:1: error file-too-large: File not analysed: 8.0 MB of text, above the 8 MB"
+                + " that Promptwise analyses\n1 file checked: 1 error, 0 warnings, 0 information, 0 hints\n", asError.out);
+
+        write("settings.json", "{\"rules\": {\"file-too-large\": \"off\"}}");
+        Run off = run("check", "--settings", "settings.json");
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints\n", off.out);
+    }
+
+    @Test
+    void aFileTooLargeToReadIsReportedByTheRuleWithItsSize() throws Exception {
+        Path file = workspace.resolve("prompts/dump.txt");
+        Files.createDirectories(file.getParent());
+        long bytes = CheckCommand.MAX_FILE_BYTES + 3 * 1_048_576L;
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(bytes);
+        }
+        Run byDefault = run("check");
+        assertEquals("prompts/dump.txt:1:1: information file-too-large: File not analysed: 67.0 MB of text, above the"
+                + " 8 MB that Promptwise analyses\n1 file checked: 0 errors, 0 warnings, 1 information, 0 hints\n",
+                byDefault.out);
+        write("settings.json", "{\"rules\": {\"file-too-large\": \"error\"}}");
+        Run asError = run("check", "--settings", "settings.json");
+        assertEquals(1, asError.exitCode, asError.out);
+        assertTrue(asError.out.startsWith("prompts/dump.txt:1:1: error file-too-large: File not analysed: 67.0 MB"),
+                asError.out);
+        write("settings.json", "{\"rules\": {\"file-too-large\": \"off\"}}");
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints\n",
+                run("check", "--settings", "settings.json").out);
+    }
+
+    @Test
+    void aStrategyFileNamedBesideAPromptBindsItAsInTheEditor() throws Exception {
+        write("prompts/triage.txt", "Sort the ticket into billing, outage or account.\n");
+        write("promptwise.yaml", "version: 1\nworkloads:\n  triage:\n    prompt: prompts/triage.txt\n    model: gpt-4o\n");
+        Run alone = run("check", "--format", "json", "prompts/triage.txt");
+        assertEquals("gpt-4o-mini", new ObjectMapper().readTree(alone.out).get("files").get(0).get("model").asText(),
+                "no strategy file named: the default model");
+        Run both = run("check", "--format", "json", "promptwise.yaml", "prompts/triage.txt");
+        JsonNode files = new ObjectMapper().readTree(both.out).get("files");
+        assertEquals("prompts/triage.txt", files.get(0).get("path").asText());
+        assertEquals("gpt-4o", files.get(0).get("model").asText(), "judged by the workload that names it");
     }
 
     @Test

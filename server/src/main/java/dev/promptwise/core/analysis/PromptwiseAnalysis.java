@@ -147,6 +147,21 @@ public final class PromptwiseAnalysis {
     /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
     AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
             PriceCatalog prices) {
+        return analyze(path, format, text, settings, binding, prices, text.length());
+    }
+
+    /**
+     * Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does a file whose length
+     * is {@code originalLength}: the session passes a file too large to read as no text and its size.
+     */
+    AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
+            int originalLength) {
+        return analyze(path, format, text, settings, binding,
+                binding == null ? catalog() : catalogOf(binding.strategy()), originalLength);
+    }
+
+    private AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
+            WorkloadBinding binding, PriceCatalog prices, int originalLength) {
         PromptDocument document = parseRemembered(format, text, path);
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
@@ -157,7 +172,7 @@ public final class PromptwiseAnalysis {
                 ? model.encoding() : FALLBACK_ENCODING;
         boolean estimated = model == null || !model.exactTokens();
         return new AnalyzedPrompt(path, document, settings, binding, prices, modelId, model,
-                host.tokens().forEncoding(encoding), host.semantics(), estimated, text.length());
+                host.tokens().forEncoding(encoding), host.semantics(), estimated, originalLength);
     }
 
     /**
