@@ -25,7 +25,7 @@ public enum Approach {
 
     /** Returns the approach with this id (case-insensitive), or {@code null} when there is none. */
     public static Approach fromId(String id) {
-        return Ids.find(values(), id, Approach::id);
+        return Ids.find(values(), Spellings.APPROACH.canonical(id), Approach::id);
     }
 
     @Override
