@@ -248,7 +248,8 @@ public final class Spellings {
             return Reading.plain(value);
         }
         String plain = plain(value);
-        return new Reading(value, Severity.HINT, "'" + written + "' reads as " + plain, plain);
+        return new Reading(value, Severity.HINT, "'" + written + "' reads as " + plain
+                + (yamlNumber ? " (YAML 1.2 tools read digits grouped by underscores as text)" : ""), plain);
     }
 
     /**
