@@ -25,7 +25,7 @@ public enum ChangeFrequency {
         return id;
     }
 
-    /** Returns whether changes come every two weeks or more often, so that a trained model would keep going stale. */
+    /** Returns whether changes come every two weeks or more often, so a trained model would keep going stale. */
     public boolean isVolatile() {
         return compareTo(BIWEEKLY) <= 0;
     }
@@ -35,7 +35,10 @@ public enum ChangeFrequency {
         return compareTo(QUARTERLY) >= 0;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#CHANGE_FREQUENCY}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#CHANGE_FREQUENCY}), or {@code null} when it spells none.
+     */
     public static ChangeFrequency fromId(String id) {
         return Ids.find(values(), Spellings.CHANGE_FREQUENCY.canonical(id), ChangeFrequency::id);
     }

@@ -17,7 +17,10 @@ public enum Complexity {
         return id;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#COMPLEXITY}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#COMPLEXITY}), or {@code null} when it spells none.
+     */
     public static Complexity fromId(String id) {
         return Ids.find(values(), Spellings.COMPLEXITY.canonical(id), Complexity::id);
     }

@@ -35,7 +35,10 @@ public enum Domain {
                 || this == SCIENTIFIC;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#DOMAIN}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#DOMAIN}), or {@code null} when it spells none.
+     */
     public static Domain fromId(String id) {
         return Ids.find(values(), Spellings.DOMAIN.canonical(id), Domain::id);
     }

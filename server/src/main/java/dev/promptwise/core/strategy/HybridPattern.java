@@ -18,7 +18,10 @@ public enum HybridPattern {
         return id;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#PATTERN}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#PATTERN}), or {@code null} when it spells none.
+     */
     public static HybridPattern fromId(String id) {
         return Ids.find(values(), Spellings.PATTERN.canonical(id), HybridPattern::id);
     }

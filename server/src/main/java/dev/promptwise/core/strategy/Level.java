@@ -18,7 +18,10 @@ public enum Level {
         return id;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#LEVEL}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#LEVEL}), or {@code null} when it spells none.
+     */
     public static Level fromId(String id) {
         return Ids.find(values(), Spellings.LEVEL.canonical(id), Level::id);
     }

@@ -58,7 +58,10 @@ public enum OutputFormat {
         return strictness == Strictness.PROSE;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#OUTPUT_FORMAT}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#OUTPUT_FORMAT}), or {@code null} when it spells none.
+     */
     public static OutputFormat fromId(String id) {
         return Ids.find(values(), Spellings.OUTPUT_FORMAT.canonical(id), OutputFormat::id);
     }

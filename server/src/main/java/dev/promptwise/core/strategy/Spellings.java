@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How a strategy file reads what people write: the one table of accepted spellings, shared by the parser (which
@@ -22,12 +24,45 @@ public final class Spellings {
 
     private Spellings() {}
 
-    /** The accepted spellings of one enumeration. */
-    public record Vocabulary(String noun, List<String> ids, Map<String, String> synonyms, boolean open) {
+    /** The accepted spellings of one enumeration: its ids in order, and synonyms (squashed) to the id they mean. */
+    public static final class Vocabulary {
+        private final String noun;
+        private final List<String> ids;
+        private final Map<String, String> synonyms;
+        private final boolean open;
+        /** Every squashed spelling, ids and synonyms, to its id. */
+        private final Map<String, String> lookup;
 
-        public Vocabulary {
-            ids = List.copyOf(ids);
-            synonyms = Map.copyOf(synonyms);
+        Vocabulary(String noun, List<String> ids, Map<String, String> synonyms, boolean open) {
+            this.noun = noun;
+            this.ids = List.copyOf(ids);
+            this.synonyms = Map.copyOf(synonyms);
+            this.open = open;
+            Map<String, String> all = new LinkedHashMap<>(synonyms);
+            for (String id : ids) {
+                all.put(squash(id), id);
+            }
+            this.lookup = Map.copyOf(all);
+        }
+
+        /** Returns the key's name, as messages call the value ({@code outputFormat}). */
+        public String noun() {
+            return noun;
+        }
+
+        /** Returns the canonical ids, in the enum's order. */
+        public List<String> ids() {
+            return ids;
+        }
+
+        /** Returns the synonyms, squashed, to the id each means. */
+        public Map<String, String> synonyms() {
+            return synonyms;
+        }
+
+        /** Returns whether a value outside the ids is accepted (with a warning), as for {@code task.domain}. */
+        public boolean open() {
+            return open;
         }
 
         /** Returns the canonical id that {@code text} spells, or {@code null} when it spells none. */
@@ -35,13 +70,7 @@ public final class Spellings {
             if (text == null) {
                 return null;
             }
-            String wanted = squash(text);
-            for (String id : ids) {
-                if (squash(id).equals(wanted)) {
-                    return id;
-                }
-            }
-            return synonyms.get(wanted);
+            return ids.contains(text) ? text : lookup.get(squash(text));
         }
     }
 
@@ -179,6 +208,23 @@ public final class Spellings {
         return BY_KEY.get(docPath);
     }
 
+    /** The last keys of {@link #BY_KEY}'s paths, for a quick test before the path's page name is built. */
+    private static final Set<String> ENUMERATION_KEYS = BY_KEY.keySet().stream()
+            .map(page -> page.substring(page.lastIndexOf('.') + 1)).collect(Collectors.toUnmodifiableSet());
+
+    private static final Set<String> ACCURACY_KEYS = ACCURACIES.stream()
+            .map(page -> page.substring(page.lastIndexOf('.') + 1)).collect(Collectors.toUnmodifiableSet());
+
+    /** Returns whether a key of this name may hold an enumeration (its full path decides). */
+    static boolean isEnumerationKey(String key) {
+        return ENUMERATION_KEYS.contains(key);
+    }
+
+    /** Returns whether a key of this name may hold an accuracy (its full path decides). */
+    static boolean isAccuracyKey(String key) {
+        return ACCURACY_KEYS.contains(key);
+    }
+
     /** Returns whether the key with this page name holds an accuracy. */
     public static boolean isAccuracy(String docPath) {
         return ACCURACIES.contains(docPath);
@@ -222,6 +268,16 @@ public final class Spellings {
      */
     public static Reading number(String text, boolean yamlNumber) {
         String written = text == null ? "" : text.strip();
+        if (yamlNumber && written.indexOf('_') < 0) {
+            try {
+                double value = Double.parseDouble(written);
+                if (Double.isFinite(value)) {
+                    return Reading.plain(value);
+                }
+            } catch (NumberFormatException e) {
+                // a YAML number in another notation (0x1F): read by the pattern below, or not at all
+            }
+        }
         Matcher matcher = NUMERAL.matcher(written);
         if (!matcher.matches()) {
             return new Reading(null, Severity.ERROR, "must be a number", null);

@@ -402,6 +402,12 @@ public final class StrategySchema {
         return elements;
     }
 
+    /** Returns whether the schema asks for a number or a whole number at {@code path}. */
+    private boolean isNumberAt(List<String> path) {
+        String type = schemaAt(path).map(StrategySchema::mainType).orElse("");
+        return type.equals("number") || type.equals("integer");
+    }
+
     /**
      * Returns the type a subschema asks for: its {@code type}, or the first of a list ({@code ["number", "string"]}
      * is a number that may also be written as text such as {@code 10k}).
@@ -565,8 +571,17 @@ public final class StrategySchema {
             if (key == null || path.isEmpty() || plain.isNull() || plain.isBoolean()) {
                 return plain;
             }
-            String page = StrategyKeys.docPath(path);
             boolean yamlNumber = plain.isNumber();
+            String last = key.value();
+            if (yamlNumber && scalar.value().indexOf('_') < 0 && !Spellings.isAccuracyKey(last)
+                    && !Spellings.isEnumerationKey(last)) {
+                return plain; // a plain YAML number where no enumeration or accuracy is: nothing to read
+            }
+            if (!yamlNumber && !Spellings.isEnumerationKey(last) && !Spellings.isAccuracyKey(last)
+                    && !owner.isNumberAt(path)) {
+                return plain; // text where text belongs, or where the schema reports its type
+            }
+            String page = StrategyKeys.docPath(path);
             Spellings.Vocabulary vocabulary = Spellings.vocabulary(page);
             Spellings.Reading reading;
             String type = "";

@@ -16,7 +16,10 @@ public enum Variability {
         return id;
     }
 
-    /** Returns the constant that {@code id} spells ({@link Spellings#VARIABILITY}), or {@code null} when it spells none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#VARIABILITY}), or {@code null} when it spells none.
+     */
     public static Variability fromId(String id) {
         return Ids.find(values(), Spellings.VARIABILITY.canonical(id), Variability::id);
     }
