@@ -4,8 +4,8 @@
 // How to run (outside the repository, so no node_modules lands in it):
 //   mkdir -p /tmp/tokref && cd /tmp/tokref && npm init -y && npm install tiktoken@1.0.22 gpt-tokenizer@4.0.0
 //   cp <repo>/server/src/test/resources/tokens/make-reference.mjs .
-//   node make-reference.mjs <shared>/corpus/dotprompt/packages/codemirror/samples/11-multilingual-unicode.prompt \
-//       <shared>/corpus/dotprompt/packages/codemirror/samples/10-kitchen-sink.prompt \
+//   node make-reference.mjs <repo>/server/src/test/resources/corpus/dotprompt/packages/codemirror/samples/11-multilingual-unicode.prompt \
+//       <repo>/server/src/test/resources/corpus/dotprompt/packages/codemirror/samples/10-kitchen-sink.prompt \
 //       > <repo>/server/src/test/resources/tokens/reference-counts.json
 //
 // tiktoken (the WebAssembly build of OpenAI's tokenizer) gives the counts; gpt-tokenizer, written independently,

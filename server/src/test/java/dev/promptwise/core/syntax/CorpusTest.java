@@ -158,8 +158,6 @@ class CorpusTest {
     }
 
     private static Path corpus() {
-        String configured = System.getProperty("promptwise.corpus");
-        Path path = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus");
-        return path.toAbsolutePath().normalize();
+        return Path.of("src", "test", "resources", "corpus").toAbsolutePath().normalize();
     }
 }

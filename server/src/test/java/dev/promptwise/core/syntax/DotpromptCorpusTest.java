@@ -2,7 +2,6 @@ package dev.promptwise.core.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class DotpromptCorpusTest {
 
     private static Path corpus() {
-        String property = System.getProperty("promptwise.corpus");
-        assertNotNull(property, "the server pom sets promptwise.corpus");
-        return Path.of(property, "dotprompt");
+        return Path.of("src", "test", "resources", "corpus", "dotprompt");
     }
 
     private static String read(String relative) throws IOException {

@@ -122,9 +122,7 @@ class TokenCounterTest {
 
     @Test
     void segmentCountsAddUpToTheWholeCountForEveryCorpusFile() throws IOException {
-        String corpusProperty = System.getProperty("promptwise.corpus");
-        assertTrue(corpusProperty != null, "the build sets the system property promptwise.corpus");
-        Path corpus = Path.of(corpusProperty);
+        Path corpus = Path.of("src", "test", "resources", "corpus");
         assertTrue(Files.isDirectory(corpus), "corpus folder not found: " + corpus);
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
