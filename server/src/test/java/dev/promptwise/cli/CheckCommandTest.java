@@ -241,6 +241,44 @@ class CheckCommandTest {
         }
     }
 
+    @Test
+    void aStrategyFileWrittenAsPeopleWriteItPassesWithDefaultSettings() throws Exception {
+        write("prompts/claims.txt", "Classify the insurance claim into one of the queues. Reply with the queue only.\n");
+        write("promptwise.yaml", """
+                version: 1
+                owner: platform-team
+                description: Claims handling
+                x-cost-center: 4711
+                workloads:
+                  claims:
+                    owner: claims-team
+                    prompt: prompts/claims.txt
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 10_000, avgInputTokens: 1.5k, avgOutputTokens: 20 }
+                    task: { domain: insurance, outputFormat: JSON, accuracyTarget: 95, currentAccuracy: "91%" }
+                    requirements: { changeFrequency: biweekly, x-note: regulators }
+                    team: { mlExpertise: expert, timelineWeeks: 8 }
+                  hr-letters:
+                    prompt: prompts/claims.txt
+                    task: { domain: Healthcare, outputFormat: html, specialized: false }
+                    requirements: { changeFrequency: never }
+                  games:
+                    prompt: prompts/claims.txt
+                    traffic: { requestsPerDay: 10k }
+                    task: { domain: gaming, outputFormat: function-call }
+                    requirements: { changeFrequency: rarely }
+                    team: { mlExpertise: none }
+                """);
+        Run run = run("check");
+        assertEquals(0, run.exitCode, run.out + run.err);
+        assertTrue(run.out.contains(": 0 errors, 1 warning,"), run.out);
+        assertTrue(run.out.contains("warning strategy-schema: 'gaming' is not a domain Promptwise knows"), run.out);
+        assertTrue(run.out.contains("hint strategy-schema: '95' reads as 95 %, the fraction 0.95"), run.out);
+        assertTrue(run.out.contains("hint strategy-schema: 'expert' reads as the mlExpertise 'high'"), run.out);
+        JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json").out);
+        assertTrue(json.get("workloads").size() == 3, json.toString());
+    }
+
     private void write(String path, String text) throws Exception {
         Path file = workspace.resolve(path);
         Files.createDirectories(file.getParent());

@@ -241,31 +241,50 @@ public final class DecisionEngine {
 
     // Factors: each turns the workload's facts into a vote, a weight and a sentence that quotes them.
 
+    /**
+     * Task specificity: {@code task.specialized} when given decides whether the task is specialised, else the
+     * domain's known class ({@link Domain#isSpecialised()}); a domain outside the known list, or {@code other},
+     * without {@code task.specialized} leans neither way.
+     */
     static FactorAssessment taskSpecificity(Workload.Task task) {
         Domain domain = Located.valueOf(task.domain());
+        Boolean specialized = Located.valueOf(task.specialized());
         Complexity complexity = Located.valueOf(task.complexity());
-        if (domain == null) {
+        if (domain == null && specialized == null) {
             return unknown(Factor.TASK_SPECIFICITY, "No task.domain is given, so how specialised the task is is unknown.");
         }
+        String written = Located.valueOf(task.domainName());
+        String name = domain == null ? null : domain != Domain.OTHER || written == null ? domain.id() : written.strip();
         String complexityText = complexity == null ? "" : complexity.id() + "-complexity ";
-        if (domain.isSpecialised()) {
+        String declared = specialized == null ? "" : " (task.specialized: " + specialized + ")";
+        String named = specialized != null && Domain.OTHER.id().equals(name) ? null : name;
+        String taskText = complexityText + (named == null ? "" : named + " ") + "task";
+        if (Boolean.TRUE.equals(specialized) || specialized == null && domain.isSpecialised()) {
             double weight = complexity == Complexity.HIGH ? 1.0 : complexity == Complexity.LOW ? 0.6 : 0.8;
             return new FactorAssessment(Factor.TASK_SPECIFICITY, Vote.FINE_TUNING, weight,
-                    "A " + complexityText + domain.id() + " task is specialised: the model must internalise the"
-                            + " domain's terms and reasoning, which training teaches better than instructions.", true);
+                    article(taskText) + " " + taskText + " is specialised" + declared + ": the model must internalise"
+                            + " the domain's terms and reasoning, which training teaches better than instructions.",
+                    true);
         }
-        if (domain == Domain.OTHER) {
+        if (specialized == null && domain == Domain.OTHER) {
             return new FactorAssessment(Factor.TASK_SPECIFICITY, Vote.NEUTRAL, 0,
-                    "The domain is 'other', so its specificity gives no lean either way.", true);
+                    "The domain is '" + name + "', so its specificity gives no lean either way"
+                            + (name.equals(Domain.OTHER.id()) ? "." : "; task.specialized would say whether it"
+                                    + " needs internalised expertise."), true);
         }
         if (complexity == Complexity.HIGH) {
             return new FactorAssessment(Factor.TASK_SPECIFICITY, Vote.NEUTRAL, 0,
-                    "A high-complexity " + domain.id() + " task sits inside the model's knowledge but needs careful"
+                    "A " + taskText + declared + " sits inside the model's knowledge but needs careful"
                             + " steering: neither approach wins on specificity.", true);
         }
         return new FactorAssessment(Factor.TASK_SPECIFICITY, Vote.PROMPT_ENGINEERING, 0.6,
-                "A " + complexityText + domain.id() + " task sits inside the model's general knowledge, which"
+                article(taskText) + " " + taskText + declared + " sits inside the model's general knowledge, which"
                         + " instructions can steer.", true);
+    }
+
+    /** Returns "An" before a vowel sound's letter, else "A" (for the sentences of task specificity). */
+    private static String article(String noun) {
+        return !noun.isEmpty() && "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "An" : "A";
     }
 
     static FactorAssessment requestVolume(Workload.Traffic traffic) {
@@ -336,9 +355,10 @@ public final class DecisionEngine {
                             + " retraining is not.", true);
         }
         if (frequency.isStable()) {
+            String how = frequency == ChangeFrequency.NEVER ? "Requirements never change"
+                    : "Requirements change only " + (frequency == ChangeFrequency.RARELY ? "rarely" : frequency.id());
             return new FactorAssessment(Factor.CHANGE_RATE, Vote.FINE_TUNING, varied ? 0.4 : 0.7,
-                    "Requirements change only " + (frequency == ChangeFrequency.QUARTERLY ? "quarterly" : "yearly")
-                            + variedText + ": a trained model stays valid.", true);
+                    how + variedText + ": a trained model stays valid.", true);
         }
         return new FactorAssessment(Factor.CHANGE_RATE, varied ? Vote.PROMPT_ENGINEERING : Vote.NEUTRAL,
                 varied ? 0.3 : 0,
@@ -355,7 +375,8 @@ public final class DecisionEngine {
         String name = format.id().toUpperCase(Locale.ROOT);
         if (format.isStrict()) {
             return new FactorAssessment(Factor.OUTPUT_CONSISTENCY, Vote.FINE_TUNING, 0.6,
-                    (format == OutputFormat.LABEL ? "Label" : name) + " output is parsed downstream: fine-tuning makes"
+                    (format == OutputFormat.LABEL ? "Label" : format == OutputFormat.FUNCTION_CALL ? "Function-call"
+                            : name) + " output is parsed downstream: fine-tuning makes"
                             + " the format a habit rather than an instruction.", true);
         }
         if (format.isLoose()) {
@@ -363,8 +384,10 @@ public final class DecisionEngine {
                     capitalise(format.id()) + " output is read by people, who tolerate the variation a prompt"
                             + " leaves.", true);
         }
+        String must = format == OutputFormat.CODE ? "Code output must compile"
+                : name + " output must " + (format == OutputFormat.HTML ? "render" : "parse");
         return new FactorAssessment(Factor.OUTPUT_CONSISTENCY, Vote.NEUTRAL, 0,
-                "Code output must compile but varies widely: neither approach wins on consistency.", true);
+                must + " but varies widely: neither approach wins on consistency.", true);
     }
 
     static FactorAssessment accuracy(Workload.Task task) {

@@ -66,23 +66,29 @@ public final class FineTuningMath {
     }
 
     /**
-     * Returns how many times a month the requirements change, each change meaning a retraining: daily 30, weekly
-     * 4.33, monthly 1, quarterly 1/3, yearly 1/12; 0 for {@code null} or an unknown value.
+     * Returns how many times a month the requirements change, each change meaning a retraining: hourly 720, daily
+     * 30, weekly 4.33, biweekly (every two weeks) 2.165, monthly 1, quarterly 1/3, yearly 1/12, rarely (less than
+     * once a year) counted as yearly, never 0; 0 for {@code null} or an unknown value. The ids are those of
+     * {@code ChangeFrequency}, whose other spellings the strategy parser has already read into them.
      */
     public static double changesPerMonth(String changeFrequency) {
         if (changeFrequency == null) {
             return 0;
         }
         switch (changeFrequency.trim().toLowerCase(Locale.ROOT)) {
+            case "hourly":
+                return 720;
             case "daily":
                 return 30;
             case "weekly":
                 return 4.33;
+            case "biweekly":
+                return 4.33 / 2;
             case "monthly":
                 return 1;
             case "quarterly":
                 return 1.0 / 3;
-            case "yearly":
+            case "yearly", "rarely":
                 return 1.0 / 12;
             default:
                 return 0;

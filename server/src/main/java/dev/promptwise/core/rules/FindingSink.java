@@ -21,6 +21,12 @@ public interface FindingSink {
      */
     void report(Severity level, TextRange range, String message, List<Fix> fixes);
 
+    /**
+     * Reports a finding at the rule's severity (from settings, else its default) but never above {@code ceiling}: a
+     * reading the rule only notes, such as {@code 10k} read as 10000, stays a hint when the rule is set to error.
+     */
+    void reportAtMost(Severity ceiling, TextRange range, String message, List<Fix> fixes);
+
     default void report(TextRange range, String message) {
         report(range, message, List.of());
     }

@@ -78,7 +78,16 @@ public final class RuleRunner {
 
         @Override
         public void report(Severity level, TextRange range, String message, List<Fix> fixes) {
-            Severity severity = ctx.settings().severity(ruleId, level);
+            add(ctx.settings().severity(ruleId, level), range, message, fixes);
+        }
+
+        @Override
+        public void reportAtMost(Severity ceiling, TextRange range, String message, List<Fix> fixes) {
+            Severity configured = ctx.settings().severity(ruleId, defaultSeverity);
+            add(configured.ordinal() >= ceiling.ordinal() ? configured : ceiling, range, message, fixes);
+        }
+
+        private void add(Severity severity, TextRange range, String message, List<Fix> fixes) {
             List<Fix> all = new ArrayList<>();
             if (ctx.wantsFixes()) {
                 all.addAll(fixes);

@@ -23,9 +23,12 @@ public enum Approach {
         return this != PROMPT_ENGINEERING;
     }
 
-    /** Returns the approach with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the approach that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#APPROACH}), or {@code null} when it spells none.
+     */
     public static Approach fromId(String id) {
-        return Ids.find(values(), id, Approach::id);
+        return Ids.find(values(), Spellings.APPROACH.canonical(id), Approach::id);
     }
 
     @Override

@@ -2,11 +2,17 @@ package dev.promptwise.core.strategy;
 
 /** How often a workload's requirements change ({@code requirements.changeFrequency}), most often first. */
 public enum ChangeFrequency {
+    HOURLY("hourly"),
     DAILY("daily"),
     WEEKLY("weekly"),
+    /** Every two weeks. */
+    BIWEEKLY("biweekly"),
     MONTHLY("monthly"),
     QUARTERLY("quarterly"),
-    YEARLY("yearly");
+    YEARLY("yearly"),
+    /** Less than once a year. */
+    RARELY("rarely"),
+    NEVER("never");
 
     private final String id;
 
@@ -19,19 +25,22 @@ public enum ChangeFrequency {
         return id;
     }
 
-    /** Returns whether changes come weekly or more often, so that a trained model would keep going stale. */
+    /** Returns whether changes come every two weeks or more often, so a trained model would keep going stale. */
     public boolean isVolatile() {
-        return this == DAILY || this == WEEKLY;
+        return compareTo(BIWEEKLY) <= 0;
     }
 
     /** Returns whether changes come quarterly or less often, so that a trained model stays valid. */
     public boolean isStable() {
-        return this == QUARTERLY || this == YEARLY;
+        return compareTo(QUARTERLY) >= 0;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#CHANGE_FREQUENCY}), or {@code null} when it spells none.
+     */
     public static ChangeFrequency fromId(String id) {
-        return Ids.find(values(), id, ChangeFrequency::id);
+        return Ids.find(values(), Spellings.CHANGE_FREQUENCY.canonical(id), ChangeFrequency::id);
     }
 
     @Override

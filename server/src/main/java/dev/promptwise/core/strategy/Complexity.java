@@ -17,9 +17,12 @@ public enum Complexity {
         return id;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#COMPLEXITY}), or {@code null} when it spells none.
+     */
     public static Complexity fromId(String id) {
-        return Ids.find(values(), id, Complexity::id);
+        return Ids.find(values(), Spellings.COMPLEXITY.canonical(id), Complexity::id);
     }
 
     @Override

@@ -10,8 +10,12 @@ public enum Domain {
     MEDICAL("medical"),
     LEGAL("legal"),
     FINANCE("finance"),
+    INSURANCE("insurance"),
     MANUFACTURING("manufacturing"),
     SCIENTIFIC("scientific"),
+    HR("hr"),
+    E_COMMERCE("e-commerce"),
+    /** Also what a domain outside this list counts as; {@code task.specialized} then says how specialised it is. */
     OTHER("other");
 
     private final String id;
@@ -25,14 +29,30 @@ public enum Domain {
         return id;
     }
 
-    /** Returns whether the domain is specialised (medical, legal, finance, manufacturing, scientific). */
+    /** Returns whether the domain is specialised (medical, legal, finance, insurance, manufacturing, scientific). */
     public boolean isSpecialised() {
-        return this == MEDICAL || this == LEGAL || this == FINANCE || this == MANUFACTURING || this == SCIENTIFIC;
+        return this == MEDICAL || this == LEGAL || this == FINANCE || this == INSURANCE || this == MANUFACTURING
+                || this == SCIENTIFIC;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#DOMAIN}), or {@code null} when it spells none.
+     */
     public static Domain fromId(String id) {
-        return Ids.find(values(), id, Domain::id);
+        return Ids.find(values(), Spellings.DOMAIN.canonical(id), Domain::id);
+    }
+
+    /**
+     * Returns the domain that {@code text} spells, {@link #OTHER} for any other text (domains are open: the schema
+     * check warns about it), or {@code null} for blank text.
+     */
+    public static Domain read(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Domain known = fromId(text);
+        return known != null ? known : OTHER;
     }
 
     @Override

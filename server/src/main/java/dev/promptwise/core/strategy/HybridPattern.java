@@ -18,9 +18,12 @@ public enum HybridPattern {
         return id;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#PATTERN}), or {@code null} when it spells none.
+     */
     public static HybridPattern fromId(String id) {
-        return Ids.find(values(), id, HybridPattern::id);
+        return Ids.find(values(), Spellings.PATTERN.canonical(id), HybridPattern::id);
     }
 
     @Override

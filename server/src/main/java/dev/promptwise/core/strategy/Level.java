@@ -18,9 +18,12 @@ public enum Level {
         return id;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#LEVEL}), or {@code null} when it spells none.
+     */
     public static Level fromId(String id) {
-        return Ids.find(values(), id, Level::id);
+        return Ids.find(values(), Spellings.LEVEL.canonical(id), Level::id);
     }
 
     @Override

@@ -143,10 +143,11 @@ public final class StrategyParser {
         Workload.Task task = Workload.Task.ABSENT;
         if (taskEntry != null) {
             YamlNode.Mapping section = asMapping(taskEntry);
-            task = new Workload.Task(taskEntry.key().range(), choice(section, "domain", Domain::fromId),
-                    choice(section, "complexity", Complexity::fromId),
+            task = new Workload.Task(taskEntry.key().range(), choice(section, "domain", Domain::read),
+                    text(section, "domain"), choice(section, "complexity", Complexity::fromId),
                     choice(section, "outputFormat", OutputFormat::fromId),
-                    number(section, "accuracyTarget"), number(section, "currentAccuracy"));
+                    accuracy(section, "accuracyTarget"), accuracy(section, "currentAccuracy"),
+                    bool(section, "specialized"));
         }
         YamlNode.Entry requirementsEntry = mapping.entry("requirements");
         Workload.Requirements requirements = Workload.Requirements.ABSENT;
@@ -197,18 +198,18 @@ public final class StrategyParser {
         return located(mapping, key, scalar -> fromId.apply(scalar.value()));
     }
 
+    /** Reads a number as {@link Spellings#number} does: {@code 10_000}, {@code 10k} and {@code 1.5M} are numbers. */
     private static Located<Double> number(YamlNode.Mapping mapping, String key) {
-        return located(mapping, key, scalar -> {
-            if (!"int".equals(scalar.tag()) && !"float".equals(scalar.tag())) {
-                return null;
-            }
-            try {
-                double value = Double.parseDouble(scalar.value().replace("_", ""));
-                return Double.isFinite(value) ? value : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        });
+        return located(mapping, key, scalar -> (Double) Spellings.number(scalar.value(), isNumber(scalar)).value());
+    }
+
+    /** Reads an accuracy as {@link Spellings#accuracy} does: 0.95, 95 and "95%" are 0.95. */
+    private static Located<Double> accuracy(YamlNode.Mapping mapping, String key) {
+        return located(mapping, key, scalar -> (Double) Spellings.accuracy(scalar.value(), isNumber(scalar)).value());
+    }
+
+    private static boolean isNumber(YamlNode.Scalar scalar) {
+        return "int".equals(scalar.tag()) || "float".equals(scalar.tag());
     }
 
     private static Located<Integer> integer(YamlNode.Mapping mapping, String key) {

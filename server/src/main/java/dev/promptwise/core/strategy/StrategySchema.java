@@ -78,8 +78,9 @@ public final class StrategySchema {
             return List.of();
         }
         JsonNode instance;
+        JsonConverter converter = new JsonConverter(this);
         try {
-            instance = new JsonConverter().convert(yaml.root());
+            instance = converter.convert(yaml.root());
         } catch (TooLarge e) {
             return List.of(new SchemaProblem(firstLine(yaml.root().range()),
                     "The strategy file expands to more than " + MAX_NODES + " YAML nodes (through aliases or sheer"
@@ -92,6 +93,9 @@ public final class StrategySchema {
             if (problem != null && seen.add(problem.range() + problem.message())) {
                 problems.add(problem);
             }
+        }
+        for (SchemaProblem problem : converter.readings) {
+            add(problem, problems, seen);
         }
         problems.sort(Comparator.comparingInt((SchemaProblem p) -> p.range().start()));
         return List.copyOf(problems);
@@ -130,9 +134,13 @@ public final class StrategySchema {
         }
         List<SchemaProblem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        JsonNode rest = new JsonConverter().convertExcept(root, workloadsEntry);
+        JsonConverter converter = new JsonConverter(this);
+        JsonNode rest = converter.convertExcept(root, workloadsEntry);
         for (Error error : schema.validate(rest)) {
             add(toProblem(error, root, rest), problems, seen);
+        }
+        for (SchemaProblem problem : converter.readings) {
+            add(problem, problems, seen);
         }
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -169,9 +177,14 @@ public final class StrategySchema {
         return keys;
     }
 
-    /** Returns the values allowed at {@code path} as text, in schema order; empty when they are not an enumeration. */
+    /**
+     * Returns the values allowed at {@code path} as text, in schema order: its {@code enum}, or for an enumeration
+     * that {@link Spellings} reads leniently its canonical values, the schema's {@code examples}; empty when the
+     * value is not an enumeration.
+     */
     public List<String> enumValues(List<String> path) {
-        JsonNode values = schemaAt(path).map(node -> node.get("enum")).orElse(null);
+        JsonNode values = schemaAt(path).map(node -> node.has("enum") ? node.get("enum") : node.get("examples"))
+                .orElse(null);
         if (values == null) {
             return List.of();
         }
@@ -215,8 +228,11 @@ public final class StrategySchema {
     /** Returns the problems of one workload entry, validated alone against the whole schema. */
     private List<SchemaProblem> workloadProblems(YamlNode.Mapping root, YamlNode.Entry workload) {
         ObjectNode instance = JsonNodeFactory.instance.objectNode();
-        instance.putObject("workloads").set(workload.key().value(), new JsonConverter().convert(workload.value()));
-        List<SchemaProblem> found = new ArrayList<>();
+        JsonConverter converter = new JsonConverter(this, "workloads", workload.key().value());
+        JsonNode value = converter.convert(workload.value());
+        instance.putObject("workloads").set(workload.key().value(), value == null ? JsonNodeFactory.instance.nullNode()
+                : value);
+        List<SchemaProblem> found = new ArrayList<>(converter.readings);
         for (Error error : schema.validate(instance)) {
             SchemaProblem problem = toProblem(error, root, instance);
             if (problem != null) {
@@ -251,8 +267,7 @@ public final class StrategySchema {
         }
         List<SchemaProblem> moved = new ArrayList<>(problems.size());
         for (SchemaProblem problem : problems) {
-            moved.add(new SchemaProblem(problem.range().shift(delta), problem.message(), problem.path(),
-                    problem.suggestion()));
+            moved.add(problem.shift(delta));
         }
         return moved;
     }
@@ -312,7 +327,7 @@ public final class StrategySchema {
                 return new SchemaProblem(mapping.entry(unknown).key().range(), message, keyPath, suggestion);
             }
             case "type": {
-                String expected = schemaAt(path).map(node -> node.path("type").asText("")).orElse("");
+                String expected = schemaAt(path).map(StrategySchema::mainType).orElse("");
                 String message = capitalise(name) + " must be " + article(expected) + ", not " + describe(value);
                 return new SchemaProblem(target.valueRange(), message, path, null);
             }
@@ -396,6 +411,21 @@ public final class StrategySchema {
         return elements;
     }
 
+    /** Returns whether the schema asks for a number or a whole number at {@code path}. */
+    private boolean isNumberAt(List<String> path) {
+        String type = schemaAt(path).map(StrategySchema::mainType).orElse("");
+        return type.equals("number") || type.equals("integer");
+    }
+
+    /**
+     * Returns the type a subschema asks for: its {@code type}, or the first of a list ({@code ["number", "string"]}
+     * is a number that may also be written as text such as {@code 10k}).
+     */
+    static String mainType(JsonNode subschema) {
+        JsonNode type = subschema.path("type");
+        return type.isArray() ? type.path(0).asText("") : type.asText("");
+    }
+
     private static String describe(JsonNode value) {
         if (value == null || value.isNull()) {
             return "empty";
@@ -450,46 +480,148 @@ public final class StrategySchema {
         }
     }
 
-    /** Converts a YAML tree into a Jackson tree for the validator, counting nodes so that alias bombs stop early. */
+    /**
+     * Converts a YAML tree into a Jackson tree for the validator, counting nodes so that alias bombs stop early, and
+     * reading values as {@link Spellings} does: an enumeration's other spellings become its canonical id, a number
+     * written as {@code 10k} a number, an accuracy of 95 the fraction 0.95. How a value was read is kept in
+     * {@link #readings} (a hint, a warning, or an error for what cannot be understood, which is then left out of
+     * the tree so that the schema does not report it twice).
+     */
     private static final class JsonConverter {
         private final JsonNodeFactory factory = JsonNodeFactory.instance;
+        private final StrategySchema owner;
+        private final List<String> path;
+        final List<SchemaProblem> readings = new ArrayList<>();
         private int nodes;
+
+        JsonConverter(StrategySchema owner, String... at) {
+            this.owner = owner;
+            this.path = new ArrayList<>(List.of(at));
+        }
 
         /** Converts the root mapping with the value of {@code skipped} (the workloads) as an empty mapping. */
         JsonNode convertExcept(YamlNode.Mapping root, YamlNode.Entry skipped) {
             ObjectNode object = factory.objectNode();
             for (YamlNode.Entry entry : root.entries()) {
                 if (!object.has(entry.key().value())) {
-                    object.set(entry.key().value(), entry == skipped ? factory.objectNode() : convert(entry.value()));
+                    if (entry == skipped) {
+                        object.set(entry.key().value(), factory.objectNode());
+                    } else {
+                        set(object, entry);
+                    }
                 }
             }
             return object;
         }
 
+        /** Returns the tree of {@code node}, or {@code null} for a scalar that cannot be understood. */
         JsonNode convert(YamlNode node) {
+            return convert(node, null);
+        }
+
+        private JsonNode convert(YamlNode node, YamlNode.Scalar key) {
             if (++nodes > MAX_NODES) {
                 throw new TooLarge();
             }
             if (node instanceof YamlNode.Mapping mapping) {
                 ObjectNode object = factory.objectNode();
+                List<String> unreadable = null;
                 for (YamlNode.Entry entry : mapping.entries()) {
                     if (!object.has(entry.key().value())) {
-                        object.set(entry.key().value(), convert(entry.value()));
+                        if (!set(object, entry)) {
+                            unreadable = unreadable == null ? new ArrayList<>() : unreadable;
+                            unreadable.add(entry.key().value());
+                        }
                     }
+                }
+                if (unreadable != null) {
+                    object.remove(unreadable);
                 }
                 return object;
             }
             if (node instanceof YamlNode.Sequence sequence) {
                 ArrayNode array = factory.arrayNode();
-                for (YamlNode item : sequence.items()) {
-                    array.add(convert(item));
+                for (int i = 0; i < sequence.items().size(); i++) {
+                    path.add(String.valueOf(i));
+                    JsonNode item = convert(sequence.items().get(i), null);
+                    path.remove(path.size() - 1);
+                    array.add(item == null ? factory.nullNode() : item);
                 }
                 return array;
             }
-            return scalar((YamlNode.Scalar) node);
+            return scalar((YamlNode.Scalar) node, key);
         }
 
-        private JsonNode scalar(YamlNode.Scalar scalar) {
+        /**
+         * Sets the entry's value on {@code object}; returns {@code false} when it cannot be understood (it is then
+         * set to null, a placeholder that keeps later duplicates of the key out, and removed by the caller).
+         */
+        private boolean set(ObjectNode object, YamlNode.Entry entry) {
+            path.add(entry.key().value());
+            JsonNode value = convert(entry.value(), entry.key());
+            path.remove(path.size() - 1);
+            object.set(entry.key().value(), value == null ? factory.nullNode() : value);
+            return value != null;
+        }
+
+        private JsonNode scalar(YamlNode.Scalar scalar, YamlNode.Scalar key) {
+            JsonNode plain = plain(scalar);
+            if (key == null || path.isEmpty() || plain.isNull() || plain.isBoolean()) {
+                return plain;
+            }
+            boolean yamlNumber = plain.isNumber();
+            String last = key.value();
+            if (yamlNumber && scalar.value().indexOf('_') < 0 && !Spellings.isAccuracyKey(last)
+                    && !Spellings.isEnumerationKey(last)) {
+                return plain; // a plain YAML number where no enumeration or accuracy is: nothing to read
+            }
+            if (!yamlNumber && !Spellings.isEnumerationKey(last) && !Spellings.isAccuracyKey(last)
+                    && !owner.isNumberAt(path)) {
+                return plain; // text where text belongs, or where the schema reports its type
+            }
+            String page = StrategyKeys.docPath(path);
+            Spellings.Vocabulary vocabulary = Spellings.vocabulary(page);
+            Spellings.Reading reading;
+            String type = "";
+            if (vocabulary != null) {
+                reading = Spellings.choose(vocabulary, scalar.value());
+            } else if (Spellings.isAccuracy(page)) {
+                reading = Spellings.accuracy(scalar.value(), yamlNumber);
+                type = "number";
+            } else {
+                type = owner.schemaAt(path).map(StrategySchema::mainType).orElse("");
+                if (!type.equals("number") && !type.equals("integer")) {
+                    return plain;
+                }
+                reading = Spellings.number(scalar.value(), yamlNumber);
+            }
+            if (!reading.understood() && yamlNumber && vocabulary == null && reading.message().startsWith("must be")) {
+                return plain; // a YAML number in a form Spellings does not spell (0x1F): the schema judges it
+            }
+            if (reading.severity() != null) {
+                String message = reading.message();
+                if (!reading.understood() && vocabulary == null && message.startsWith("must be")) {
+                    message = capitalise("'" + path.get(path.size() - 1) + "'") + " must be " + article(type)
+                            + ", not " + describe(plain);
+                }
+                TextRange range = scalar.range().length() == 0 ? key.range() : scalar.range();
+                readings.add(new SchemaProblem(range, message, path, reading.suggestion(), reading.severity()));
+            }
+            if (!reading.understood()) {
+                return null;
+            }
+            if (reading.value() instanceof String id) {
+                return factory.textNode(id);
+            }
+            double value = (Double) reading.value();
+            if (reading.severity() == null && yamlNumber) {
+                return plain;
+            }
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? factory.numberNode(BigInteger.valueOf((long) value)) : factory.numberNode(value);
+        }
+
+        private JsonNode plain(YamlNode.Scalar scalar) {
             String text = scalar.value().replace("_", "");
             switch (scalar.tag()) {
                 case "null":

@@ -16,9 +16,12 @@ public enum Variability {
         return id;
     }
 
-    /** Returns the constant with this id (case-insensitive), or {@code null} when there is none. */
+    /**
+     * Returns the constant that {@code id} spells in any case, with any separators or as a synonym
+     * ({@link Spellings#VARIABILITY}), or {@code null} when it spells none.
+     */
     public static Variability fromId(String id) {
-        return Ids.find(values(), id, Variability::id);
+        return Ids.find(values(), Spellings.VARIABILITY.canonical(id), Variability::id);
     }
 
     @Override

@@ -42,11 +42,19 @@ public record Workload(
         public static final Traffic ABSENT = new Traffic(null, null, null, null);
     }
 
-    /** What the task is and how well it must be done. */
+    /**
+     * What the task is and how well it must be done.
+     *
+     * @param domain the domain; a domain outside the known list reads as {@link Domain#OTHER}
+     * @param domainName the domain as written (stripped), for messages about a domain outside the list
+     * @param accuracyTarget the target as a fraction (95 and "95%" read as 0.95)
+     * @param specialized whether the task needs internalised expertise; it overrides the domain's known class
+     */
     public record Task(
-            TextRange keyRange, Located<Domain> domain, Located<Complexity> complexity,
-            Located<OutputFormat> outputFormat, Located<Double> accuracyTarget, Located<Double> currentAccuracy) {
-        public static final Task ABSENT = new Task(null, null, null, null, null, null);
+            TextRange keyRange, Located<Domain> domain, Located<String> domainName, Located<Complexity> complexity,
+            Located<OutputFormat> outputFormat, Located<Double> accuracyTarget, Located<Double> currentAccuracy,
+            Located<Boolean> specialized) {
+        public static final Task ABSENT = new Task(null, null, null, null, null, null, null, null);
     }
 
     /** How the requirements move. */

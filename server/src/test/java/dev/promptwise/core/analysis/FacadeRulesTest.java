@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
+import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.strategy.StrategyWorkspace;
 import dev.promptwise.core.vocabulary.Cancellation;
@@ -86,5 +87,32 @@ class FacadeRulesTest {
         assertEquals(1, log.size(), log.toString());
         assertTrue(log.get(0).startsWith("Rule missing-prompt failed on promptwise.yaml and was skipped: "
                 + "java.lang.IllegalStateException: disk gone"), log.get(0));
+    }
+
+    @Test
+    void aReadingTheSchemaOnlyNotesStaysAtItsOwnLevelWhenTheRuleIsRaised() throws Exception {
+        String text = """
+                workloads:
+                  triage:
+                    traffic: { requestsPerDay: 10k }
+                    task: { domain: gaming }
+                    data: { labeledExamples: lots }
+                """;
+        for (String configured : List.of("error", "warning", "information", "hint")) {
+            Settings settings = Settings.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree("{\"rules\": {\"strategy-schema\": \"" + configured + "\"}}"), new ArrayList<>());
+            AnalyzedStrategy strategy = core.analyzeStrategy(core.parseStrategy("promptwise.yaml", text), settings,
+                    StrategyWorkspace.EMPTY, Cancellation.NONE);
+            List<String> severities = core.strategyDiagnostics(strategy, Cancellation.NONE).stream()
+                    .filter(finding -> finding.ruleId().equals("strategy-schema"))
+                    .map(finding -> finding.severity().name().toLowerCase(java.util.Locale.ROOT)).toList();
+            // 10k is read as a number (a hint), gaming is an unknown domain (a warning), lots cannot be read (an error):
+            // each at the configured severity, but never above its own level.
+            Severity setting = Severity.valueOf(configured.toUpperCase(java.util.Locale.ROOT));
+            List<String> expected = java.util.stream.Stream.of(Severity.HINT, Severity.WARNING, Severity.ERROR)
+                    .map(own -> (setting.ordinal() >= own.ordinal() ? setting : own).name()
+                            .toLowerCase(java.util.Locale.ROOT)).toList();
+            assertEquals(expected, severities, "rules.strategy-schema = " + configured);
+        }
     }
 }

@@ -49,11 +49,15 @@ class FineTuningMathTest {
 
     @ParameterizedTest(name = "{0} means {1} retrainings a month")
     @CsvSource({
+        "hourly, 720",
         "daily, 30",
         "weekly, 4.33",
+        "biweekly, 2.165",
         "Monthly, 1",
         "quarterly, 0.3333333333333333",
         "yearly, 0.08333333333333333",
+        "rarely, 0.08333333333333333",
+        "never, 0",
         "sometimes, 0",
     })
     void changesPerMonthFollowTheChangeFrequency(String frequency, double expected) {

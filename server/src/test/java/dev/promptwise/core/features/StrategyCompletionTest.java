@@ -40,11 +40,22 @@ class StrategyCompletionTest {
     void offersEnumValuesAndReplacesWhatIsTyped() {
         String text = "workloads:\n  triage:\n    requirements:\n      changeFrequency: we$0\n";
         List<StrategyCompletion.Choice> choices = complete(text);
-        assertEquals(List.of("daily", "weekly", "monthly", "quarterly", "yearly"),
-                choices.stream().map(StrategyCompletion.Choice::label).toList());
+        assertEquals(List.of("hourly", "daily", "weekly", "biweekly", "monthly", "quarterly", "yearly", "rarely",
+                "never"), choices.stream().map(StrategyCompletion.Choice::label).toList());
         assertEquals("we", choices.get(0).range().slice(text.replace("$0", "")));
         assertEquals(List.of("prompt-engineering", "fine-tuning", "hybrid"),
                 labels("workloads:\n  triage:\n    approach: $0"));
+    }
+
+    @Test
+    void offersTheCanonicalValuesOfLenientEnumerationsAndTheSpecializedFlag() {
+        assertEquals(List.of("text", "markdown", "json", "yaml", "xml", "csv", "code", "label", "jsonl",
+                "function-call", "sql", "html", "dialogue"), labels("workloads:\n  w:\n    task:\n      outputFormat: $0"));
+        assertTrue(labels("workloads:\n  w:\n    task:\n      domain: $0").contains("insurance"));
+        assertEquals(List.of("true", "false"), labels("workloads:\n  w:\n    task:\n      specialized: $0"));
+        List<String> taskKeys = labels("workloads:\n  w:\n    task:\n      $0\n");
+        assertTrue(taskKeys.contains("specialized"), taskKeys.toString());
+        assertTrue(!taskKeys.contains("owner") && !taskKeys.contains("description"), "annotations are not offered");
     }
 
     @Test

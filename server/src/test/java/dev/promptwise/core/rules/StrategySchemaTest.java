@@ -17,8 +17,8 @@ class StrategySchemaTest {
                   triage:
                     traffic: { requestPerDay: 1000 }
                                ^^^^^^^^^^^^^ error strategy-schema: Unknown key 'requestPerDay' in 'traffic': did you mean 'requestsPerDay'?
-                    approach: finetuning
-                              ^^^^^^^^^^ error strategy-schema: 'finetuning' is not a valid approach: expected prompt-engineering, fine-tuning or hybrid; did you mean 'fine-tuning'?
+                    approach: fine-tunning
+                              ^^^^^^^^^^^^ error strategy-schema: 'fine-tunning' is not a valid approach: expected prompt-engineering, fine-tuning or hybrid; did you mean 'fine-tuning'?
                     data: { labeledExamples: lots }
                                              ^^^^ error strategy-schema: 'labeledExamples' must be a whole number, not text ('lots')
                   triage:

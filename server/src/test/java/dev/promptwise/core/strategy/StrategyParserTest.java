@@ -102,11 +102,11 @@ class StrategyParserTest {
 
     @Test
     void illTypedValuesAreKnownKeysWithNullValues() {
-        String text = "workloads:\n  w:\n    approach: finetune\n    traffic: { requestsPerDay: lots }\n"
+        String text = "workloads:\n  w:\n    approach: fine-tunes\n    traffic: { requestsPerDay: lots }\n"
                 + "    data: { labeledExamples: 12.5, proprietary: maybe }\n    task: [1, 2]\n";
         Workload workload = StrategyParser.parse(text).workload("w");
         assertNull(workload.approach().value());
-        assertEquals("finetune", workload.approach().valueRange().slice(text));
+        assertEquals("fine-tunes", workload.approach().valueRange().slice(text));
         assertNull(workload.traffic().requestsPerDay().value());
         assertNull(workload.data().labeledExamples().value());
         assertNull(workload.data().proprietary().value());

@@ -73,8 +73,8 @@ class StrategySchemaTest {
         String text = "workloads:\n  w:\n    requirements: { changeFrequency: weekley }\n";
         SchemaProblem problem = validate(text).get(0);
         assertEquals("weekley", problem.range().slice(text));
-        assertEquals("'weekley' is not a valid changeFrequency: expected daily, weekly, monthly, quarterly or yearly;"
-                + " did you mean 'weekly'?", problem.message());
+        assertEquals("'weekley' is not a valid changeFrequency: expected hourly, daily, weekly, biweekly, monthly,"
+                + " quarterly, yearly, rarely or never; did you mean 'weekly'?", problem.message());
     }
 
     @Test
@@ -82,7 +82,12 @@ class StrategySchemaTest {
         String text = "workloads:\n  w:\n    task:\n      accuracyTarget: 1.5\n";
         SchemaProblem problem = validate(text).get(0);
         assertEquals("1.5", problem.range().slice(text));
-        assertEquals("'accuracyTarget' must be at most 1, not 1.5", problem.message());
+        assertEquals("'1.5' cannot be an accuracy: write a fraction from 0 to 1 (0.95) or a percentage up to 100 (95 or"
+                + " \"95%\")", problem.message());
+        String negative = "workloads:\n  w:\n    traffic:\n      requestsPerDay: -5\n";
+        SchemaProblem below = validate(negative).get(0);
+        assertEquals("-5", below.range().slice(negative));
+        assertEquals("'requestsPerDay' must be at least 0, not -5", below.message());
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * {@code strategy-schema}: the strategy file is not valid YAML, repeats a key, or breaks the JSON Schema (an unknown
- * key, flagged on the key with a did-you-mean; a wrong type or a value outside its set, flagged on the value).
+ * key, flagged on the key with a did-you-mean; a wrong type or a value outside its set, flagged on the value). How
+ * values are read leniently, and which readings are hints or warnings, is {@code Spellings}' business; a problem's
+ * own severity caps the rule's.
  */
 public final class StrategySchemaRule implements Rule<StrategyContext> {
 
@@ -36,7 +38,7 @@ public final class StrategySchemaRule implements Rule<StrategyContext> {
             List<Fix> fixes = problem.suggestion() == null ? List.of()
                     : List.of(new Fix("Replace with '" + problem.suggestion() + "'",
                             List.of(new TextEdit(problem.range(), problem.suggestion())), true));
-            sink.report(problem.range(), problem.message(), fixes);
+            sink.reportAtMost(problem.severity(), problem.range(), problem.message(), fixes);
         }
     }
 }

@@ -29,7 +29,12 @@ public final class VolatileRequirementsRule extends WorkloadRule {
         if (workload.declaredApproach() != Approach.FINE_TUNING || frequency == null || !frequency.isVolatile()) {
             return;
         }
-        String perYear = frequency == ChangeFrequency.DAILY ? "about 365" : "about 52";
+        String perYear = switch (frequency) {
+            case HOURLY -> "about 8,760";
+            case DAILY -> "about 365";
+            case BIWEEKLY -> "about 26";
+            default -> "about 52";
+        };
         String message = "Requirements change " + frequency.id() + " (" + perYear + " retrainings a year), but '"
                 + workload.name() + "' plans fine-tuning: each change means retraining. Keep the changing rules"
                 + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
