@@ -354,11 +354,30 @@ public final class TokenCounter {
     private Encoding loadedEncoding() {
         Encoding encoding = loadedEncoding;
         if (encoding == null) {
-            encoding = VocabularyHolder.REGISTRY.getEncoding(encodingName).orElseThrow(
-                    () -> new IllegalStateException("jtokkit does not ship " + encodingName));
+            encoding = O200K_BASE.equals(encodingName) ? O200kHolder.ENCODING
+                    : VocabularyHolder.REGISTRY.getEncoding(encodingName).orElseThrow(
+                            () -> new IllegalStateException("jtokkit does not ship " + encodingName));
             loadedEncoding = encoding;
         }
         return encoding;
+    }
+
+    /**
+     * Starts loading the vocabulary of {@code encoding} on a daemon thread of its own and returns at once, so that it
+     * loads while the caller starts up; a count that needs it meanwhile waits for that load instead of starting a
+     * second one (the holders' class initialisation runs once). The language server calls it from
+     * {@code initialize}, the command line before it reads any file.
+     *
+     * @throws IllegalArgumentException when the encoding is not one that {@link #forEncoding} accepts
+     */
+    public static void loadInBackground(String encoding) {
+        TokenCounter counter = forEncoding(encoding);
+        if (counter.loadedEncoding != null) {
+            return;
+        }
+        Thread loader = new Thread(counter::loadedEncoding, "promptwise-vocabulary-" + encoding);
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /**
@@ -500,6 +519,12 @@ public final class TokenCounter {
     /** Holds jtokkit's lazy registry, created on first count (the holder idiom keeps it off the start-up path). */
     private static final class VocabularyHolder {
         static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    }
+
+    /** o200k_base from the build's ranks file (see {@link O200kRanks}), else from jtokkit: built once, on first use. */
+    private static final class O200kHolder {
+        static final Encoding ENCODING = O200kRanks.load().orElseGet(() -> VocabularyHolder.REGISTRY
+                .getEncoding(O200K_BASE).orElseThrow(() -> new IllegalStateException("jtokkit does not ship " + O200K_BASE)));
     }
 
     /** A least-recently-used map from segment text to its count, bounded by the total length of the segments. */
