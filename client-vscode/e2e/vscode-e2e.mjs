@@ -93,7 +93,8 @@ try {
 
   await page.keyboard.press("Control+P");
   await page.keyboard.type(options.file.split("/").pop());
-  await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 10000 });
+  // Quick open lists files once the workbench's first file search is done: 10 s was too short on a loaded machine.
+  await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 60000 });
   await page.keyboard.press("Enter");
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 10000 });
 
