@@ -61,7 +61,7 @@ class BundleLauncherIT {
 
     @Test
     void theBundleHasItsLauncherRuntimeJarAndArchive() throws IOException {
-        assertEquals("promptwise-linux-x64", home.getFileName().toString());
+        assertEquals(BUNDLE.getFileName().toString().replace(".tar.gz", ""), home.getFileName().toString());
         assertTrue(Files.isExecutable(home.resolve("bin/promptwise")));
         assertTrue(Files.isExecutable(home.resolve("runtime/bin/java")));
         assertTrue(Files.isRegularFile(home.resolve("lib/promptwise.jsa")));
