@@ -1,13 +1,15 @@
 // Drives real VS Code (code-server in headless Chromium) with the packaged .vsix and checks what a user sees.
 //
 // Run from client-vscode/ after `npm run package` and `e2e/install-code-server.sh`:
-//   node e2e/vscode-e2e.mjs [--workspace DIR] [--file RELATIVE_PATH] [--screenshots DIR]
+//   node e2e/vscode-e2e.mjs [--workspace DIR] [--file RELATIVE_PATH] [--screenshots DIR] [--vsix FILE] [--no-java]
 // Defaults: the workspace ../samples and its prompts/triage.prompty (../editors/fixtures and its triage.prompty where
-// there are no samples), screenshots in ../docs. PROMPTWISE_SERVER_JAR,
+// there are no samples), screenshots in ../docs, the universal promptwise.vsix. PROMPTWISE_SERVER_JAR,
 // when set, reaches the extension and runs another jar. Prints one line per check and exits 1 when one fails.
+// --no-java runs code-server (and so the extension) with a PATH that has no java and without JAVA_HOME or JDK_HOME:
+// with the platform VSIX (--vsix promptwise-linux-x64.vsix) the server must then run on the runtime it carries.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -25,12 +27,14 @@ const { values: options } = parseArgs({
     file: { type: "string", default: hasSamples ? "prompts/triage.prompty" : "triage.prompty" },
     screenshots: { type: "string", default: join(extensionFolder, "..", "docs") },
     port: { type: "string", default: "8765" },
+    vsix: { type: "string", default: "promptwise.vsix" },
+    "no-java": { type: "boolean", default: false },
   },
 });
 const require = createRequire(join(installFolder, "package.json"));
 const { chromium } = require("playwright-core");
 const codeServer = join(installFolder, "node_modules", ".bin", "code-server");
-const vsix = join(extensionFolder, "promptwise.vsix");
+const vsix = resolve(extensionFolder, options.vsix);
 for (const needed of [codeServer, vsix]) {
   if (!existsSync(needed)) {
     console.error(`Missing ${needed}: run npm run package and e2e/install-code-server.sh first.`);
@@ -60,11 +64,16 @@ writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({
   "editor.hover.delay": 100,
 }));
 const common = ["--config", "/dev/null", "--user-data-dir", userData, "--extensions-dir", extensions];
-const install = spawnSync(codeServer, [...common, "--install-extension", vsix], { encoding: "utf8" });
+const environment = options["no-java"] ? environmentWithoutJava(join(scratch, "bin-without-java")) : process.env;
+if (options["no-java"]) {
+  const which = spawnSync("sh", ["-c", "command -v java || echo none; echo ${JAVA_HOME:-no JAVA_HOME} ${JDK_HOME:-no JDK_HOME}"], { env: environment, encoding: "utf8" });
+  check("code-server runs with no Java on PATH and no JAVA_HOME", which.stdout.trim() === "none\nno JAVA_HOME no JDK_HOME", which.stdout.trim().replace(/\n/g, "; "));
+}
+const install = spawnSync(codeServer, [...common, "--install-extension", vsix], { encoding: "utf8", env: environment });
 check("the .vsix installs into code-server", install.status === 0 && /successfully installed/.test(install.stdout), install.stdout.trim().split("\n").pop());
 
 const server = spawn(codeServer, [...common, "--auth", "none", "--bind-addr", `127.0.0.1:${options.port}`, "--disable-telemetry",
-  "--disable-update-check", "--disable-workspace-trust", workspace], { stdio: "ignore", detached: true });
+  "--disable-update-check", "--disable-workspace-trust", workspace], { stdio: "ignore", detached: true, env: environment });
 // Playwright gives Chromium a fresh, empty profile of its own on every launch.
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -84,7 +93,8 @@ try {
 
   await page.keyboard.press("Control+P");
   await page.keyboard.type(options.file.split("/").pop());
-  await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 10000 });
+  // Quick open lists files once the workbench's first file search is done: 10 s was too short on a loaded machine.
+  await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 60000 });
   await page.keyboard.press("Enter");
   await page.waitForSelector(".monaco-editor .view-lines", { timeout: 10000 });
 
@@ -93,6 +103,12 @@ try {
     return texts.find((text) => /tokens/.test(text));
   }, 60000);
   check("the status bar shows the prompt's tokens", Boolean(statusText), statusText);
+  if (options["no-java"]) {
+    // The server's process: the java of the runtime inside the installed extension, the only Java this machine offers it.
+    const serverJava = spawnSync("ps", ["-eo", "args"], { encoding: "utf8" }).stdout.split("\n")
+      .find((line) => line.startsWith(`${extensions}/`) && line.includes("/server/runtime/bin/java "));
+    check("the server runs on the Java runtime inside the extension", Boolean(serverJava), serverJava?.slice(0, 160));
+  }
 
   // The Problems panel stays open from here on: its rows are the diagnostics of every open file, visible or not.
   await page.keyboard.press("Control+Shift+M");
@@ -208,6 +224,36 @@ try {
 const failed = results.filter((passed) => !passed).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
+
+/**
+ * Returns this process's environment without JAVA_HOME and JDK_HOME and with a PATH of one folder, made here, that
+ * links every program of the original PATH but java (code-server and its extension host still find node, git, rg).
+ */
+function environmentWithoutJava(folder) {
+  mkdirSync(folder, { recursive: true });
+  for (const directory of (process.env.PATH ?? "").split(":").reverse()) {
+    let names = [];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (name !== "java") {
+        rmSync(join(folder, name), { force: true });
+        try {
+          symlinkSync(join(directory, name), join(folder, name));
+        } catch {
+          // A name that cannot be linked is one program less; the checks say what it broke.
+        }
+      }
+    }
+  }
+  const environment = { ...process.env, PATH: folder };
+  delete environment.JAVA_HOME;
+  delete environment.JDK_HOME;
+  return environment;
+}
 
 /** Returns the text of each row of the Problems panel, which must be open. */
 async function problemRows() {

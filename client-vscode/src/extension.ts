@@ -1,4 +1,4 @@
-// The VS Code side of Promptwise: finds Java, launches the server jar over stdio, and adds the status bar and commands.
+// The VS Code side of Promptwise: finds Java (its own runtime in a platform VSIX), launches the server jar over stdio, and adds the status bar and commands.
 
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -14,6 +14,15 @@ import {
   type ServerOptions,
   State,
 } from "vscode-languageclient/node";
+import {
+  type BundleEnvironment,
+  type BundledRuntime,
+  bundledServerArguments,
+  chooseRuntime,
+  findBundledRuntime,
+  prepareBundledFiles,
+  spawnBundledServer,
+} from "./bundledRuntime";
 import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
 import { describeMissingJava, findJava, machineJavaEnvironment } from "./javaRuntime";
 import { COST_REPORT_HTML_COMMAND, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
@@ -78,43 +87,11 @@ export async function deactivate(): Promise<void> {
 
 /** Finds Java and the jar, then starts the language client; tells the user in plain words when either is missing. */
 async function startServer(context: vscode.ExtensionContext): Promise<void> {
-  const configuration = vscode.workspace.getConfiguration("promptwise");
-  const javaSearch = await findJava(machineJavaEnvironment(configuration.get<string>("java.home")));
-  for (const rejected of javaSearch.rejected) {
-    outputChannel.appendLine(`Skipped Java ${rejected.candidate.executable} from ${rejected.candidate.source}: ${rejected.reason}.`);
-  }
-  if (!javaSearch.found) {
-    const message = describeMissingJava(javaSearch);
-    outputChannel.appendLine(message);
-    const choice = await vscode.window.showErrorMessage(message, "Open Setting", "Show Output");
-    if (choice === "Open Setting") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "promptwise.java.home");
-    } else if (choice === "Show Output") {
-      outputChannel.show(true);
-    }
+  const launch = await serverLaunch(context);
+  if (!launch) {
     return;
   }
-  const jarPath = process.env[SERVER_JAR_VARIABLE] || context.asAbsolutePath("server/promptwise.jar");
-  if (!fs.existsSync(jarPath)) {
-    const message = `Promptwise cannot find its server at ${jarPath}. Reinstall the extension, or point ${SERVER_JAR_VARIABLE} at a built promptwise.jar.`;
-    outputChannel.appendLine(message);
-    void vscode.window.showErrorMessage(message);
-    return;
-  }
-  const java = javaSearch.found;
-  const userArguments = splitVmArguments(configuration.get<string>("server.vmargs"));
-  const classDataSharing = userHandlesClassDataSharing(userArguments)
-    ? []
-    : await classDataSharingArguments(context, java.candidate.executable, java.versionOutput, jarPath, userArguments);
-  const launchArguments = serverArguments(jarPath, classDataSharing, userArguments);
-  outputChannel.appendLine(`Starting ${jarPath} with Java ${java.majorVersion} at ${java.candidate.executable} (from ${java.candidate.source}).`);
-  outputChannel.appendLine(`Java arguments: ${launchArguments.join(" ")}`);
-  const usesArchive = classDataSharing.some((argument) => argument.startsWith("-XX:SharedArchiveFile="));
-  const serverOptions: ServerOptions = {
-    command: java.candidate.executable,
-    args: launchArguments,
-    // No transport: the client then talks over stdio without adding a --stdio argument the contract does not have.
-  };
+  const { serverOptions, usesArchive, classDataSharing } = launch;
   const clientOptions: LanguageClientOptions = {
     documentSelector: PROMPT_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })) as LanguageClientOptions["documentSelector"],
     outputChannel,
@@ -166,6 +143,102 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   scheduleStatusBarUpdate(0);
+}
+
+/** How the server is started: its process, and whether it uses an archive the extension made (deleted after a crash). */
+interface ServerLaunch {
+  readonly serverOptions: ServerOptions;
+  readonly usesArchive: boolean;
+  readonly classDataSharing: readonly string[];
+}
+
+/**
+ * Chooses the Java that runs the server (see chooseRuntime: the setting, then the runtime a platform VSIX carries,
+ * then Java on the machine) and returns how to start it; undefined, after telling the user, when nothing fits.
+ */
+async function serverLaunch(context: vscode.ExtensionContext): Promise<ServerLaunch | undefined> {
+  const configuration = vscode.workspace.getConfiguration("promptwise");
+  const javaHomeSetting = configuration.get<string>("java.home");
+  const userArguments = splitVmArguments(configuration.get<string>("server.vmargs"));
+  // A development jar (PROMPTWISE_SERVER_JAR) runs on Java from the machine: the bundled archive fits only its own jar.
+  const bundled = process.env[SERVER_JAR_VARIABLE] ? undefined : findBundledRuntime(context.extensionPath, machineBundleEnvironment());
+  if (chooseRuntime(javaHomeSetting, bundled) === "bundled" && bundled) {
+    return bundledServerLaunch(bundled, userArguments);
+  }
+  const javaSearch = await findJava(machineJavaEnvironment(javaHomeSetting));
+  for (const rejected of javaSearch.rejected) {
+    outputChannel.appendLine(`Skipped Java ${rejected.candidate.executable} from ${rejected.candidate.source}: ${rejected.reason}.`);
+  }
+  if (!javaSearch.found) {
+    const message = describeMissingJava(javaSearch);
+    outputChannel.appendLine(message);
+    const choice = await vscode.window.showErrorMessage(message, "Open Setting", "Show Output");
+    if (choice === "Open Setting") {
+      await vscode.commands.executeCommand("workbench.action.openSettings", "promptwise.java.home");
+    } else if (choice === "Show Output") {
+      outputChannel.show(true);
+    }
+    return undefined;
+  }
+  const jarPath = process.env[SERVER_JAR_VARIABLE] || context.asAbsolutePath("server/promptwise.jar");
+  if (!fs.existsSync(jarPath)) {
+    const message = `Promptwise cannot find its server at ${jarPath}. Reinstall the extension, or point ${SERVER_JAR_VARIABLE} at a built promptwise.jar.`;
+    outputChannel.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  const java = javaSearch.found;
+  const classDataSharing = userHandlesClassDataSharing(userArguments)
+    ? []
+    : await classDataSharingArguments(context, java.candidate.executable, java.versionOutput, jarPath, userArguments);
+  const launchArguments = serverArguments(jarPath, classDataSharing, userArguments);
+  outputChannel.appendLine(`Starting ${jarPath} with Java ${java.majorVersion} at ${java.candidate.executable} (from ${java.candidate.source}).`);
+  outputChannel.appendLine(`Java arguments: ${launchArguments.join(" ")}`);
+  return {
+    // No transport: the client then talks over stdio without adding a --stdio argument the contract does not have.
+    serverOptions: { command: java.candidate.executable, args: launchArguments },
+    usesArchive: classDataSharing.some((argument) => argument.startsWith("-XX:SharedArchiveFile=")),
+    classDataSharing,
+  };
+}
+
+/**
+ * Starts the server on the runtime the platform VSIX carries, with its build-time class data archive: the jar is
+ * handed to the JVM on file descriptor 3 (the class path the archive records), and its modification time, which the
+ * JVM also checks, is set back to the build's when the installer did not keep it.
+ */
+function bundledServerLaunch(bundled: BundledRuntime, userArguments: readonly string[]): ServerLaunch {
+  const problem = prepareBundledFiles(bundled);
+  if (problem) {
+    outputChannel.appendLine(`Could not prepare the bundled runtime's files (${problem}); the server may start more slowly.`);
+  }
+  const { args, jarOnDescriptor } = bundledServerArguments(bundled, userArguments);
+  outputChannel.appendLine(`Starting ${bundled.jar} with the Java runtime the extension carries, ${bundled.java}.`);
+  outputChannel.appendLine(`Java arguments (after the runtime's built-in ones): ${args.join(" ")}`);
+  const serverOptions: ServerOptions = async () => spawnBundledServer(bundled, args, jarOnDescriptor);
+  return { serverOptions, usesArchive: false, classDataSharing: [] };
+}
+
+/** The machine the extension runs on, as a BundleEnvironment. */
+function machineBundleEnvironment(): BundleEnvironment {
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    readText: (file) => {
+      try {
+        return fs.readFileSync(file, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    isFile: (file) => {
+      try {
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
 /**

@@ -33,6 +33,17 @@ final class KeystrokeLatency {
         if (LanguageServers.awaitDiagnostics(client, file, 1, openTimeoutSeconds) == null) {
             return null;
         }
+        Measured measured = editsAfterOpen(client, file, plan, warmUps, edits);
+        client.notify("textDocument/didClose", java.util.Map.of("textDocument",
+                java.util.Map.of("uri", file.toUri().toString())));
+        return measured;
+    }
+
+    /**
+     * Makes {@code warmUps + edits} edits of {@code plan} in {@code file}, open at version 1 with its diagnostics
+     * published, each waited for; returns the milliseconds from each measured edit to its diagnostics.
+     */
+    static Measured editsAfterOpen(LspClient client, Path file, EditPlan plan, int warmUps, int edits) throws Exception {
         List<Double> milliseconds = new ArrayList<>();
         int version = 1;
         for (int number = 0; number < warmUps + edits; number++) {
@@ -46,8 +57,6 @@ final class KeystrokeLatency {
                 milliseconds.add((published.nanoTime() - start) / 1e6);
             }
         }
-        client.notify("textDocument/didClose", java.util.Map.of("textDocument",
-                java.util.Map.of("uri", file.toUri().toString())));
         return new Measured(milliseconds.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

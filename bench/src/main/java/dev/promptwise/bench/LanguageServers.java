@@ -39,6 +39,13 @@ final class LanguageServers {
         return new Server("Promptwise", command, settings, settings, item -> settings.get("promptwise"));
     }
 
+    /** Returns Promptwise started by {@code command} (the bundle's launcher, say), diagnostics debounce 0. */
+    static Server promptwiseCommand(List<String> command) {
+        ObjectNode settings = LspClient.JSON.createObjectNode();
+        settings.putObject("promptwise").putObject("diagnostics").put("debounceMs", 0);
+        return new Server("Promptwise", command, settings, settings, item -> settings.get("promptwise"));
+    }
+
     /** Returns yaml-language-server (without its 200 ms validation delay) checking {@code promptwise.yaml} files against the schema. */
     static Server yamlLanguageServer(Path nodeDirectory, Path schema) {
         ObjectNode yaml = LspClient.JSON.createObjectNode();

@@ -69,6 +69,7 @@ public final class PeerBenchmarks {
                 case "coldstart" -> benchmarks.coldStart();
                 case "memory" -> benchmarks.memory();
                 case "check" -> benchmarks.check();
+                case "bundle" -> benchmarks.bundle();
                 default -> throw new IllegalArgumentException("Unknown benchmark " + benchmark);
             }
         }
@@ -338,6 +339,83 @@ public final class PeerBenchmarks {
                 fixed(median, 2) + " s wall, " + fixed(cpuMedian, 1) + " s CPU (" + fixed(cpuMedian / median, 2)
                         + " cores busy on average; JSON report " + files / 1024 + " KB)", "-", "-",
                 "< 10 s on 2 cores");
+    }
+
+    /**
+     * Issue 14: the command-line bundle (its launcher, its trimmed runtime and class data archive) beside
+     * {@code java -jar promptwise.jar} with default flags and with the shipped options, in interleaved rounds: the wall
+     * time of {@code check} on one small prompt; then one language-server session each: start to the
+     * {@code initialize} response, opening a 1 MB prompt to its first diagnostics, the first forty keystrokes in it
+     * (no warm-up: what a user feels right after opening it) and the resident memory after them.
+     */
+    private void bundle() throws Exception {
+        Path launcher = Path.of(System.getProperty("bundle.launcher",
+                repository.resolve("dist/target/promptwise-linux-x64/bin/promptwise").toString()));
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("No bundle at " + launcher + ": build it with mvn -B -pl dist -am package -DskipTests");
+        }
+        Path root = Files.createDirectories(work.resolve("bundle"));
+        Path small = root.resolve("small");
+        Workspaces.write(small, "prompts/hello.txt", Workspaces.plainPrompt(2_000, 3));
+        boolean prompty = !"plain".equals(System.getProperty("bundle.kind", "prompty"));
+        int size = Integer.getInteger("bundle.size", 1_000_000);
+        String large = prompty ? Workspaces.promptyPrompt(size, 11) : Workspaces.plainPrompt(size, 11);
+        Path largeFile = Workspaces.write(root.resolve("large"), prompty ? "prompts/large.prompty" : "prompts/large.txt", large);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> names = List.of("`java -jar`, default flags", "`java -jar`, shipped options", "bundle `bin/promptwise`");
+        List<List<String>> commands = new ArrayList<>();
+        commands.add(List.of(java, "-jar", jar.toString()));
+        List<String> shipped = new ArrayList<>(List.of(java));
+        shipped.addAll(recommendedVmOptions);
+        shipped.addAll(List.of("-jar", jar.toString()));
+        commands.add(shipped);
+        commands.add(List.of(launcher.toString()));
+        int rounds = Integer.getInteger("bundle.rounds", 5);
+        double[][] check = new double[commands.size()][rounds];
+        double[][] initialize = new double[commands.size()][rounds];
+        double[][] firstDiagnostics = new double[commands.size()][rounds];
+        double[][] keystrokeP95 = new double[commands.size()][rounds];
+        double[][] resident = new double[commands.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int index = 0; index < commands.size(); index++) {
+                List<String> command = new ArrayList<>(commands.get(index));
+                command.addAll(List.of("check", "--fail-on", "none", small.toString()));
+                long start = System.nanoTime();
+                Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(work.resolve("bundle-check.stderr.log").toFile()).start();
+                if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IllegalStateException("check failed: " + command);
+                }
+                check[index][round] = (System.nanoTime() - start) / 1e6;
+            }
+            for (int index = 0; index < commands.size(); index++) {
+                LanguageServers.Server server = LanguageServers.promptwiseCommand(commands.get(index));
+                try (LspClient client = LanguageServers.start(server, work)) {
+                    LanguageServers.initialize(client, server, root.resolve("large"));
+                    initialize[index][round] = (System.nanoTime() - client.startNanos()) / 1e6;
+                    long opened = System.nanoTime();
+                    LanguageServers.open(client, largeFile, prompty ? "prompty" : "plaintext", large);
+                    LspClient.Received published = LanguageServers.awaitDiagnostics(client, largeFile, 1);
+                    firstDiagnostics[index][round] = (published.nanoTime() - opened) / 1e6;
+                    Measured keystrokes = KeystrokeLatency.editsAfterOpen(client, largeFile,
+                            KeystrokeLatency.middleLineOf(large), 0, 40);
+                    keystrokeP95[index][round] = keystrokes.p95();
+                    resident[index][round] = residentMegabytes(client.pid());
+                }
+            }
+        }
+        String what = (prompty ? "`.prompty`" : "plain text") + " of " + kilobytes(size);
+        for (int index = 0; index < commands.size(); index++) {
+            double ratio = new Measured(check[index]).median() / new Measured(check[0]).median();
+            row("6. Bundle: " + names.get(index) + "; medians of " + rounds + " interleaved rounds: `check` of one 2 KB prompt (wall)"
+                    + " / `initialize` / first diagnostics of a " + what + " after opening / p95 of its first 40 keystrokes / resident after them",
+                    fixed(new Measured(check[index]).median(), 0) + " ms / " + fixed(new Measured(initialize[index]).median(), 0)
+                            + " ms / " + fixed(new Measured(firstDiagnostics[index]).median(), 0) + " ms / "
+                            + fixed(new Measured(keystrokeP95[index]).median(), 1) + " ms / "
+                            + fixed(new Measured(resident[index]).median(), 0) + " MB",
+                    "-", index == 0 ? "-" : "check " + fixed(ratio, 2) + "x of `java -jar`",
+                    "bundle: check <= 0.7x, initialize < 250 ms, first diagnostics < 1.5 s, p95 < 20 ms, < 250 MB");
+        }
     }
 
     private void row(String benchmark, String promptwise, String peer, String ratio, String target) {

@@ -1,5 +1,6 @@
 package dev.promptwise.cli;
 
+import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ public final class PromptwiseCli implements Runnable {
 
     /** Runs the command line with the process's streams and working folder; returns the exit code. */
     public static int run(String[] args) {
+        // The default vocabulary loads on another core while picocli, the catalog and the files' parsing start up.
+        PromptwiseAnalysis.loadVocabularyInBackground();
         return run(args, System.out, System.err, Path.of("").toAbsolutePath());
     }
 

@@ -124,6 +124,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
             environment.executor().execute(() -> watchClientProcess(processId));
         }
         initialized.set(true);
+        // The first prompt the client opens needs the vocabulary: it loads while the handshake goes on.
+        PromptwiseAnalysis.loadVocabularyInBackground();
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
                 new ServerInfo("promptwise", Versions.serverVersion())));
     }

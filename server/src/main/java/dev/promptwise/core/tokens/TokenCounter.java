@@ -345,10 +345,27 @@ public final class TokenCounter {
     private Encoding loadedEncoding() {
         Encoding encoding = loadedEncoding;
         if (encoding == null) {
-            encoding = CL100K_BASE.equals(encodingName) ? Cl100kVocabulary.ENCODING : O200kVocabulary.ENCODING;
+            encoding = vocabularyOf(encodingName);
             loadedEncoding = encoding;
         }
         return encoding;
+    }
+
+    /**
+     * Starts loading the vocabulary of {@code encoding} on a daemon thread of its own and returns at once, so that it
+     * loads while the caller starts up; a count that needs it meanwhile waits for that load instead of starting a
+     * second one (the holders' class initialisation runs once). The language server calls it from
+     * {@code initialize}, the command line before it reads any file.
+     *
+     * @throws IllegalArgumentException when the encoding is not one that {@link #forEncoding} accepts
+     */
+    public static void loadInBackground(String encoding) {
+        if (!O200K_BASE.equals(encoding) && !CL100K_BASE.equals(encoding)) {
+            throw new IllegalArgumentException("Unknown encoding " + encoding);
+        }
+        Thread loader = new Thread(() -> vocabularyOf(encoding), "promptwise-vocabulary-" + encoding);
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /**
@@ -480,7 +497,7 @@ public final class TokenCounter {
      * text alone, so every host shares the one vocabulary, as {@code LayersTest} allows.
      */
     private static final class O200kVocabulary {
-        static final Encoding ENCODING = vocabulary(O200K_BASE);
+        static final Encoding ENCODING = O200kRanks.load().orElseGet(() -> vocabulary(O200K_BASE));
     }
 
     /** The {@code cl100k_base} vocabulary, as {@link O200kVocabulary}. */
@@ -488,10 +505,16 @@ public final class TokenCounter {
         static final Encoding ENCODING = vocabulary(CL100K_BASE);
     }
 
+    /** Returns the shared vocabulary of an encoding, loading it on first use. */
+    private static Encoding vocabularyOf(String name) {
+        return CL100K_BASE.equals(name) ? Cl100kVocabulary.ENCODING : O200kVocabulary.ENCODING;
+    }
+
     private static Encoding vocabulary(String name) {
         return Encodings.newLazyEncodingRegistry().getEncoding(name)
                 .orElseThrow(() -> new IllegalStateException("jtokkit does not ship " + name));
     }
+
 
     /** A least-recently-used map from segment text to its count, bounded by the total length of the segments. */
     private static final class SegmentCache {

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Promptwise: runs the server jar on the Java runtime that ships beside it, so that no Java need be installed.
+#   promptwise check [PATH...]   promptwise report --html FILE [PATH...]   promptwise (the language server over stdio)
+# PROMPTWISE_JAVA_OPTIONS adds JVM options after the runtime's built-in ones (so they win; a collector of its own
+# replaces the built-in serial collector, since the JVM refuses two).
+
+# This file's real folder, following symbolic links (for a link to it from a folder on PATH).
+self=$0
+while [ -L "$self" ]; do
+  target=$(readlink "$self") || break
+  case $target in
+    /*) self=$target ;;
+    *) self=${self%/*}/$target ;;
+  esac
+done
+case $self in
+  */*) bin=${self%/*} ;;
+  *) bin=. ;;
+esac
+home=$(cd "$bin/.." && pwd -P) || exit 2
+java=$home/runtime/bin/java
+jar=$home/lib/promptwise.jar
+archive=$home/lib/promptwise.jsa
+collector=
+case " $PROMPTWISE_JAVA_OPTIONS " in
+  *" -XX:+Use"*"GC "*) collector=-XX:-UseSerialGC ;;
+esac
+
+# The class data archive was made with the jar opened on file descriptor 3 and named /dev/fd/3: Java 17 records an
+# archive's class path as it was given and accepts it only under the same name, and /dev/fd/3 is the same name
+# wherever the bundle is unpacked. Without /dev/fd the jar is named by its path, and the archive goes unused.
+# shellcheck disable=SC2086
+if [ -r "$jar" ] && [ -d /dev/fd ] && exec 3< "$jar" && [ -e /dev/fd/3 ]; then
+  if [ -f "$archive" ]; then
+    exec "$java" "-XX:SharedArchiveFile=$archive" -Xshare:auto $collector $PROMPTWISE_JAVA_OPTIONS -cp /dev/fd/3 dev.promptwise.Main "$@"
+  fi
+  exec "$java" $collector $PROMPTWISE_JAVA_OPTIONS -cp /dev/fd/3 dev.promptwise.Main "$@"
+fi
+exec "$java" $collector $PROMPTWISE_JAVA_OPTIONS -cp "$jar" dev.promptwise.Main "$@"
