@@ -3,6 +3,7 @@ package dev.promptwise.core.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.config.Severity;
@@ -13,7 +14,9 @@ import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,19 +102,19 @@ class FacadeRulesTest {
                     data: { labeledExamples: lots }
                 """;
         for (String configured : List.of("error", "warning", "information", "hint")) {
-            Settings settings = Settings.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+            Settings settings = Settings.fromJson(new ObjectMapper()
                     .readTree("{\"rules\": {\"strategy-schema\": \"" + configured + "\"}}"), new ArrayList<>());
             AnalyzedStrategy strategy = core.analyzeStrategy(core.parseStrategy("promptwise.yaml", text), settings,
                     StrategyWorkspace.EMPTY, Cancellation.NONE);
             List<String> severities = core.strategyDiagnostics(strategy, Cancellation.NONE).stream()
                     .filter(finding -> finding.ruleId().equals("strategy-schema"))
-                    .map(finding -> finding.severity().name().toLowerCase(java.util.Locale.ROOT)).toList();
+                    .map(finding -> finding.severity().name().toLowerCase(Locale.ROOT)).toList();
             // 10k is read as a number (a hint), gaming is an unknown domain (a warning), lots cannot be read (an error):
             // each at the configured severity, but never above its own level.
-            Severity setting = Severity.valueOf(configured.toUpperCase(java.util.Locale.ROOT));
-            List<String> expected = java.util.stream.Stream.of(Severity.HINT, Severity.WARNING, Severity.ERROR)
+            Severity setting = Severity.valueOf(configured.toUpperCase(Locale.ROOT));
+            List<String> expected = Stream.of(Severity.HINT, Severity.WARNING, Severity.ERROR)
                     .map(own -> (setting.ordinal() >= own.ordinal() ? setting : own).name()
-                            .toLowerCase(java.util.Locale.ROOT)).toList();
+                            .toLowerCase(Locale.ROOT)).toList();
             assertEquals(expected, severities, "rules.strategy-schema = " + configured);
         }
     }

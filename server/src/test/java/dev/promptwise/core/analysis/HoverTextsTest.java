@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.tokens.TokenCounter;
 import dev.promptwise.core.tokens.TokenCounters;
 import dev.promptwise.testing.Expect;
 import dev.promptwise.testing.TestWorkspace;

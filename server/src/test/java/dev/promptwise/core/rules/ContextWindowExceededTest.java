@@ -4,8 +4,6 @@ import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.count;
 
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.tokens.TokenCounter;
-import dev.promptwise.core.tokens.TokenCounters;
 import dev.promptwise.testing.TestWorkspace;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ class ContextWindowExceededTest {
     private static final String RULE = "context-window-exceeded";
     private static final String BODY = "Summarise the ticket below in one sentence for the on-call engineer.";
     private static final int WINDOW = PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().contextWindow();
-    private static final int PROMPT_TOKENS = new TokenCounters().forEncoding("o200k_base").count(BODY) + 3 + 3;
+    private static final int PROMPT_TOKENS = HandCosts.promptTokens(HandCosts.tokens(BODY));
 
     private static String dotprompt(int maxOutputTokens) {
         return "---\nmodel: gpt-4o-mini\nconfig:\n  maxOutputTokens: " + maxOutputTokens + "\n---\n" + BODY;

@@ -6,8 +6,6 @@ import static dev.promptwise.core.rules.RuleFixture.settings;
 import static dev.promptwise.core.rules.RuleFixture.usd;
 
 import dev.promptwise.core.catalog.PriceCatalog;
-import dev.promptwise.core.tokens.TokenCounter;
-import dev.promptwise.core.tokens.TokenCounters;
 import dev.promptwise.testing.TestWorkspace;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ class PromptTooLongTest {
 
     private static final String RULE = "prompt-too-long";
     private static final String LINE = "Summarise the ticket in one sentence for the on-call engineer, naming the product.";
-    private static final int TOKENS = new TokenCounters().forEncoding("o200k_base").count(LINE) + 3 + 3;
+    private static final int TOKENS = HandCosts.promptTokens(HandCosts.tokens(LINE));
 
     @Test
     void overTheSettingsBudgetTheRequestsInputCostLeads() {
