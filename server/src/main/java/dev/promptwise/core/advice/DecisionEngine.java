@@ -467,16 +467,15 @@ public final class DecisionEngine {
                     + " gives no lean.");
         }
         double saving = cost.monthlySavingUsd();
-        String comparison = "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd())
-                + " a month against " + Figures.usd(cost.promptOnlyMonthlyUsd()) + " prompt-only";
+        String comparison = "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd(), cost.estimated())
+                + " a month against " + Figures.usd(cost.promptOnlyMonthlyUsd(), cost.estimated()) + " prompt-only";
+        String training = Figures.training(cost.trainingCostUsd(), cost.estimated(), cost.trainingPriceUnconfirmed());
         if (saving <= 0) {
             return new FactorAssessment(Factor.COST_AT_SCALE, Vote.PROMPT_ENGINEERING, 0.8,
-                    comparison + ": nothing would pay back " + Figures.usd(cost.trainingCostUsd())
-                            + " of training.", true);
+                    comparison + ": nothing would pay back " + training + ".", true);
         }
         Double days = cost.breakEvenDays();
-        String payback = days == null ? "" : ", paying back " + Figures.usd(cost.trainingCostUsd())
-                + " of training in " + Figures.count(Math.ceil(days)) + " days";
+        String payback = days == null ? "" : ", paying back " + training + " in " + Figures.days(days);
         if (days != null && days <= QUICK_BREAK_EVEN_DAYS) {
             return new FactorAssessment(Factor.COST_AT_SCALE, Vote.FINE_TUNING, 1.0,
                     comparison + payback + ".", true);

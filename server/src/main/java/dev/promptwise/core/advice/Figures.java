@@ -1,32 +1,42 @@
 package dev.promptwise.core.advice;
 
-import java.util.Locale;
+import dev.promptwise.core.cost.Money;
 
-/** Formats the figures quoted in reasons and messages the same way everywhere: counts, percentages and dollars. */
+/**
+ * Formats the figures quoted in reasons: counts, percentages, dollars and days, each with {@link Money}'s rules, so
+ * that a reason and the message, hover, lens or report beside it write the same figure the same way.
+ */
 public final class Figures {
 
     private Figures() {}
 
     /** Returns a count with thousands separators and no needless decimals ({@code 250,000}, {@code 2.5}). */
     public static String count(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) value);
-        }
-        return String.format(Locale.ROOT, "%,.1f", value);
+        return Money.number(value);
     }
 
     /** Returns a share between 0 and 1 as a percentage ({@code 0.915} gives {@code 91.5%}). */
     public static String percent(double share) {
-        double percent = share * 100;
-        return percent == Math.rint(percent)
-                ? String.format(Locale.ROOT, "%d%%", Math.round(percent))
-                : String.format(Locale.ROOT, "%.1f%%", percent);
+        return Money.percent(share);
     }
 
-    /** Returns US dollars: cents below $100 ({@code $12.50}), whole dollars above ({@code $8,400}). */
+    /** Returns US dollars as {@link Money#usd(double)} writes them ({@code $12.50}, {@code $8,400.00}, {@code $0.0028}). */
     public static String usd(double value) {
-        return Math.abs(value) < 100
-                ? String.format(Locale.ROOT, "$%,.2f", value)
-                : String.format(Locale.ROOT, "$%,d", Math.round(value));
+        return Money.usd(value);
+    }
+
+    /** Returns US dollars, with {@code ≈} before them when they are built on an estimated token count. */
+    public static String usd(double value, boolean estimated) {
+        return Money.usd(value, estimated);
+    }
+
+    /** Returns a training cost: {@code $19.31 of training}, flagged when its price is unconfirmed. */
+    public static String training(double value, boolean estimated, boolean unconfirmed) {
+        return Money.training(value, estimated, unconfirmed);
+    }
+
+    /** Returns a break-even delay as {@link Money#days} writes it ({@code less than a day}, {@code 1 day}). */
+    public static String days(double days) {
+        return Money.days(days);
     }
 }

@@ -232,22 +232,30 @@ final class StrategyAnalyses {
         if (cost.now().isEmpty()) {
             return "Cost unknown: add traffic.requestsPerDay";
         }
-        StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(cost.now().get().costPerMonth()));
+        CostFigures now = cost.now().get();
+        StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(now.costPerMonth(), now.estimated()));
         cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
         cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
         cost.fineTuned().ifPresent(ft -> {
             if (ft.trainingCost().isPresent()) {
-                title.append(" · training ").append(Money.usd(ft.trainingCost().getAsDouble()));
+                title.append(" · ").append(Money.training(ft.trainingCost().getAsDouble(), ft.estimated(),
+                        ft.trainingPriceUnconfirmed()));
             }
-            title.append(ft.breakEvenDays().isPresent()
-                    ? " · break-even " + Money.days(ft.breakEvenDays().getAsDouble()) : " · never breaks even");
+            title.append(" · break-even ").append(Money.breakEven(boxed(ft.breakEvenDays()),
+                    boxed(ft.trainingCost()), boxed(ft.monthlySaving())));
         });
         return title.toString();
     }
 
     private static Optional<String> monthly(FineTunedCost cost) {
-        return cost.costPerMonth().isPresent() ? Optional.of(Money.perMonth(cost.costPerMonth().getAsDouble()))
+        return cost.costPerMonth().isPresent()
+                ? Optional.of(Money.flagged(Money.perMonth(cost.costPerMonth().getAsDouble(), cost.estimated()),
+                        cost.retrainingUnconfirmed()))
                 : Optional.empty();
+    }
+
+    private static Double boxed(java.util.OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     /** Returns the text of the prompt file at {@code promptPath}, or {@code null} when it is missing or a folder. */
@@ -280,7 +288,8 @@ final class StrategyAnalyses {
         }
         return new CostOutlook(cost.now().get().costPerMonth(), fineTuned.costPerMonth().getAsDouble(),
                 fineTuned.trainingCost().getAsDouble(),
-                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null);
+                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null,
+                fineTuned.estimated() || cost.now().get().estimated(), fineTuned.trainingPriceUnconfirmed());
     }
 
     private static Optional<WorkloadAnalysis> analysisOf(AnalyzedStrategy strategy, Workload workload) {

@@ -66,6 +66,19 @@ public record ModelInfo(
                 fineTuning, aliases, source, asOf, null, null);
     }
 
+    /**
+     * Returns whether the catalog marks this model's training price unconfirmed: its fine-tuning note, its note or
+     * its source says "unconfirmed". Every figure built on that price is flagged where it appears.
+     */
+    public boolean trainingPriceUnconfirmed() {
+        return (fineTuning != null && saysUnconfirmed(fineTuning.note())) || saysUnconfirmed(note)
+                || saysUnconfirmed(source);
+    }
+
+    private static boolean saysUnconfirmed(String text) {
+        return text != null && text.toLowerCase(java.util.Locale.ROOT).contains("unconfirmed");
+    }
+
     /** Returns the input price of a request with {@code promptTokens} prompt tokens, taking any threshold into account. */
     public double inputPriceFor(int promptTokens) {
         return isAboveThreshold(promptTokens) ? aboveThreshold.input() : input;

@@ -13,6 +13,8 @@ package dev.promptwise.core.cost;
  * @param perRequest the average request: cold and warm requests averaged, or a cold request when there is no
  *     traffic to keep the cache warm
  * @param perMonth 30 days of requests
+ * @param estimated whether the token counts come from another model's tokenizer, so that every figure is an
+ *     estimate and is written with {@code ≈}
  */
 public record CostFigures(
         String modelId,
@@ -22,7 +24,15 @@ public record CostFigures(
         int outputTokens,
         double requestsPerDay,
         CostBreakdown perRequest,
-        CostBreakdown perMonth) {
+        CostBreakdown perMonth,
+        boolean estimated) {
+
+    /** Figures counted with the model's own tokenizer. */
+    public CostFigures(String modelId, int inputTokens, int staticTokens, int cachedTokens, int outputTokens,
+            double requestsPerDay, CostBreakdown perRequest, CostBreakdown perMonth) {
+        this(modelId, inputTokens, staticTokens, cachedTokens, outputTokens, requestsPerDay, perRequest, perMonth,
+                false);
+    }
 
     /** Returns the average cost of one request in USD. */
     public double costPerRequest() {

@@ -18,24 +18,37 @@ public final class CostMessages {
      */
     public static String costAtScale(CostFigures now, double monthlyBudget) {
         CostBreakdown.Contributor largest = now.perMonth().largestContributor();
-        return Money.perMonth(now.costPerMonth()) + " (" + Money.perRequest(now.costPerRequest()) + " at "
-                + Money.count(now.requestsPerDay()) + " requests/day) is over the budget of "
-                + Money.perMonth(monthlyBudget) + "; the largest contributor is the " + largest.label() + ", "
-                + Money.perMonth(now.perMonth().amountOf(largest)) + ".";
+        boolean estimated = now.estimated();
+        return Money.perMonth(now.costPerMonth(), estimated) + " ("
+                + Money.perRequest(now.costPerRequest(), estimated) + " at " + Money.count(now.requestsPerDay())
+                + " requests/day) is over the budget of " + Money.perMonth(monthlyBudget) + "; the largest"
+                + " contributor is the " + largest.label() + ", "
+                + Money.perMonth(now.perMonth().amountOf(largest), estimated) + ".";
     }
 
     /**
      * Returns the {@code few-shot-heavy} message: the examples' share of the prompt, then the monthly saving of
-     * moving them into a fine-tuned model, or why that saving is unknown.
+     * moving them into a fine-tuned model, or why that saving is unknown. Token counts are written as exact; use
+     * {@link #fewShotHeavy(int, int, int, Optional, boolean)} for a prompt counted with another model's tokenizer.
      *
      * @param promptTokens the prompt's tokens, static text and chat overhead
      * @param fineTuned the fine-tuned alternative, or empty when none was priced
      */
     public static String fewShotHeavy(
             int exampleCount, int exampleTokens, int promptTokens, Optional<FineTunedCost> fineTuned) {
+        return fewShotHeavy(exampleCount, exampleTokens, promptTokens, fineTuned, false);
+    }
+
+    /**
+     * Returns the {@code few-shot-heavy} message, its token counts marked {@code ≈} when {@code estimatedTokens}.
+     */
+    public static String fewShotHeavy(int exampleCount, int exampleTokens, int promptTokens,
+            Optional<FineTunedCost> fineTuned, boolean estimatedTokens) {
+        String tokens = " (" + Money.count(exampleTokens, estimatedTokens) + " of "
+                + Money.tokens(promptTokens, estimatedTokens) + ")";
         String share = exampleCount + " few-shot examples take "
-                + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0) + " of the prompt ("
-                + Money.count(exampleTokens) + " of " + Money.count(promptTokens) + " tokens)";
+                + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0) + " of the prompt"
+                + tokens;
         if (fineTuned.isEmpty()) {
             return share + "; give the workload a fine-tuning base model and traffic to see the saving of moving"
                     + " them into a fine-tuned model.";
@@ -47,16 +60,19 @@ public final class CostMessages {
                     + " is unknown. " + firstNote(cost.notes());
         }
         String volume = volume(cost);
+        boolean estimated = cost.estimated() || estimatedTokens;
         if (saving.getAsDouble() > 0) {
             // The saving leads: it is the figure that decides whether the author acts.
             return "Moving " + exampleCount + " few-shot examples into a fine-tuned " + cost.baseModelId()
-                    + " would save " + Money.perMonth(saving.getAsDouble()) + volume + ", retraining included: they"
-                    + " take " + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0)
-                    + " of the prompt (" + Money.count(exampleTokens) + " of " + Money.count(promptTokens)
-                    + " tokens).";
+                    + " would save " + Money.flagged(Money.perMonth(saving.getAsDouble(), estimated),
+                            cost.retrainingUnconfirmed())
+                    + volume + ", retraining included: they take "
+                    + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0)
+                    + " of the prompt" + tokens + ".";
         }
         return share + "; a fine-tuned " + cost.baseModelId() + " would cost "
-                + Money.perMonth(-saving.getAsDouble()) + " more" + volume + ", so keep them in the prompt.";
+                + Money.flagged(Money.perMonth(-saving.getAsDouble(), estimated), cost.retrainingUnconfirmed())
+                + " more" + volume + ", so keep them in the prompt.";
     }
 
     /**
@@ -77,28 +93,33 @@ public final class CostMessages {
             return cause + ", but at " + cached.modelId() + "'s caching rules and this traffic moving them would"
                     + " save nothing.";
         }
-        return "Moving the template variables after the static text would save " + Money.perMonth(saving)
-                + " at " + Money.count(now.requestsPerDay()) + " requests/day: " + Money.count(moreCachedTokens)
+        return "Moving the template variables after the static text would save "
+                + Money.perMonth(saving, now.estimated()) + " at " + Money.count(now.requestsPerDay())
+                + " requests/day: " + Money.count(moreCachedTokens, now.estimated())
                 + " more tokens of each request could be read from " + cached.modelId() + "'s prompt cache.";
     }
 
     /**
      * Returns the {@code fine-tuning-pays-off} message: the training cost, the break-even delay and the monthly
-     * saving; or, when the training is never paid back or a figure is unknown, a sentence that says so.
+     * saving; or, when the training is never paid back or a figure is unknown, a sentence that says so. The
+     * delay is written by {@link Money#days}, as the lens and the report write it.
      */
     public static String fineTuningPaysOff(FineTunedCost cost) {
         String subject = "Fine-tuning " + cost.baseModelId();
         if (cost.trainingCost().isEmpty() || cost.monthlySaving().isEmpty()) {
-            return subject + ": the break-even is unknown. " + firstNote(cost.notes());
+            return subject + ": the break-even is " + Money.UNKNOWN + ". " + firstNote(cost.notes());
         }
-        double training = cost.trainingCost().getAsDouble();
+        boolean estimated = cost.estimated();
+        String training = Money.training(cost.trainingCost().getAsDouble(), estimated,
+                cost.trainingPriceUnconfirmed());
         double saving = cost.monthlySaving().getAsDouble();
         if (cost.breakEvenDays().isEmpty()) {
-            return subject + " never pays back its " + Money.usd(training) + " training: it would cost "
-                    + Money.perMonth(-saving) + " more than the prompt" + volume(cost) + ".";
+            return subject + " never pays back " + training + ": it would cost "
+                    + Money.flagged(Money.perMonth(-saving, estimated), cost.retrainingUnconfirmed())
+                    + " more than the prompt" + volume(cost) + ".";
         }
-        return subject + " pays back its " + Money.usd(training) + " training in "
-                + Money.days(cost.breakEvenDays().getAsDouble()) + ", then saves " + Money.perMonth(saving)
+        return subject + " pays back " + training + " in " + Money.days(cost.breakEvenDays().getAsDouble())
+                + ", then saves " + Money.flagged(Money.perMonth(saving, estimated), cost.retrainingUnconfirmed())
                 + volume(cost) + ", retraining included.";
     }
 
@@ -112,23 +133,29 @@ public final class CostMessages {
         StringBuilder table = new StringBuilder();
         table.append("| | tokens | per request | per month |\n");
         table.append("| --- | ---: | ---: | ---: |\n");
-        row(table, "static prompt", Money.count(figures.staticTokens()), request.staticInput(), month.staticInput());
+        boolean estimated = figures.estimated();
+        row(table, "static prompt", Money.count(figures.staticTokens(), estimated), request.staticInput(),
+                month.staticInput(), estimated);
         row(table, "variable input", Money.count(figures.variableTokens()), request.variableInput(),
-                month.variableInput());
-        row(table, "output", Money.count(figures.outputTokens()), request.output(), month.output());
-        row(table, "prompt cache", Money.count(figures.cachedTokens()) + " cached", -request.cacheSaving(),
-                -month.cacheSaving());
-        row(table, "**total**", Money.count(figures.inputTokens() + figures.outputTokens()), request.total(),
-                month.total());
+                month.variableInput(), false);
+        // Variable input and output are the traffic's declared averages, not counted: no ≈ on them.
+        row(table, "output", Money.count(figures.outputTokens()), request.output(), month.output(), false);
+        row(table, "prompt cache", Money.count(figures.cachedTokens(), estimated) + " cached",
+                -request.cacheSaving(), -month.cacheSaving(), estimated);
+        row(table, "**total**", Money.count(figures.inputTokens() + figures.outputTokens(), estimated),
+                request.total(), month.total(), estimated);
         return table.toString();
     }
 
-    private static void row(StringBuilder table, String label, String tokens, double perRequest, double perMonth) {
-        table.append("| ").append(label).append(" | ").append(tokens).append(" | ").append(Money.usd(perRequest))
-                .append(" | ").append(Money.usd(perMonth)).append(" |\n");
+    private static void row(StringBuilder table, String label, String tokens, double perRequest, double perMonth,
+            boolean estimated) {
+        table.append("| ").append(label).append(" | ").append(tokens).append(" | ")
+                .append(Money.usd(perRequest, estimated)).append(" | ").append(Money.usd(perMonth, estimated))
+                .append(" |\n");
     }
 
     private static String volume(FineTunedCost cost) {
+        // The traffic is declared, not counted: it carries no ≈.
         return cost.inference().map(figures -> " at " + Money.count(figures.requestsPerDay()) + " requests/day")
                 .orElse("");
     }

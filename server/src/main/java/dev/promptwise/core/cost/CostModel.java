@@ -39,20 +39,30 @@ public final class CostModel {
         }
     }
 
-    /** The prices one kind of request is billed at, whether list or fine-tuned. */
+    /**
+     * The prices one kind of request is billed at, whether list or fine-tuned, and how far its figures can be
+     * trusted: {@code estimated} when the model's own tokenizer is not available, so that every figure built on
+     * its counts is an estimate; {@code trainingUnconfirmed} when the catalog marks the training price unconfirmed.
+     */
     record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
-            double output) {
+            double output, boolean estimated, boolean trainingUnconfirmed) {
 
         static PriceSheet of(ModelInfo model) {
             return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
-                    model.cacheWrite(), model.output());
+                    model.cacheWrite(), model.output(), !model.exactTokens(), false);
+        }
+
+        PriceSheet estimatedIf(boolean estimate) {
+            return estimate == estimated || !estimate ? this
+                    : new PriceSheet(provider, modelId, input, cachedInput, cacheWrite, output, true,
+                            trainingUnconfirmed);
         }
 
         static PriceSheet ofFineTuned(ModelInfo baseModel) {
             ModelInfo.FineTuning prices = baseModel.fineTuning();
             // No fine-tuning price list gives a cache write price, so a provider that bills writes caches nothing here.
             return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
-                    prices.output());
+                    prices.output(), !baseModel.exactTokens(), baseModel.trainingPriceUnconfirmed());
         }
     }
 
@@ -101,7 +111,10 @@ public final class CostModel {
         Optional<FineTunedCost> fineTuned = Optional.empty();
         Optional<FineTunedCost> hybrid = Optional.empty();
         if (plan != null) {
-            Optional<PriceSheet> fineTunedPrices = fineTunedPrices(plan, notes);
+            // The fine-tuned figures are estimates when either model's tokenizer is: the saving subtracts them from
+            // the prompt as written, and the prompt's counts come from the prompt's model.
+            Optional<PriceSheet> fineTunedPrices = fineTunedPrices(plan, notes)
+                    .map(sheet -> sheet.estimatedIf(listPrices.estimated()));
             if (fineTunedPrices.isPresent()) {
                 // Without usable traffic the alternatives' serving cost and saving are absent too; their notes say
                 // why, as the workload's do, since messages about them quote only their own notes.
@@ -234,7 +247,7 @@ public final class CostModel {
         CostBreakdown perRequest = new CostBreakdown(staticCost, variableCost, outputCost, cacheSavingPerRequest);
         CostBreakdown perMonth = perRequest.times(requestsPerDay * DAYS_PER_MONTH);
         return new CostFigures(prices.modelId(), inputTokens, shape.staticWithOverhead(), cachedTokens, outputTokens,
-                requestsPerDay, perRequest, perMonth);
+                requestsPerDay, perRequest, perMonth, prices.estimated());
     }
 
     private static FineTunedCost priceFineTuned(
@@ -304,7 +317,8 @@ public final class CostModel {
         }
         OptionalDouble breakEvenDays = breakEvenDays(trainingCost, monthlySaving);
         return new FineTunedCost(baseModel.id(), inference, trainingCost, retrainingPerMonth, costPerRequest,
-                costPerMonth, monthlySaving, breakEvenDays, epochs, tokensPerLine, trainedTokens, notes);
+                costPerMonth, monthlySaving, breakEvenDays, epochs, tokensPerLine, trainedTokens, notes,
+                prices.estimated(), prices.trainingUnconfirmed());
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.OptionalDouble;
  * @param tokensPerTrainingLine tokens of one training line (prompt messages, example, answer and overhead)
  * @param trainedTokens tokens billed for one training run: examples × tokens per line × epochs
  * @param notes why figures are empty, in sentences a message can quote
+ * @param estimated whether the token counts come from another model's tokenizer, so that every figure is an
+ *     estimate and is written with {@code ≈}
+ * @param trainingPriceUnconfirmed whether the catalog marks the base model's training price unconfirmed, so that
+ *     the training cost, retraining and the figures that include them are flagged
  */
 public record FineTunedCost(
         String baseModelId,
@@ -36,9 +40,25 @@ public record FineTunedCost(
         int epochs,
         double tokensPerTrainingLine,
         double trainedTokens,
-        List<String> notes) {
+        List<String> notes,
+        boolean estimated,
+        boolean trainingPriceUnconfirmed) {
 
     public FineTunedCost {
         notes = List.copyOf(notes);
+    }
+
+    /** Figures counted with the model's own tokenizer, at a confirmed training price. */
+    public FineTunedCost(String baseModelId, Optional<CostFigures> inference, OptionalDouble trainingCost,
+            OptionalDouble retrainingPerMonth, OptionalDouble costPerRequest, OptionalDouble costPerMonth,
+            OptionalDouble monthlySaving, OptionalDouble breakEvenDays, int epochs, double tokensPerTrainingLine,
+            double trainedTokens, List<String> notes) {
+        this(baseModelId, inference, trainingCost, retrainingPerMonth, costPerRequest, costPerMonth, monthlySaving,
+                breakEvenDays, epochs, tokensPerTrainingLine, trainedTokens, notes, false, false);
+    }
+
+    /** Whether figures that include retraining rest on an unconfirmed training price: retraining is not zero. */
+    public boolean retrainingUnconfirmed() {
+        return trainingPriceUnconfirmed && !(retrainingPerMonth.isPresent() && retrainingPerMonth.getAsDouble() == 0);
     }
 }

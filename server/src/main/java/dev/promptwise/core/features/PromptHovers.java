@@ -46,20 +46,13 @@ public final class PromptHovers {
     static String sectionMarkdown(AnalyzedPrompt prompt, Section section) {
         int tokens = prompt.count(section.range().slice(prompt.document().text()));
         StringBuilder markdown = new StringBuilder();
-        markdown.append("**Section ").append(section.title()).append("** · ").append(prompt.estimated() ? "≈" : "")
-                .append(Money.count(tokens)).append(" tokens · ")
-                .append(Math.round(100.0 * tokens / Math.max(1, prompt.textTokens()))).append("% of the prompt");
+        markdown.append("**Section ").append(section.title()).append("** · ")
+                .append(Money.tokens(tokens, prompt.estimated())).append(" · ")
+                .append(Money.percent((double) tokens / Math.max(1, prompt.textTokens()))).append(" of the prompt");
         ModelInfo model = prompt.model();
         if (model != null) {
-            double perRequest = tokens * model.input() / 1_000_000.0;
-            markdown.append("\n\n| | at ").append(model.id()).append(" |\n|---|---:|\n")
-                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
-                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
-            if (prompt.requestsPerDay() != null) {
-                markdown.append("| per month at ").append(Money.count(prompt.requestsPerDay()))
-                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
-                        .append(" |\n");
-            }
+            markdown.append("\n\n");
+            priceTable(markdown, prompt, model, tokens * model.input() / 1_000_000.0);
         }
         return markdown.toString();
     }
@@ -68,21 +61,14 @@ public final class PromptHovers {
         Message message = prompt.document().messages().get(index);
         int tokens = prompt.messageTokens(index);
         int total = Math.max(1, prompt.textTokens());
-        String approx = prompt.estimated() ? "≈" : "";
         StringBuilder markdown = new StringBuilder();
-        markdown.append("**").append(message.role()).append(" message** · ").append(approx).append(Money.count(tokens))
-                .append(" tokens · ").append(Math.round(100.0 * tokens / total)).append("% of the prompt\n\n");
+        markdown.append("**").append(message.role()).append(" message** · ")
+                .append(Money.tokens(tokens, prompt.estimated())).append(" · ")
+                .append(Money.percent((double) tokens / total)).append(" of the prompt\n\n");
         ModelInfo model = prompt.model();
         if (model != null) {
-            double perRequest = (tokens + AnalyzedPrompt.TOKENS_PER_MESSAGE) * model.input() / 1_000_000.0;
-            markdown.append("| | at ").append(model.id()).append(" |\n|---|---:|\n")
-                    .append("| per request | ").append(Money.usd(perRequest)).append(" |\n")
-                    .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000)).append(" |\n");
-            if (prompt.requestsPerDay() != null) {
-                markdown.append("| per month at ").append(Money.count(Math.round(prompt.requestsPerDay())))
-                        .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30))
-                        .append(" |\n");
-            }
+            priceTable(markdown, prompt, model,
+                    (tokens + AnalyzedPrompt.TOKENS_PER_MESSAGE) * model.input() / 1_000_000.0);
             markdown.append("\nInput price ").append(Money.usd(model.input())).append(" per 1M tokens (")
                     .append(model.source()).append(", ").append(model.asOf()).append("); includes the chat format's ")
                     .append(AnalyzedPrompt.TOKENS_PER_MESSAGE).append(" tokens per message.");
@@ -96,6 +82,19 @@ public final class PromptHovers {
                 .append(prompt.binding() != null ? " (workload `" + prompt.binding().workload().name() + "`)" : "")
                 .append("**\n\n").append(CostMessages.breakdownTable(now)));
         return markdown.toString();
+    }
+
+    /** Appends what {@code perRequest} of input costs per request, per 1,000 requests and per month. */
+    private static void priceTable(StringBuilder markdown, AnalyzedPrompt prompt, ModelInfo model, double perRequest) {
+        boolean estimated = prompt.estimated();
+        markdown.append("| | at ").append(model.id()).append(" |\n|---|---:|\n")
+                .append("| per request | ").append(Money.usd(perRequest, estimated)).append(" |\n")
+                .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000, estimated)).append(" |\n");
+        if (prompt.requestsPerDay() != null) {
+            markdown.append("| per month at ").append(Money.count(prompt.requestsPerDay()))
+                    .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30, estimated))
+                    .append(" |\n");
+        }
     }
 
     private static String modelMarkdown(AnalyzedPrompt prompt) {
@@ -116,7 +115,8 @@ public final class PromptHovers {
         }
         markdown.append("| output | ").append(Money.usd(model.output())).append(" |\n");
         if (model.fineTuning() != null && model.fineTuning().training() != null) {
-            markdown.append("| fine-tuning (training) | ").append(Money.usd(model.fineTuning().training())).append(" |\n");
+            markdown.append("| fine-tuning (training) | ").append(Money.flagged(
+                    Money.usd(model.fineTuning().training()), model.trainingPriceUnconfirmed())).append(" |\n");
         }
         markdown.append(String.format(Locale.ROOT, "%nContext window %s tokens, up to %s output tokens. Tokenizer `%s`%s.%n%nSource: %s, as of %s.",
                 Money.count(model.contextWindow()), Money.count(model.maxOutput()), model.encoding(),

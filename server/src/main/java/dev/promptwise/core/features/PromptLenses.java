@@ -22,15 +22,16 @@ public final class PromptLenses {
 
     public static List<Lens> lenses(AnalyzedPrompt prompt) {
         StringBuilder title = new StringBuilder();
-        title.append(prompt.estimated() ? "≈" : "").append(Money.count(prompt.totalTokens())).append(" tokens");
+        boolean estimated = prompt.estimated();
+        title.append(Money.tokens(prompt.totalTokens(), estimated));
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
         if (now.isPresent()) {
             // The cost model's figures: input, output and the prompt cache at the workload's traffic.
-            title.append(" · ").append(Money.perRequest(now.get().costPerRequest())).append(" · ")
-                    .append(Money.perMonth(now.get().costPerMonth())).append(" at ")
+            title.append(" · ").append(Money.perRequest(now.get().costPerRequest(), estimated)).append(" · ")
+                    .append(Money.perMonth(now.get().costPerMonth(), estimated)).append(" at ")
                     .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
         } else if (prompt.inputCostPerRequest() != null) {
-            title.append(" · ").append(Money.usd(prompt.inputCostPerRequest())).append("/request input");
+            title.append(" · ").append(Money.perRequest(prompt.inputCostPerRequest(), estimated)).append(" input");
         }
         if (prompt.binding() != null) {
             title.append(" · workload ").append(prompt.binding().workload().name());
@@ -48,8 +49,8 @@ public final class PromptLenses {
             if (offset < start || offset > end) {
                 continue;
             }
-            hints.add(new InlayHintInfo(offset, " " + (prompt.estimated() ? "≈" : "")
-                    + Money.count(prompt.messageTokens(i)) + " tokens", PromptHovers.messageMarkdown(prompt, i)));
+            hints.add(new InlayHintInfo(offset, " " + Money.tokens(prompt.messageTokens(i), prompt.estimated()),
+                    PromptHovers.messageMarkdown(prompt, i)));
         }
         return hints;
     }
@@ -61,7 +62,7 @@ public final class PromptLenses {
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             TextRange selection = new TextRange(message.range().start(), firstLineEnd(text, message.range()));
-            symbols.add(new Symbol(message.role(), Money.count(prompt.messageTokens(i)) + " tokens",
+            symbols.add(new Symbol(message.role(), Money.tokens(prompt.messageTokens(i), prompt.estimated()),
                     Symbol.Kind.MESSAGE, message.range(), selection, sectionSymbols(prompt, message)));
         }
         return symbols;
@@ -87,7 +88,7 @@ public final class PromptLenses {
                 end++;
             }
             int tokens = prompt.count(section.range().slice(prompt.document().text()));
-            symbols.add(new Symbol(section.title(), Money.count(tokens) + " tokens", Symbol.Kind.SECTION,
+            symbols.add(new Symbol(section.title(), Money.tokens(tokens, prompt.estimated()), Symbol.Kind.SECTION,
                     section.range(), section.titleRange(), nest(prompt, sections, i + 1, end)));
             i = end;
         }

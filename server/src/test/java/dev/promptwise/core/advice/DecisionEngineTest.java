@@ -107,7 +107,7 @@ class DecisionEngineTest {
         assertTrue(recommendation.assessment(Factor.ACCURACY).reason().contains("6 points short"));
         assertEquals("6 weeks to production with medium ML expertise: the team can collect data and train a model.",
                 recommendation.assessment(Factor.TEAM_AND_TIMELINE).reason());
-        assertEquals("A fine-tuned model would cost $5,200 a month against $18,750 prompt-only, paying back $2,400"
+        assertEquals("A fine-tuned model would cost $5,200.00 a month against $18,750.00 prompt-only, paying back $2,400.00"
                 + " of training in 6 days.", recommendation.assessment(Factor.COST_AT_SCALE).reason());
         assertTrue(recommendation.assessment(Factor.TASK_SPECIFICITY).reason().startsWith("A high-complexity legal"));
         assertEquals(HybridPattern.FOUNDATION_PLUS_SPECIALIZATION, recommendation.pattern());

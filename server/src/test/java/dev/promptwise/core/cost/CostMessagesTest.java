@@ -22,7 +22,7 @@ class CostMessagesTest {
 
     @Test
     void fewShotHeavyWithoutAFineTuningPlanSaysWhatTheSavingNeeds() {
-        assertEquals("4 few-shot examples take 50 % of the prompt (1,000 of 2,000 tokens); give the workload a"
+        assertEquals("4 few-shot examples take 50% of the prompt (1,000 of 2,000 tokens); give the workload a"
                 + " fine-tuning base model and traffic to see the saving of moving them into a fine-tuned model.",
                 CostMessages.fewShotHeavy(4, 1000, 2000, Optional.empty()));
     }
@@ -33,7 +33,7 @@ class CostMessagesTest {
         FineTuningPlan plan = new FineTuningPlan(ModelFacts.gpt4oMini(), 500, 100, null, "weekly", false);
         WorkloadCost cost = CostModel.price(ModelFacts.gpt4oMini(), prompt, new Traffic(200, 100, 150), plan);
 
-        assertEquals("3 few-shot examples take 37 % of the prompt (300 of 809 tokens); a fine-tuned gpt-4o-mini"
+        assertEquals("3 few-shot examples take 37.1% of the prompt (300 of 809 tokens); a fine-tuned gpt-4o-mini"
                 + " would cost $12.80/month more at 200 requests/day, so keep them in the prompt.",
                 CostMessages.fewShotHeavy(3, 300, 809, cost.fineTuned()));
     }

@@ -24,6 +24,12 @@ class MoneyTest {
         "0.0003 | $0.0003",
         "0.000123 | $0.00012",
         "0 | $0.00",
+        "0.004999 | $0.005",
+        "0.005 | $0.005",
+        "0.99999 | $1.00",
+        "999.995 | $1,000.00",
+        "1000000 | $1,000,000.00",
+        "0.0000001 | $0.0000001",
         "-12 | -$12.00",
         "-0.0042 | -$0.0042",
     })
@@ -46,6 +52,73 @@ class MoneyTest {
         assertEquals("1 day", Money.days(1));
         assertEquals("4 days", Money.days(3.62));
         assertEquals("1,200 days", Money.days(1200));
-        assertEquals("54 %", Money.percent(900.0 / 1659));
+        assertEquals("54.2%", Money.percent(900.0 / 1659));
+    }
+
+    @ParameterizedTest(name = "{0} days read {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0 | less than a day",
+        "0.5 | less than a day",
+        "0.999 | less than a day",
+        "1 | 1 day",
+        "1.0001 | 2 days",
+        "2.5 | 3 days",
+        "1200 | 1,200 days",
+        "NaN | unknown",
+        "Infinity | never",
+    })
+    void daysRoundUpToTheDayThePaybackEnds(double days, String expected) {
+        assertEquals(expected, Money.days(days));
+    }
+
+    @Test
+    void aBreakEvenIsNeverOnlyWhenTheTrainingCostIsKnownAndNothingIsSaved() {
+        assertEquals("3 days", Money.breakEven(2.5, 68.94, 900.0));
+        assertEquals("less than a day", Money.breakEven(0.4, 0.0028, 900.0));
+        assertEquals("never", Money.breakEven(null, 68.94, -12.0));
+        assertEquals("never", Money.breakEven(null, 68.94, 0.0));
+        // Training priced per hour or unconfirmed and missing: nothing says it would not pay back.
+        assertEquals("unknown", Money.breakEven(null, null, -12.0));
+        assertEquals("unknown", Money.breakEven(null, null, 900.0));
+        // No traffic: the saving is unknown.
+        assertEquals("unknown", Money.breakEven(null, 68.94, null));
+        assertEquals("unknown", Money.breakEven(Double.NaN, 68.94, null));
+    }
+
+    @Test
+    void estimatedFiguresCarryTheApproximationSignAndUnconfirmedPricesAFlag() {
+        assertEquals("≈$1,234.56/month", Money.perMonth(1234.56, true));
+        assertEquals("$1,234.56/month", Money.perMonth(1234.56, false));
+        assertEquals("≈$0.0028/request", Money.perRequest(0.0028, true));
+        assertEquals("≈1,408", Money.count(1408, true));
+        assertEquals("≈1,408 tokens", Money.tokens(1408, true));
+        assertEquals("1 token", Money.tokens(1, false));
+        assertEquals("$19.31 of training (unconfirmed price)", Money.training(19.305, false, true));
+        assertEquals("≈$0.0028 of training", Money.training(0.0028, true, false));
+        // An unknown figure is never dressed as an estimate.
+        assertEquals("unknown", Money.usd(Double.NaN, true));
+        assertEquals("unknown", Money.count(Double.NaN, true));
+    }
+
+    @ParameterizedTest(name = "{0} reads {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0.97 | 97%",
+        "0.915 | 91.5%",
+        "0.92 | 92%",
+        "0.05 | 5%",
+        "0 | 0%",
+        "1 | 100%",
+    })
+    void percentagesKeepOneDecimalWhenTheyHaveOne(double share, String expected) {
+        assertEquals(expected, Money.percent(share));
+    }
+
+    @Test
+    void numbersKeepOneDecimalOnlyWhenTheyHaveOne() {
+        assertEquals("250,000", Money.number(250_000));
+        assertEquals("2.5", Money.number(2.5));
+        assertEquals("3", Money.number(3.0));
+        // 0.97 - 0.92 is 0.04999999999999993 in binary: read as the 5 it is.
+        assertEquals("5", Money.number((0.97 - 0.92) * 100));
     }
 }

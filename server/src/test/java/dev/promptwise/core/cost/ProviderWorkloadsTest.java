@@ -76,7 +76,7 @@ class ProviderWorkloadsTest {
         assertEquals(11.983275, fineTuned.retrainingPerMonth().orElseThrow(), EXACT); // 4.33 × $2.7675
         assertEquals(-12.801375, fineTuned.monthlySaving().orElseThrow(), EXACT);
         assertTrue(fineTuned.breakEvenDays().isEmpty());
-        assertEquals("Fine-tuning gpt-4o-mini never pays back its $2.77 training: it would cost $12.80/month more"
+        assertEquals("Fine-tuning gpt-4o-mini never pays back $2.77 of training: it would cost $12.80/month more"
                 + " than the prompt at 200 requests/day.", CostMessages.fineTuningPaysOff(fineTuned));
     }
 
@@ -96,7 +96,7 @@ class ProviderWorkloadsTest {
         assertEquals(2_220.90625, fineTuned.monthlySaving().orElseThrow(), EXACT);
         // $268.125 / ($2,220.90625 / 30) = 3.62 days.
         assertEquals(3.621832303817, fineTuned.breakEvenDays().orElseThrow(), 1e-9);
-        assertEquals("Fine-tuning gpt-4o pays back its $268.13 training in 4 days, then saves $2,220.91/month at"
+        assertEquals("Fine-tuning gpt-4o pays back $268.13 of training in 4 days, then saves $2,220.91/month at"
                 + " 20,000 requests/day, retraining included.", CostMessages.fineTuningPaysOff(fineTuned));
     }
 

@@ -133,14 +133,14 @@ class WorkedExampleTest {
                         + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
                 CostMessages.costAtScale(cost.now().orElseThrow(), 8000));
         assertEquals("Moving 6 few-shot examples into a fine-tuned gpt-4o-mini would save $43,689.20/month at"
-                        + " 250,000 requests/day, retraining included: they take 54 % of the prompt (900 of 1,659"
+                        + " 250,000 requests/day, retraining included: they take 54.2% of the prompt (900 of 1,659"
                         + " tokens).",
                 CostMessages.fewShotHeavy(6, 900, 1659, cost.fineTuned()));
         assertEquals("Moving the template variables after the static text would save $13,184.79/month at"
                         + " 250,000 requests/day: 1,408 more tokens of each request could be read from gpt-4o's"
                         + " prompt cache.",
                 CostMessages.cacheablePrefix(cost));
-        assertEquals("Fine-tuning gpt-4o-mini pays back its $19.31 training in less than a day, then saves"
+        assertEquals("Fine-tuning gpt-4o-mini pays back $19.31 of training in less than a day, then saves"
                         + " $43,689.20/month at 250,000 requests/day, retraining included.",
                 CostMessages.fineTuningPaysOff(cost.fineTuned().orElseThrow()));
     }

@@ -2,6 +2,7 @@ package dev.promptwise.core.rules;
 
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.count;
+import static dev.promptwise.core.rules.RuleFixture.percent;
 import static dev.promptwise.core.rules.RuleFixture.usd;
 
 import dev.promptwise.testing.TestWorkspace;
@@ -32,7 +33,7 @@ class FewShotHeavyTest {
         TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml", FineTuningPaysOffTest.strategy(null, 50_000));
         check(RULE, workspace, "prompts/triage.txt", annotated("Moving 3 few-shot examples into a fine-tuned gpt-4o-mini"
                 + " would save " + usd(saving) + "/month at 50,000 requests/day, retraining included: they take "
-                + Math.round(100.0 * exampleTokens / promptTokens) + " % of the prompt (" + count(exampleTokens) + " of "
+                + percent((double) exampleTokens / promptTokens) + " of the prompt (" + count(exampleTokens) + " of "
                 + count(promptTokens) + " tokens)."));
     }
 
@@ -42,7 +43,7 @@ class FewShotHeavyTest {
         int exampleTokens = FineTuningPaysOffTest.exampleTokens();
         int promptTokens = HandCosts.promptTokens(HandCosts.tokens(PROMPT));
         check(RULE, new TestWorkspace(), "prompts/triage.txt", annotated("3 few-shot examples take "
-                + Math.round(100.0 * exampleTokens / promptTokens) + " % of the prompt (" + count(exampleTokens)
+                + percent((double) exampleTokens / promptTokens) + " of the prompt (" + count(exampleTokens)
                 + " of " + count(promptTokens) + " tokens); the saving of moving them into a fine-tuned gpt-4o-mini is"
                 + " unknown. No traffic is known for this prompt, so its cost per request and per month are not"
                 + " computed: give its workload a traffic section (requestsPerDay, avgInputTokens, avgOutputTokens)."));

@@ -60,7 +60,7 @@ class FineTuningPaysOffTest {
         if (!(cost.saving() > 0) || cost.breakEvenDays() > 90) {
             return null;
         }
-        return "Fine-tuning gpt-4o-mini pays back its " + usd(cost.training()) + " training in "
+        return "Fine-tuning gpt-4o-mini pays back " + usd(cost.training()) + " of training in "
                 + days(cost.breakEvenDays()) + ", then saves " + usd(cost.saving()) + "/month at "
                 + count(requestsPerDay) + " requests/day, retraining included.";
     }

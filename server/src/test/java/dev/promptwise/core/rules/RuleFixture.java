@@ -126,6 +126,12 @@ final class RuleFixture {
         return sign + "$" + significant.setScale(Math.max(2, significant.scale())).toPlainString();
     }
 
+    /** A share as a percentage with one decimal, dropped when it is zero ({@code 37.1%}, {@code 50%}). */
+    static String percent(double share) {
+        String written = String.format(Locale.ROOT, "%.1f", share * 100);
+        return (written.endsWith(".0") ? written.substring(0, written.length() - 2) : written) + "%";
+    }
+
     /** A whole count with thousands separators. */
     static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);

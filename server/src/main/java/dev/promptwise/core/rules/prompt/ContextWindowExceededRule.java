@@ -40,7 +40,7 @@ public final class ContextWindowExceededRule implements Rule<PromptContext> {
         String message = RuleText.tokens(prompt, prompt.totalTokens()) + " prompt tokens"
                 + (reserved > 0 ? " plus " + Money.count(reserved) + " reserved for output" : "")
                 + " exceed the " + Money.count(model.contextWindow()) + "-token context window of " + model.id()
-                + " by " + Money.count(needed - model.contextWindow()) + ": the request would be refused";
+                + " by " + Money.count(needed - model.contextWindow(), prompt.estimated()) + ": the request would be refused";
         sink.report(RuleText.firstLine(ctx.text()), message);
     }
 }

@@ -48,7 +48,8 @@ public final class FewShotHeavyRule implements Rule<PromptContext> {
             return;
         }
         Optional<FineTunedCost> fineTuned = prompt.cost().flatMap(WorkloadCost::fineTuned);
-        String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned);
+        String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned,
+                prompt.estimated());
         TextRange first = examples.get(0).range();
         TextRange line = RuleText.lineAt(ctx.text(), first.start());
         // The fix writes every example into a dataset: the largest piece of work of a keystroke in a large prompt,

@@ -32,17 +32,17 @@ public final class PromptTooLongRule implements Rule<PromptContext> {
         Double perMonth = prompt.inputCostPerMonth();
         Double perRequest = prompt.inputCostPerRequest();
         if (perMonth != null) {
-            message.append(Money.usd(perMonth)).append("/month of prompt input: ");
+            message.append(Money.perMonth(perMonth, prompt.estimated())).append(" of prompt input: ");
         } else if (perRequest != null) {
-            message.append(Money.usd(perRequest)).append("/request of prompt input: ");
+            message.append(Money.perRequest(perRequest, prompt.estimated())).append(" of prompt input: ");
         }
         message.append(RuleText.tokens(prompt, total)).append(" tokens, ")
-                .append(Money.count(total - budget)).append(" over the budget of ").append(Money.count(budget));
+                .append(Money.count(total - budget, prompt.estimated())).append(" over the budget of ").append(Money.count(budget));
         int largest = largestMessage(prompt);
         if (largest >= 0 && prompt.document().messages().size() > 1) {
             Message biggest = prompt.document().messages().get(largest);
             message.append("; the largest part is the ").append(biggest.role()).append(" message (")
-                    .append(Money.count(prompt.messageTokens(largest))).append(" tokens)");
+                    .append(Money.tokens(prompt.messageTokens(largest), prompt.estimated())).append(")");
         }
         sink.report(RuleText.firstLine(ctx.text()), message.toString());
     }

@@ -11,7 +11,7 @@ final class RuleText {
 
     /** Returns a token count, marked {@code ≈} when it is an estimate. */
     static String tokens(AnalyzedPrompt prompt, int tokens) {
-        return (prompt.estimated() ? "≈" : "") + Money.count(tokens);
+        return Money.count(tokens, prompt.estimated());
     }
 
     /** Returns the first non-blank line of the text, or an empty range at 0 for a blank text. */
