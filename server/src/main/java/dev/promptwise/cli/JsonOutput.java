@@ -87,6 +87,9 @@ final class JsonOutput {
         Approach declared = analysis.workload().declaredApproach();
         node.put("declaredApproach", declared == null ? null : declared.id());
         Optional<CostFigures> now = analysis.cost() == null ? Optional.empty() : analysis.cost().now();
+        // Whether the figures rest on another model's tokenizer (Claude, Gemini): messages write them with ≈.
+        node.put("estimated", analysis.prompt() != null && analysis.prompt().estimated()
+                || now.map(CostFigures::estimated).orElse(false));
         putNumber(node, "costPerRequestUsd", now.map(CostFigures::costPerRequest));
         putNumber(node, "monthlyCostUsd", now.map(CostFigures::costPerMonth));
         Optional<FineTunedCost> fineTuned = analysis.cost() == null ? Optional.empty() : analysis.cost().fineTuned();
@@ -95,6 +98,7 @@ final class JsonOutput {
             putNumber(tuned, "monthlyCostUsd", optional(fineTuned.get().costPerMonth()));
             putNumber(tuned, "trainingCostUsd", optional(fineTuned.get().trainingCost()));
             putNumber(tuned, "breakEvenDays", optional(fineTuned.get().breakEvenDays()));
+            tuned.put("trainingPriceUnconfirmed", fineTuned.get().trainingPriceUnconfirmed());
         } else {
             node.putNull("fineTuned");
         }

@@ -41,15 +41,31 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      *     break-even; empty when the prompt, its model's prices or the traffic are unknown, or when the edge asked
      *     for no chart
      * @param breakEvenRequestsPerDay the volume above which fine-tuning is the cheaper, when there is one
+     * @param estimated whether the money figures are built on an estimated token count (written with ≈)
+     * @param trainingPriceUnconfirmed whether the training cost rests on a price the catalog marks unconfirmed
+     * @param retrainingUnconfirmed whether the fine-tuned and hybrid monthly figures include retraining at that
+     *     unconfirmed price
      */
     public record Workload(String name, String strategyFile, String model, Double requestsPerDay,
             Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
             Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
             String recommendation, String rationale, String declaredApproach, List<Point> curve,
-            Double breakEvenRequestsPerDay) {
+            Double breakEvenRequestsPerDay, boolean estimated, boolean trainingPriceUnconfirmed,
+            boolean retrainingUnconfirmed) {
 
         public Workload {
             curve = List.copyOf(curve);
+        }
+
+        /** A workload whose figures rest on exact counts and confirmed prices. */
+        public Workload(String name, String strategyFile, String model, Double requestsPerDay,
+                Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
+                Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
+                String recommendation, String rationale, String declaredApproach, List<Point> curve,
+                Double breakEvenRequestsPerDay) {
+            this(name, strategyFile, model, requestsPerDay, monthlyCostUsd, fineTunedMonthlyUsd, hybridMonthlyUsd,
+                    trainingCostUsd, breakEvenDays, fineTunedMonthlySavingUsd, recommendedApproach, recommendation,
+                    rationale, declaredApproach, curve, breakEvenRequestsPerDay, false, false, false);
         }
     }
 

@@ -50,8 +50,8 @@ public final class CostReportPage {
     /** The page's policy: nothing but {@link #STYLE}. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + sha256(STYLE) + "'";
 
-    /** What a figure that is not known reads as. */
-    static final String UNKNOWN = "n/a";
+    /** What a figure that is not known reads as: the word every message uses. */
+    static final String UNKNOWN = Money.UNKNOWN;
 
     /** The three monthly figures each chart compares, in drawing order. */
     enum Series {
@@ -132,10 +132,13 @@ public final class CostReportPage {
                     .append("</td><td>").append(workload.model() == null ? UNKNOWN : escape(workload.model()))
                     .append("</td>").append(number(workload.requestsPerDay() == null ? UNKNOWN
                             : Money.count(workload.requestsPerDay())))
-                    .append(number(usd(workload.monthlyCostUsd())))
-                    .append(number(usd(workload.fineTunedMonthlyUsd())))
-                    .append(number(usd(workload.hybridMonthlyUsd())))
-                    .append(number(usd(workload.trainingCostUsd())))
+                    .append(number(usd(workload.monthlyCostUsd(), workload.estimated(), false)))
+                    .append(number(usd(workload.fineTunedMonthlyUsd(), workload.estimated(),
+                            workload.retrainingUnconfirmed())))
+                    .append(number(usd(workload.hybridMonthlyUsd(), workload.estimated(),
+                            workload.retrainingUnconfirmed())))
+                    .append(number(usd(workload.trainingCostUsd(), workload.estimated(),
+                            workload.trainingPriceUnconfirmed())))
                     .append(number(breakEven(workload)))
                     .append("<td class=\"approach\">").append(escape(workload.recommendation()))
                     .append("</td></tr>\n");
@@ -144,15 +147,13 @@ public final class CostReportPage {
     }
 
     /**
-     * Says when fine-tuning pays back its training: the days, "never" when it saves nothing each month, and
-     * {@value #UNKNOWN} when a figure it needs is unknown (no fine-tuned price, no traffic, no training cost).
+     * Says when fine-tuning pays back its training, as {@link Money#breakEven} words it for the lens too: the days,
+     * "never" when the training cost is known and it saves nothing each month, and "unknown" when a figure it
+     * needs is unknown (no fine-tuned price, no traffic, a training price per hour).
      */
     static String breakEven(Workload workload) {
-        if (workload.breakEvenDays() != null) {
-            return Money.days(workload.breakEvenDays());
-        }
-        Double saving = workload.fineTunedMonthlySavingUsd();
-        return saving != null && saving <= 0 ? "never" : UNKNOWN;
+        return Money.breakEven(workload.breakEvenDays(), workload.trainingCostUsd(),
+                workload.fineTunedMonthlySavingUsd());
     }
 
     private static String section(Workload workload) {
@@ -172,9 +173,9 @@ public final class CostReportPage {
         for (Prompt prompt : prompts) {
             table.append("<tr><td><code>").append(escape(prompt.path())).append("</code></td><td>")
                     .append(prompt.model() == null ? UNKNOWN : escape(prompt.model())).append("</td>")
-                    .append(number((prompt.estimated() ? "≈" : "") + Money.count(prompt.tokens())))
-                    .append(number(usd(prompt.costPerRequestUsd())))
-                    .append(number(usd(prompt.monthlyCostUsd())))
+                    .append(number(Money.count(prompt.tokens(), prompt.estimated())))
+                    .append(number(usd(prompt.costPerRequestUsd(), prompt.estimated(), false)))
+                    .append(number(usd(prompt.monthlyCostUsd(), prompt.estimated(), false)))
                     .append("</tr>\n");
         }
         return table.append("</tbody>\n</table>\n").toString();
@@ -211,9 +212,9 @@ public final class CostReportPage {
                 svg.append(String.format(Locale.ROOT, "<rect class=\"bar %s\" x=\"%d\" y=\"%d\" width=\"%.1f\""
                         + " height=\"%d\"><title>%s: %s %s per month</title></rect>", series.cssClass,
                         BAR_LABEL_WIDTH, y, barWidth, BAR_HEIGHT - 2, escape(workload.name()), series.label,
-                        Money.usd(value)));
+                        Money.usd(value, workload.estimated())));
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n",
-                        BAR_LABEL_WIDTH + barWidth + 4, y + BAR_HEIGHT - 3, Money.usd(value)));
+                        BAR_LABEL_WIDTH + barWidth + 4, y + BAR_HEIGHT - 3, Money.usd(value, workload.estimated())));
             }
         }
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>%n",
@@ -242,7 +243,7 @@ public final class CostReportPage {
                 MARGIN, HEIGHT, MARGIN + WIDTH, HEIGHT, MARGIN, TOP, MARGIN, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s requests/day</text>"
                 + "<text x=\"%d\" y=\"%d\">%s</text>%n", MARGIN + WIDTH, HEIGHT + 30, Money.count(maxX),
-                MARGIN, TOP - 8, Money.perMonth(maxY)));
+                MARGIN, TOP - 8, Money.perMonth(maxY, workload.estimated())));
         for (Series series : Series.values()) {
             StringBuilder points = new StringBuilder();
             for (Point point : curve) {
@@ -283,8 +284,8 @@ public final class CostReportPage {
         return "<td class=\"number\">" + text + "</td>";
     }
 
-    private static String usd(Double value) {
-        return value == null ? UNKNOWN : Money.usd(value);
+    private static String usd(Double value, boolean estimated, boolean unconfirmed) {
+        return value == null ? UNKNOWN : escape(Money.flagged(Money.usd(value, estimated), unconfirmed));
     }
 
     private static String truncate(String text) {

@@ -50,7 +50,10 @@ public final class ReportFigures {
                 analysis.recommendation().label(),
                 analysis.recommendation().rationale(),
                 analysis.workload().declaredApproach() == null ? null : analysis.workload().declaredApproach().id(),
-                curve, breakEven);
+                curve, breakEven,
+                now.map(CostFigures::estimated).orElse(false) || fineTuned.map(FineTunedCost::estimated).orElse(false),
+                fineTuned.map(FineTunedCost::trainingPriceUnconfirmed).orElse(false),
+                fineTuned.map(FineTunedCost::retrainingUnconfirmed).orElse(false));
     }
 
     /**

@@ -161,7 +161,7 @@ class StrategyWorkspaceIT {
 
     /** Words a figure of the data answer as the page does; Gson leaves unknown figures out. */
     private static String usd(JsonNode figure) {
-        return figure.isNumber() ? dev.promptwise.core.cost.Money.usd(figure.asDouble()) : "n/a";
+        return figure.isNumber() ? dev.promptwise.core.cost.Money.usd(figure.asDouble()) : "unknown";
     }
 
     private static void open(LanguageServerProcess server, String uri, String text) throws Exception {

@@ -56,12 +56,12 @@ class CostReportPageTest {
     }
 
     @Test
-    void theWorkloadTableShowsEveryFigureAndNaWhereUnknown() {
+    void theWorkloadTableShowsEveryFigureAndUnknownWhereUnknown() {
         String page = CostReportPage.render(REPORT);
         assertEquals(List.of("support-triage", "gpt-4o", "250,000", "$9,000.00", "$3,000.00", "$4,500.00",
                 "$120.00", "less than a day", "fine-tuning"), row(page, "support-triage"));
-        assertEquals(List.of("&lt;script&gt;alert(1)&lt;/script&gt;", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a",
-                "n/a", "fine-tuning"), row(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals(List.of("&lt;script&gt;alert(1)&lt;/script&gt;", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown",
+                "unknown", "fine-tuning"), row(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     @Test
@@ -70,8 +70,10 @@ class CostReportPageTest {
                 null)));
         assertEquals("never", CostReportPage.breakEven(workload("even", 10.0, 10.0, 9.0, 5.0, null, 0.0, List.of(),
                 null)));
-        assertEquals("n/a", CostReportPage.breakEven(workload("no training price", 10.0, 8.0, 7.0, null, null, 2.0,
+        assertEquals("unknown", CostReportPage.breakEven(workload("no training price", 10.0, 8.0, 7.0, null, null, 2.0,
                 List.of(), null)), "it saves, but when it pays back is unknown");
+        assertEquals("unknown", CostReportPage.breakEven(workload("training priced per hour", 10.0, 12.0, 9.0, null,
+                null, -2.0, List.of(), null)), "no training cost: not known to be never");
         assertEquals("37 days", CostReportPage.breakEven(workload("slow", 10.0, 8.0, 7.0, 2.4, 36.2, 2.0,
                 List.of(), null)));
     }
@@ -109,7 +111,7 @@ class CostReportPageTest {
         String page = CostReportPage.render(REPORT);
         assertEquals(List.of("<code>prompts/triage.prompty</code>", "gpt-4o", "1,830", "$0.0012", "$9,000.00"),
                 row(page, "<code>prompts/triage.prompty</code>"));
-        assertEquals(List.of("<code>prompts/summarize.prompt</code>", "gemini-2.5-flash", "≈512", "n/a", "n/a"),
+        assertEquals(List.of("<code>prompts/summarize.prompt</code>", "gemini-2.5-flash", "≈512", "unknown", "unknown"),
                 row(page, "<code>prompts/summarize.prompt</code>"));
         assertTrue(page.contains("<p class=\"muted\">The prompts that the workloads reference &amp; those open.</p>"));
         assertTrue(page.contains("<p class=\"muted\">Generated 2026-11-28T12:00:00Z."), page);
@@ -123,6 +125,18 @@ class CostReportPageTest {
         assertTrue(page.contains("<p>No prompt files to price.</p>"), page);
         assertFalse(page.contains("<svg"));
         assertFalse(page.contains("<table"));
+    }
+
+    @Test
+    void estimatedFiguresCarryTheirMarkAndAnUnconfirmedTrainingPriceItsFlag() {
+        CostReport.Workload claude = new CostReport.Workload("claude-triage", "promptwise.yaml", "claude-sonnet-4",
+                20_000.0, 1234.5, 600.0, 700.0, 19.305, 0.4, 634.5, "fine-tuning", "fine-tuning", "Because.", null,
+                List.of(), null, true, true, true);
+        String page = CostReportPage.render(new CostReport("now", List.of(claude), List.of(), ""));
+        assertEquals(List.of("claude-triage", "claude-sonnet-4", "20,000", "≈$1,234.50",
+                "≈$600.00 (unconfirmed price)", "≈$700.00 (unconfirmed price)", "≈$19.31 (unconfirmed price)",
+                "less than a day", "fine-tuning"), row(page, "claude-triage"));
+        assertTrue(page.contains("<title>claude-triage: Prompt only ≈$1,234.50 per month</title>"), page);
     }
 
     @Test

@@ -183,7 +183,7 @@ class ReportFiguresTest {
                 usd(hybridPerMonth), usd(trainingCost), Money.days(breakEvenDays), router.recommendation().label()),
                 row);
         assertEquals("never", cells(page, "self-tuned").get(7));
-        assertEquals(List.of("no-prompt-yet", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a",
+        assertEquals(List.of("no-prompt-yet", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown",
                 noPrompt.recommendation().label()), cells(page, "no-prompt-yet"));
         assertEquals(List.of("<code>prompts/router.txt</code>", "gpt-4o", Money.count(textTokens + 6),
                 usd(nowPerRequest), usd(nowPerMonth)), cells(page, "<code>prompts/router.txt</code>"));
