@@ -12,6 +12,12 @@ export interface DocumentCost {
   readonly costPerRequestUsd: number | null;
   readonly monthlyCostUsd: number | null;
   readonly model: string;
+  /** The server's wording of `tokens` ("≈1,234"); absent from an older server. */
+  readonly tokensText?: string;
+  /** The server's wording of `costPerRequestUsd` ("≈$0.0042"), or null when unknown; absent from an older server. */
+  readonly costPerRequestText?: string | null;
+  /** The server's wording of `monthlyCostUsd` ("≈$4,650.00"), or null when unknown; absent from an older server. */
+  readonly monthlyCostText?: string | null;
 }
 
 /** The answer to the `promptwise.costReportHtml` command: the cost report as one self-contained page. */

@@ -18,10 +18,15 @@ export function statusBarContent(cost: DocumentCost | null | undefined): StatusB
   if (!cost) {
     return undefined;
   }
-  const tokens = formatTokens(cost.tokens, cost.estimated);
-  const monthly = hasFigure(cost.monthlyCostUsd) ? `${formatUsd(cost.monthlyCostUsd)}/mo · ` : "";
-  const perRequest = hasFigure(cost.costPerRequestUsd) ? `${formatUsd(cost.costPerRequestUsd)} per request` : "no price known";
-  const monthlyLine = hasFigure(cost.monthlyCostUsd) ? `${formatUsd(cost.monthlyCostUsd)} per month` : "no traffic known, so no monthly cost";
+  // The server's own wording first, so the status bar writes each figure as the hovers, lenses and report do.
+  const tokens = cost.tokensText ?? formatTokens(cost.tokens, cost.estimated);
+  const monthlyText = hasFigure(cost.monthlyCostUsd) ? cost.monthlyCostText ?? approx(cost) + formatUsd(cost.monthlyCostUsd) : undefined;
+  const perRequestText = hasFigure(cost.costPerRequestUsd)
+    ? cost.costPerRequestText ?? approx(cost) + formatUsd(cost.costPerRequestUsd)
+    : undefined;
+  const monthly = monthlyText ? `${monthlyText}/mo · ` : "";
+  const perRequest = perRequestText ? `${perRequestText} per request` : "no price known";
+  const monthlyLine = monthlyText ? `${monthlyText} per month` : "no traffic known, so no monthly cost";
   return {
     text: `$(symbol-numeric) ${monthly}${tokens} tokens`,
     tooltip: [
@@ -31,6 +36,11 @@ export function statusBarContent(cost: DocumentCost | null | undefined): StatusB
       "Click to open the cost report",
     ].join("\n"),
   };
+}
+
+/** Returns "≈" before a figure built on an estimated count, as the server writes it. */
+function approx(cost: DocumentCost): string {
+  return cost.estimated ? "≈" : "";
 }
 
 /** Tells whether the server sent a figure: it may send null or, when it is older, leave the field out. */

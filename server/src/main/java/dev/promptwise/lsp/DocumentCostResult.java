@@ -1,5 +1,7 @@
 package dev.promptwise.lsp;
 
+import dev.promptwise.core.cost.Money;
+
 /**
  * The answer to {@code promptwise/documentCost}: what one request with this prompt costs. A client shows it in a
  * status bar item. The JSON field names are a contract with the VS Code extension.
@@ -11,6 +13,9 @@ public final class DocumentCostResult {
     private Double costPerRequestUsd;
     private Double monthlyCostUsd;
     private String model;
+    private String tokensText;
+    private String costPerRequestText;
+    private String monthlyCostText;
 
     public DocumentCostResult() {}
 
@@ -28,6 +33,9 @@ public final class DocumentCostResult {
         this.costPerRequestUsd = costPerRequestUsd;
         this.monthlyCostUsd = monthlyCostUsd;
         this.model = model;
+        this.tokensText = Money.count(tokens, estimated);
+        this.costPerRequestText = costPerRequestUsd == null ? null : Money.usd(costPerRequestUsd, estimated);
+        this.monthlyCostText = monthlyCostUsd == null ? null : Money.usd(monthlyCostUsd, estimated);
     }
 
     public int getTokens() {
@@ -48,5 +56,20 @@ public final class DocumentCostResult {
 
     public String getModel() {
         return model;
+    }
+
+    /** Returns the token count as every Promptwise figure writes it ({@code ≈1,234}), so the client need not. */
+    public String getTokensText() {
+        return tokensText;
+    }
+
+    /** Returns the cost of one request as {@link Money} writes it ({@code ≈$0.0042}), or {@code null}. */
+    public String getCostPerRequestText() {
+        return costPerRequestText;
+    }
+
+    /** Returns the monthly cost as {@link Money} writes it ({@code ≈$4,650.00}), or {@code null}. */
+    public String getMonthlyCostText() {
+        return monthlyCostText;
     }
 }
