@@ -147,7 +147,8 @@ final class StrategyAnalyses {
         return new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
                 id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
-                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo);
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo,
+                catalog::rankedSuggestions);
     }
 
     static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {

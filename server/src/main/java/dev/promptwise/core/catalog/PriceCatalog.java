@@ -160,28 +160,23 @@ public final class PriceCatalog {
     }
 
     /**
-     * Returns up to three catalog ids closest to {@code id} by edit distance between normalised names (ids and
-     * aliases), closest first; empty when none is close or {@code id} is {@code null}.
+     * Returns up to three catalog ids to offer in place of the unknown {@code id}, best first, as
+     * {@link #rankedSuggestions} ranks them; empty when none is close or {@code id} is {@code null}.
      */
     public List<String> suggestions(String id) {
+        return rankedSuggestions(id).stream().map(ModelSuggestion::id).toList();
+    }
+
+    /**
+     * Returns up to three catalog models to offer in place of the unknown {@code id}, best first: the same vendor
+     * family, then the same tokenizer, then the same price class, then the closest name (see
+     * {@link SuggestionRanking}); each says whether it differs in tokenizer or price class from what was meant.
+     */
+    public List<ModelSuggestion> rankedSuggestions(String id) {
         if (id == null || id.isBlank()) {
             return List.of();
         }
-        String wanted = normalise(id);
-        int mostEdits = Math.max(2, wanted.length() / 3);
-        Map<Integer, Integer> bestDistanceByModel = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> name : indexByName.entrySet()) {
-            int distance = EditDistance.between(wanted, name.getKey());
-            if (distance <= mostEdits) {
-                bestDistanceByModel.merge(name.getValue(), distance, Math::min);
-            }
-        }
-        return bestDistanceByModel.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey))
-                .limit(MOST_SUGGESTIONS)
-                .map(entry -> models.get(entry.getKey()).id())
-                .toList();
+        return SuggestionRanking.rank(normalise(id), indexByName, models, MOST_SUGGESTIONS);
     }
 
     /** Returns every model, in catalog order. */

@@ -1,6 +1,7 @@
 package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.actions.ReplaceModel;
+import dev.promptwise.core.catalog.ModelSuggestion;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code unknown-model} in a prompt file: the model the file names has no price or tokenizer in the catalog (the
- * bundled one plus the strategy file's {@code models}); the fixes replace it with the closest catalog ids. Values
+ * bundled one plus the strategy file's {@code models}); the fixes replace it with the catalog ids ranked by family,
+ * tokenizer, price class and name, the first preferred only when it keeps the tokenizer and price class. Values
  * that a runtime fills in ({@code ${env:MODEL}}) are left alone.
  */
 public final class PromptUnknownModelRule implements Rule<PromptContext> {
@@ -33,13 +35,13 @@ public final class PromptUnknownModelRule implements Rule<PromptContext> {
                 || ctx.prompt().catalog().resolve(reference.id()).isPresent()) {
             return;
         }
-        List<String> suggestions = ctx.prompt().catalog().suggestions(reference.id());
+        List<ModelSuggestion> suggestions = ctx.prompt().catalog().rankedSuggestions(reference.id());
         List<Fix> fixes = new ArrayList<>();
-        for (String suggestion : suggestions) {
-            fixes.add(ReplaceModel.fix(ctx.text(), reference, suggestion));
+        for (ModelSuggestion suggestion : suggestions) {
+            fixes.add(ReplaceModel.fix(ctx.text(), reference, suggestion, reference.id(), fixes.isEmpty()));
         }
         String message = "No price or tokenizer is known for '" + reference.id() + "'"
-                + (suggestions.isEmpty() ? "" : ": did you mean '" + suggestions.get(0) + "'?")
+                + ReplaceModel.didYouMean(suggestions.stream().limit(1).toList(), reference.id())
                 + " Token counts are estimated with o200k_base; declare the model under models: in promptwise.yaml"
                 + " to price it.";
         sink.report(reference.range(), message, fixes);

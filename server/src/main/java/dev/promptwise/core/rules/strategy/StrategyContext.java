@@ -2,6 +2,7 @@ package dev.promptwise.core.rules.strategy;
 
 import dev.promptwise.core.actions.Suppressions;
 import dev.promptwise.core.advice.CostOutlook;
+import dev.promptwise.core.catalog.ModelSuggestion;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.cost.WorkloadCost;
@@ -30,6 +31,8 @@ import java.util.function.Predicate;
  * @param costOutlook the cost model's outlook of a workload, or {@code null} for a workload it cannot price
  * @param workloadCost the cost model's full figures of a workload, or {@code null} for a workload it cannot price
  * @param memo the analysis host's memo of strategy files (its schema, its resolved paths): rules keep no state
+ * @param rankedModelSuggestions the catalog models to offer in place of an unknown id, best first, each saying
+ *     whether it differs in tokenizer or price class; by default {@code modelSuggestions} without such facts
  */
 public record StrategyContext(
         StrategyFile strategy,
@@ -40,7 +43,17 @@ public record StrategyContext(
         WorkspaceFiles files,
         Function<Workload, CostOutlook> costOutlook,
         Function<Workload, WorkloadCost> workloadCost,
-        StrategyMemo memo) implements RuleContext {
+        StrategyMemo memo,
+        Function<String, List<ModelSuggestion>> rankedModelSuggestions) implements RuleContext {
+
+    /** Returns a context whose suggestions carry no tokenizer or price facts. */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost,
+            StrategyMemo memo) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost, memo,
+                id -> modelSuggestions.apply(id).stream().map(ModelSuggestion::plain).toList());
+    }
 
     /** Returns a context with a memo of its own. */
     public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
@@ -61,7 +74,8 @@ public record StrategyContext(
     public static StrategyContext of(StrategyFile strategy, String strategyPath, Settings settings,
             PriceCatalog catalog, WorkspaceFiles files) {
         return new StrategyContext(strategy, strategyPath, settings, id -> catalog.resolve(id).isPresent(),
-                catalog::suggestions, files, workload -> null);
+                catalog::suggestions, files, workload -> null, workload -> null, new StrategyMemo(),
+                catalog::rankedSuggestions);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.promptwise.core.rules.strategy;
 
+import dev.promptwise.core.actions.ReplaceModel;
+import dev.promptwise.core.catalog.ModelSuggestion;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
@@ -10,14 +12,15 @@ import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * {@code unknown-model}: a model id in the strategy file ({@code defaults.model}, a workload's {@code model} or
  * {@code fineTuning.baseModel}) that neither the price catalog nor the file's own {@code models} knows, so no price
- * or tokenizer applies. Offers the closest known ids.
+ * or tokenizer applies. Offers known ids ranked by family, tokenizer, price class and name, saying what differs; the
+ * first fix is preferred only when it keeps the tokenizer and the price class.
  */
 public final class StrategyUnknownModelRule implements Rule<StrategyContext> {
 
@@ -47,16 +50,19 @@ public final class StrategyUnknownModelRule implements Rule<StrategyContext> {
             if (id == null || strategy.models().containsKey(id) || ctx.knownModel().test(id)) {
                 continue;
             }
-            Set<String> suggestions = new LinkedHashSet<>(ctx.modelSuggestions().apply(id));
-            suggestions.addAll(DidYouMean.closest(id, strategy.models().keySet(), 3));
-            List<String> closest = suggestions.stream().limit(3).toList();
+            Map<String, ModelSuggestion> suggestions = new LinkedHashMap<>();
+            ctx.rankedModelSuggestions().apply(id).forEach(s -> suggestions.putIfAbsent(s.id(), s));
+            DidYouMean.closest(id, strategy.models().keySet(), 3)
+                    .forEach(own -> suggestions.putIfAbsent(own, ModelSuggestion.plain(own)));
+            List<ModelSuggestion> closest = suggestions.values().stream().limit(3).toList();
             String message = "No price or tokenizer is known for '" + id + "'"
-                    + (closest.isEmpty() ? "." : ": did you mean '" + String.join("', '", closest) + "'?")
+                    + (closest.isEmpty() ? "." : ReplaceModel.didYouMean(closest, id))
                     + " Declare it under models: to price it.";
             List<Fix> fixes = new ArrayList<>();
-            for (String suggestion : closest) {
-                fixes.add(new Fix("Replace with " + suggestion,
-                        List.of(new TextEdit(reference.valueRange(), suggestion)), fixes.isEmpty()));
+            for (ModelSuggestion suggestion : closest) {
+                fixes.add(new Fix(ReplaceModel.title(suggestion, id),
+                        List.of(new TextEdit(reference.valueRange(), suggestion.id())),
+                        fixes.isEmpty() && suggestion.likeForLike()));
             }
             sink.report(reference.valueRange(), message, fixes);
         }
