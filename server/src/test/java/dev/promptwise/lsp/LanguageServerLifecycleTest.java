@@ -171,6 +171,8 @@ class LanguageServerLifecycleTest {
 
     private void initialize() throws Exception {
         InitializeParams params = new InitializeParams();
+        // The protocol requires capabilities, and the server now answers InvalidParams without them.
+        params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
         params.setInitializationOptions(SETTINGS);
         server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
