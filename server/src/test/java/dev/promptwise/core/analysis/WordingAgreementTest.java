@@ -85,6 +85,23 @@ class WordingAgreementTest {
         assertTrue(hover.contains("≈$") == estimated, hover);
     }
 
+    @ParameterizedTest(name = "a prompt on {0}")
+    @CsvSource({"claude-sonnet-4, true", "gemini-2.5-pro, true", "gpt-4o, false"})
+    void aPromptsLensAndMessageHoverMarkEstimatedMoneyAndTokens(String model, boolean estimated) {
+        TestWorkspace workspace = workspace(model, "gpt-4o-mini", 20000);
+        var prompt = workspace.prompt("prompts/triage.prompty");
+        String lens = workspace.analysis().codeLenses(prompt, Cancellation.NONE).get(0).title();
+        String hover = workspace.hover("prompts/triage.prompty", "Route the ticket$0");
+        for (String text : List.of(lens, hover)) {
+            assertTrue(text.contains("≈$") == estimated, text);
+            assertTrue(text.contains("$") && (estimated || !text.contains("≈")), text);
+        }
+        // The lens and the hover's table quote the same monthly cost of the whole prompt.
+        Matcher monthly = Pattern.compile("(≈?\\$[\\d,.]+)/month").matcher(lens);
+        assertTrue(monthly.find(), lens);
+        assertTrue(hover.contains("| " + monthly.group(1) + " |"), hover + "\n" + lens);
+    }
+
     @ParameterizedTest(name = "fine-tuning {0}")
     @ValueSource(strings = {"gpt-4.1-mini", "gpt-4.1-nano"})
     void anUnconfirmedTrainingPriceIsFlaggedInTheLensTheHoverAndTheMessage(String baseModel) {
