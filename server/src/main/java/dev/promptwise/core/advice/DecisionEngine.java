@@ -139,7 +139,8 @@ public final class DecisionEngine {
             }
             return result(Approach.FINE_TUNING, null, factors, deciding,
                     "The facts favour training a model for this task, and " + support.factor().label()
-                            + " shows it " + (support.factor() == Factor.COST_AT_SCALE ? "pays" : "is needed"));
+                            + " shows it " + (support.factor() == Factor.COST_AT_SCALE ? "pays back quickly"
+                                    : "is needed"));
         }
 
         // 4. Otherwise prompting: the cheaper, reversible start.
@@ -153,8 +154,9 @@ public final class DecisionEngine {
                 }
                 deciding.add(Factor.COST_AT_SCALE);
             }
-            rationale = "More favours fine-tuning than prompting, but neither the cost nor the accuracy figures show"
-                    + " that training pays or is needed; prompting is the cheaper, reversible start";
+            rationale = "More favours fine-tuning than prompting, but neither the cost figures (a break-even within "
+                    + Figures.count(QUICK_BREAK_EVEN_DAYS) + " days) nor the accuracy figures show that training pays"
+                    + " or is needed; prompting is the cheaper, reversible start";
         } else {
             rationale = deciding.isEmpty()
                     ? "Too little favours fine-tuning to pay for training; prompting is the cheaper, reversible start"
@@ -164,18 +166,18 @@ public final class DecisionEngine {
     }
 
     /**
-     * Returns the factor whose figures support training: cost at scale when it votes for fine-tuning (training
-     * pays back within a year), else accuracy when it does (a plateau below the target, or a very high target), else
-     * {@code null}.
+     * Returns the factor whose figures support training: cost at scale when fine-tuning saves and pays its training
+     * back within {@value #QUICK_BREAK_EVEN_DAYS} days, else accuracy when it votes for fine-tuning (a plateau below
+     * the target, or a very high target), else {@code null}. A slower return (within a year) still counts as a vote,
+     * but not as support: a low-volume workload starts with prompts.
      */
     private static FactorAssessment support(List<FactorAssessment> factors) {
-        for (Factor factor : List.of(Factor.COST_AT_SCALE, Factor.ACCURACY)) {
-            FactorAssessment assessment = find(factors, factor);
-            if (assessment.vote() == Vote.FINE_TUNING) {
-                return assessment;
-            }
+        FactorAssessment cost = find(factors, Factor.COST_AT_SCALE);
+        if (cost.vote() == Vote.FINE_TUNING && cost.weight() >= 1.0) {
+            return cost;
         }
-        return null;
+        FactorAssessment accuracy = find(factors, Factor.ACCURACY);
+        return accuracy.vote() == Vote.FINE_TUNING ? accuracy : null;
     }
 
     /**

@@ -182,7 +182,8 @@ class DecisionEnginePropertiesTest {
                 // Training only when it clearly outweighs prompting and the cost or accuracy figures support it.
                 assertTrue(forFineTuning >= DecisionEngine.FINE_TUNING_EVIDENCE, why);
                 assertTrue(forFineTuning - forPrompting >= DecisionEngine.FINE_TUNING_MARGIN - 1e-9, why);
-                assertTrue(cost.vote() == Vote.FINE_TUNING || accuracy.vote() == Vote.FINE_TUNING, why);
+                assertTrue(cost.vote() == Vote.FINE_TUNING && cost.weight() >= 1.0
+                        || accuracy.vote() == Vote.FINE_TUNING, why);
                 assertTrue(recommendation.rationale().indexOf("because of cost at scale") < 0, why);
             }
             Integer examples = sample.examples();
