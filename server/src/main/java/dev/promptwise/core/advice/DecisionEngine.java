@@ -157,6 +157,10 @@ public final class DecisionEngine {
             rationale = "More favours fine-tuning than prompting, but neither the cost figures (a break-even within "
                     + Figures.count(QUICK_BREAK_EVEN_DAYS) + " days) nor the accuracy figures show that training pays"
                     + " or is needed; prompting is the cheaper, reversible start";
+        } else if (forFineTuning > forPrompting) {
+            rationale = "Fine-tuning leads prompting " + Figures.count(forFineTuning) + " to "
+                    + Figures.count(forPrompting) + ", too little to pay for training; prompting is the cheaper,"
+                    + " reversible start";
         } else {
             rationale = deciding.isEmpty()
                     ? "Too little favours fine-tuning to pay for training; prompting is the cheaper, reversible start"
