@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptwise.core.advice.FactorAssessment;
 import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
@@ -84,6 +85,16 @@ final class JsonOutput {
             node.put("recommendedPattern", analysis.recommendation().pattern().id());
         }
         node.put("confidence", analysis.recommendation().confidence());
+        node.put("rationale", analysis.recommendation().rationale());
+        ArrayNode factors = node.putArray("factors");
+        for (FactorAssessment assessment : analysis.recommendation().factors()) {
+            ObjectNode factor = factors.addObject();
+            factor.put("factor", assessment.factor().id());
+            factor.put("vote", assessment.vote().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            factor.put("weight", assessment.weight());
+            factor.put("known", assessment.known());
+            factor.put("reason", assessment.reason());
+        }
         Approach declared = analysis.workload().declaredApproach();
         node.put("declaredApproach", declared == null ? null : declared.id());
         Optional<CostFigures> now = analysis.cost() == null ? Optional.empty() : analysis.cost().now();

@@ -41,6 +41,7 @@ class StrategyWorkspaceIT {
                 approach: fine-tuning
                 traffic: { requestsPerDay: 100, avgInputTokens: 50, avgOutputTokens: 5 }
                 requirements: { changeFrequency: weekly }
+                task: { domain: general, outputFormat: text }
                 team: { mlExpertise: none, timelineWeeks: 1 }
                 budget: { maxMonthlyCost: 50 }
                 trafic: { requestsPerDay: 1 }

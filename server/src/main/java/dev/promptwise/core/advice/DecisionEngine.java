@@ -1,5 +1,6 @@
 package dev.promptwise.core.advice;
 
+import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.ChangeFrequency;
 import dev.promptwise.core.strategy.Complexity;
@@ -18,7 +19,8 @@ import java.util.Locale;
 /**
  * The decision framework of DESIGN section 1 as a pure function: each factor votes from a workload's facts, and the
  * votes become a recommendation (prompt engineering, fine-tuning or a named hybrid) with a confidence. Every
- * threshold and its reasoning is in docs/decision-framework.md; keep the two in step.
+ * threshold, the order of the decision's steps and the confidence formula are in docs/decision-framework.md; keep
+ * the two in step.
  */
 public final class DecisionEngine {
 
@@ -38,6 +40,13 @@ public final class DecisionEngine {
     public static final double VERY_HIGH_ACCURACY = 0.95;
     /** An accuracy target below which it counts as flexible. */
     public static final double FLEXIBLE_ACCURACY = 0.90;
+    /** A gap below the accuracy target from which prompting has clearly plateaued (5 points). */
+    public static final double WIDE_ACCURACY_GAP = 0.05;
+    /**
+     * How far apart two accuracies may be and still count as equal: far below any difference a team measures, far
+     * above floating-point rounding, so that 0.97 − 0.92 counts as the 5 points it is.
+     */
+    public static final double ACCURACY_TOLERANCE = 1e-9;
     /** Weeks to production below which the need is immediate. */
     public static final double IMMEDIATE_WEEKS = 2;
     /** Weeks to production from which there is time to collect data and train. */
@@ -49,12 +58,12 @@ public final class DecisionEngine {
 
     /** The weight of evidence for fine-tuning needed before training is recommended at all. */
     public static final double FINE_TUNING_EVIDENCE = 1.5;
-    /** The weight of evidence for fine-tuning that makes a blocked workload a hybrid rather than prompt-only. */
-    public static final double HYBRID_EVIDENCE = 1.0;
-    /** The weight on the prompt engineering side that, against enough evidence for training, makes a hybrid. */
-    public static final double COUNTERWEIGHT = 1.0;
-    /** How much fine-tuning must lead by to be recommended alone. */
+    /** How much fine-tuning's weight must exceed prompting's before training is recommended, alone or in a hybrid. */
     public static final double FINE_TUNING_MARGIN = 1.0;
+    /** The weight on the prompt engineering side that, beside a case for training, makes a hybrid. */
+    public static final double COUNTERWEIGHT = 1.0;
+    /** A change-rate or team vote for prompting of this weight or more rules training out for now. */
+    public static final double BLOCKING_WEIGHT = 1.0;
     /** The team vote that rules training out whatever else favours it: an immediate need and little expertise. */
     public static final double TEAM_VETO = 1.2;
 
@@ -62,92 +71,162 @@ public final class DecisionEngine {
 
     /**
      * Returns the recommendation for a workload. {@code cost} is the cost model's outlook, or {@code null} when it is
-     * unknown (the cost factor then votes neutral and confidence falls). Deterministic: the same facts always give
-     * the same recommendation, reasons and confidence.
+     * unknown, for example when there is no fine-tunable base model (the cost factor then votes neutral, request
+     * volume says it is unpriced, and confidence falls). Deterministic: the same facts always give the same
+     * recommendation, reasons and confidence.
      */
     public static Recommendation recommend(Workload workload, CostOutlook cost) {
+        FactorAssessment costAtScale = costAtScale(cost);
         List<FactorAssessment> factors = List.of(
                 taskSpecificity(workload.task()),
-                requestVolume(workload.traffic()),
+                requestVolume(workload.traffic(), cost, costAtScale),
                 data(workload.data()),
                 changeRate(workload.requirements()),
                 outputConsistency(workload.task()),
                 accuracy(workload.task()),
                 teamAndTimeline(workload.team()),
-                costAtScale(cost));
+                costAtScale);
         return decide(factors);
     }
 
-    // Decision.
+    // Decision: the steps of docs/decision-framework.md, "The decision", in their order.
 
     private static Recommendation decide(List<FactorAssessment> factors) {
         double forFineTuning = sum(factors, Vote.FINE_TUNING);
         double forPrompting = sum(factors, Vote.PROMPT_ENGINEERING);
-        double coverage = coverage(factors);
 
+        // 1. Veto: an immediate need and little expertise.
         FactorAssessment team = find(factors, Factor.TEAM_AND_TIMELINE);
         if (team.vote() == Vote.PROMPT_ENGINEERING && team.weight() >= TEAM_VETO) {
             return result(Approach.PROMPT_ENGINEERING, null, factors, List.of(Factor.TEAM_AND_TIMELINE),
-                    coverage, 1.0,
                     "The team can ship only prompts in time; fine-tuning can follow once it has data and time");
         }
 
+        // Training is recommended (alone or in a hybrid) only when fine-tuning clearly outweighs prompting and the
+        // cost or accuracy figures support it.
+        FactorAssessment support = support(factors);
+        boolean trainingWins = forFineTuning >= FINE_TUNING_EVIDENCE
+                && forFineTuning - forPrompting >= FINE_TUNING_MARGIN - 1e-9;
+        boolean train = trainingWins && support != null;
+
+        // 2. Blockers, in order: too little data, then change rate, then team.
         FactorAssessment blocker = blocker(factors);
         if (blocker != null) {
-            double evidence = forFineTuning;
-            if (evidence >= HYBRID_EVIDENCE) {
+            if (train) {
                 HybridPattern pattern = blocker.factor() == Factor.CHANGE_RATE
                         ? HybridPattern.FOUNDATION_PLUS_SPECIALIZATION : HybridPattern.ITERATIVE_REFINEMENT;
-                List<Factor> deciding = new ArrayList<>(strongest(factors, Vote.FINE_TUNING, 2));
-                deciding.add(0, blocker.factor());
-                return result(Approach.HYBRID, pattern, factors, deciding, coverage,
-                        balance(forFineTuning, forPrompting),
+                return result(Approach.HYBRID, pattern, factors, hybridDeciding(factors, blocker, support),
                         describePattern(pattern, blocker.factor()));
             }
-            List<Factor> deciding = strongest(factors, Vote.PROMPT_ENGINEERING, 3);
-            return result(Approach.PROMPT_ENGINEERING, null, factors, deciding, coverage,
-                    agreement(forFineTuning, forPrompting),
+            List<Factor> deciding = new ArrayList<>(List.of(blocker.factor()));
+            strongest(factors, Vote.PROMPT_ENGINEERING, 3).stream()
+                    .filter(f -> f != blocker.factor()).limit(2).forEach(deciding::add);
+            return result(Approach.PROMPT_ENGINEERING, null, factors, deciding,
                     "Prompting fits, and " + blocker.factor().label() + " rules training out for now");
         }
 
-        if (forFineTuning >= FINE_TUNING_EVIDENCE && forPrompting >= COUNTERWEIGHT) {
-            FactorAssessment counter = strongestAssessment(factors, Vote.PROMPT_ENGINEERING);
-            HybridPattern pattern = patternAgainst(counter.factor());
-            List<Factor> deciding = new ArrayList<>(strongest(factors, Vote.FINE_TUNING, 2));
-            deciding.add(counter.factor());
-            return result(Approach.HYBRID, pattern, factors, deciding, coverage, balance(forFineTuning, forPrompting),
-                    describePattern(pattern, counter.factor()));
+        // 3. Training wins: a hybrid when prompting has a strong reason of its own, else fine-tuning.
+        if (train) {
+            FactorAssessment counter = counter(factors);
+            if (forPrompting >= COUNTERWEIGHT - 1e-9 && counter != null) {
+                HybridPattern pattern = patternAgainst(counter.factor());
+                return result(Approach.HYBRID, pattern, factors, hybridDeciding(factors, counter, support),
+                        describePattern(pattern, counter.factor()));
+            }
+            List<Factor> deciding = new ArrayList<>(strongest(factors, Vote.FINE_TUNING, 3));
+            if (!deciding.contains(support.factor())) {
+                deciding.set(deciding.size() - 1, support.factor());
+            }
+            return result(Approach.FINE_TUNING, null, factors, deciding,
+                    "The facts favour training a model for this task, and " + support.factor().label()
+                            + " shows it " + (support.factor() == Factor.COST_AT_SCALE ? "pays back quickly"
+                                    : "is needed"));
         }
-        if (forFineTuning >= FINE_TUNING_EVIDENCE && forFineTuning - forPrompting >= FINE_TUNING_MARGIN) {
-            return result(Approach.FINE_TUNING, null, factors, strongest(factors, Vote.FINE_TUNING, 3), coverage,
-                    agreement(forFineTuning, forPrompting), "The facts favour training a model for this task");
+
+        // 4. Otherwise prompting: the cheaper, reversible start.
+        List<Factor> deciding = new ArrayList<>(strongest(factors, Vote.PROMPT_ENGINEERING, 3));
+        String rationale;
+        if (trainingWins) {
+            FactorAssessment cost = find(factors, Factor.COST_AT_SCALE);
+            if (cost.known() && !deciding.contains(Factor.COST_AT_SCALE)) {
+                if (deciding.size() == 3) {
+                    deciding.remove(2);
+                }
+                deciding.add(Factor.COST_AT_SCALE);
+            }
+            rationale = "More favours fine-tuning than prompting, but neither the cost figures (a break-even within "
+                    + Figures.count(QUICK_BREAK_EVEN_DAYS) + " days) nor the accuracy figures show that training pays"
+                    + " or is needed; prompting is the cheaper, reversible start";
+        } else if (forFineTuning > forPrompting) {
+            rationale = "Fine-tuning leads prompting " + Figures.count(forFineTuning) + " to "
+                    + Figures.count(forPrompting) + ", too little to pay for training; prompting is the cheaper,"
+                    + " reversible start";
+        } else {
+            rationale = deciding.isEmpty()
+                    ? "Too little favours fine-tuning to pay for training; prompting is the cheaper, reversible start"
+                    : "The facts favour prompting";
         }
-        List<Factor> deciding = strongest(factors, Vote.PROMPT_ENGINEERING, 3);
-        String rationale = deciding.isEmpty()
-                ? "Too little favours fine-tuning to pay for training; prompting is the cheaper, reversible start"
-                : "The facts favour prompting";
-        return result(Approach.PROMPT_ENGINEERING, null, factors, deciding, coverage,
-                agreement(forFineTuning, forPrompting), rationale);
+        return result(Approach.PROMPT_ENGINEERING, null, factors, deciding, rationale);
     }
 
     /**
-     * Returns the strongest factor that rules training out for now (weekly or daily changes, too few examples, no
-     * time or expertise), or {@code null} when none does.
+     * Returns the factor whose figures support training: cost at scale when fine-tuning saves and pays its training
+     * back within {@value #QUICK_BREAK_EVEN_DAYS} days, else accuracy when it votes for fine-tuning (a plateau below
+     * the target, or a very high target), else {@code null}. A slower return (within a year) still counts as a vote,
+     * but not as support: a low-volume workload starts with prompts.
+     */
+    private static FactorAssessment support(List<FactorAssessment> factors) {
+        FactorAssessment cost = find(factors, Factor.COST_AT_SCALE);
+        if (cost.vote() == Vote.FINE_TUNING && cost.weight() >= 1.0) {
+            return cost;
+        }
+        FactorAssessment accuracy = find(factors, Factor.ACCURACY);
+        return accuracy.vote() == Vote.FINE_TUNING ? accuracy : null;
+    }
+
+    /**
+     * Returns the first factor, in the documented order, that rules training out for now: too few examples, then
+     * changes every two weeks or more often, then no time or no expertise; {@code null} when none does. Too little
+     * data comes first, so that a workload with too few examples is told to prompt first and collect them
+     * (iterative-refinement), as {@code insufficient-training-data} says, whatever its change rate.
      */
     private static FactorAssessment blocker(List<FactorAssessment> factors) {
-        FactorAssessment change = find(factors, Factor.CHANGE_RATE);
-        if (change.vote() == Vote.PROMPT_ENGINEERING && change.weight() >= 1.0) {
-            return change;
-        }
         FactorAssessment data = find(factors, Factor.DATA);
         if (data.vote() == Vote.PROMPT_ENGINEERING) {
             return data;
         }
+        FactorAssessment change = find(factors, Factor.CHANGE_RATE);
+        if (change.vote() == Vote.PROMPT_ENGINEERING && change.weight() >= BLOCKING_WEIGHT) {
+            return change;
+        }
         FactorAssessment team = find(factors, Factor.TEAM_AND_TIMELINE);
-        if (team.vote() == Vote.PROMPT_ENGINEERING && team.weight() >= 1.0) {
+        if (team.vote() == Vote.PROMPT_ENGINEERING && team.weight() >= BLOCKING_WEIGHT) {
             return team;
         }
         return null;
+    }
+
+    /**
+     * Returns the strongest vote for prompting that a hybrid pattern answers, or {@code null} when there is none.
+     * Cost at scale never names a hybrid: when it votes for prompting, fine-tuning costs more, and no pattern
+     * recovers that.
+     */
+    private static FactorAssessment counter(List<FactorAssessment> factors) {
+        return factors.stream()
+                .filter(a -> a.vote() == Vote.PROMPT_ENGINEERING && a.weight() > 0
+                        && a.factor() != Factor.COST_AT_SCALE)
+                .max(Comparator.comparingDouble(FactorAssessment::weight)
+                        .thenComparing(a -> -a.factor().ordinal()))
+                .orElse(null);
+    }
+
+    /** Returns a hybrid's deciding factors: the reason to keep prompting, the supporting figures, the next vote for training. */
+    private static List<Factor> hybridDeciding(List<FactorAssessment> factors, FactorAssessment prompting,
+            FactorAssessment support) {
+        List<Factor> deciding = new ArrayList<>(List.of(prompting.factor(), support.factor()));
+        strongest(factors, Vote.FINE_TUNING, 3).stream()
+                .filter(f -> f != support.factor()).limit(1).forEach(deciding::add);
+        return deciding;
     }
 
     /** Returns the hybrid pattern that answers the strongest factor against training. */
@@ -156,7 +235,8 @@ public final class DecisionEngine {
             case CHANGE_RATE -> HybridPattern.FOUNDATION_PLUS_SPECIALIZATION;
             case DATA, TEAM_AND_TIMELINE, REQUEST_VOLUME -> HybridPattern.ITERATIVE_REFINEMENT;
             case OUTPUT_CONSISTENCY -> HybridPattern.MULTI_MODEL;
-            case TASK_SPECIFICITY, ACCURACY, COST_AT_SCALE -> HybridPattern.HIERARCHICAL_PROMPTS;
+            case TASK_SPECIFICITY, ACCURACY -> HybridPattern.HIERARCHICAL_PROMPTS;
+            case COST_AT_SCALE -> throw new IllegalArgumentException("cost at scale names no hybrid pattern");
         };
     }
 
@@ -175,15 +255,31 @@ public final class DecisionEngine {
     }
 
     private static Recommendation result(Approach approach, HybridPattern pattern, List<FactorAssessment> factors,
-            List<Factor> deciding, double coverage, double clarity, String rationale) {
-        double confidence = coverage * (0.5 + 0.5 * clamp(clarity));
-        confidence = Math.round(clamp(confidence) * 100) / 100.0;
+            List<Factor> deciding, String rationale) {
         String named = deciding.isEmpty() ? "" : " (deciding factors: " + joinLabels(deciding) + ")";
-        return new Recommendation(approach, pattern, confidence, factors, deciding, rationale + named + ".");
+        return new Recommendation(approach, pattern, confidence(approach, factors), factors, deciding,
+                rationale + named + ".");
+    }
+
+    /**
+     * Returns the confidence of recommending {@code approach}: coverage × margin, rounded to two decimals. The
+     * margin is how far the recommended side's weight leads the other's, as a share of both:
+     * max(0, S − R) / (S + R), where S is the weight for prompting when prompting is recommended and the weight for
+     * fine-tuning when training is (fine-tuning or a hybrid), and R is the other side's; 0 when nobody votes. So the
+     * confidence is 0 whenever the votes do not lean towards the recommendation, and reaches the coverage only
+     * when every vote does.
+     */
+    static double confidence(Approach approach, List<FactorAssessment> factors) {
+        double forFineTuning = sum(factors, Vote.FINE_TUNING);
+        double forPrompting = sum(factors, Vote.PROMPT_ENGINEERING);
+        double recommended = approach == Approach.PROMPT_ENGINEERING ? forPrompting : forFineTuning;
+        double other = approach == Approach.PROMPT_ENGINEERING ? forFineTuning : forPrompting;
+        double margin = recommended + other == 0 ? 0 : Math.max(0, recommended - other) / (recommended + other);
+        return Math.round(clamp(coverage(factors) * margin) * 100) / 100.0;
     }
 
     /** Returns the share of the factors' importance whose facts are known. */
-    private static double coverage(List<FactorAssessment> factors) {
+    static double coverage(List<FactorAssessment> factors) {
         double known = 0;
         double all = 0;
         for (FactorAssessment assessment : factors) {
@@ -195,18 +291,6 @@ public final class DecisionEngine {
         return all == 0 ? 0 : known / all;
     }
 
-    /** How one-sided the votes are: 1 when all lean one way, 0 when they cancel out or there are none. */
-    private static double agreement(double forFineTuning, double forPrompting) {
-        double total = forFineTuning + forPrompting;
-        return total == 0 ? 0 : Math.abs(forFineTuning - forPrompting) / total;
-    }
-
-    /** How even the two sides are: 1 when they weigh the same, the case a hybrid answers best. */
-    private static double balance(double forFineTuning, double forPrompting) {
-        double larger = Math.max(forFineTuning, forPrompting);
-        return larger == 0 ? 0 : Math.min(forFineTuning, forPrompting) / larger;
-    }
-
     private static double sum(List<FactorAssessment> factors, Vote vote) {
         return factors.stream().filter(a -> a.vote() == vote).mapToDouble(FactorAssessment::weight).sum();
     }
@@ -215,6 +299,7 @@ public final class DecisionEngine {
         return factors.stream().filter(a -> a.factor() == factor).findFirst().orElseThrow();
     }
 
+    /** Returns the factors voting {@code vote}, strongest first, ties in {@link Factor} order. */
     private static List<Factor> strongest(List<FactorAssessment> factors, Vote vote, int limit) {
         return factors.stream()
                 .filter(a -> a.vote() == vote && a.weight() > 0)
@@ -222,13 +307,6 @@ public final class DecisionEngine {
                 .limit(limit)
                 .map(FactorAssessment::factor)
                 .toList();
-    }
-
-    private static FactorAssessment strongestAssessment(List<FactorAssessment> factors, Vote vote) {
-        return factors.stream()
-                .filter(a -> a.vote() == vote)
-                .max(Comparator.comparingDouble(FactorAssessment::weight))
-                .orElseThrow();
     }
 
     private static String joinLabels(List<Factor> factors) {
@@ -287,26 +365,56 @@ public final class DecisionEngine {
         return !noun.isEmpty() && "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "An" : "A";
     }
 
-    static FactorAssessment requestVolume(Workload.Traffic traffic) {
+    /**
+     * Request volume votes through the cost figures when there are any, so that it never contradicts cost at scale:
+     * it leans towards fine-tuning (1.0 from {@value #HIGH_VOLUME} requests a day, 0.6 from
+     * {@value #SUBSTANTIAL_VOLUME}) only when cost at scale does, and towards prompting (0.8 below
+     * {@value #LOW_VOLUME}) only when cost at scale does not lean towards fine-tuning. Without a cost outlook it
+     * votes on the request count alone and says that the saving is unpriced.
+     */
+    static FactorAssessment requestVolume(Workload.Traffic traffic, CostOutlook cost, FactorAssessment costAtScale) {
         Double requests = Located.valueOf(traffic.requestsPerDay());
         if (requests == null) {
             return unknown(Factor.REQUEST_VOLUME, "No traffic.requestsPerDay is given, so the volume is unknown.");
         }
         String figure = Figures.count(requests) + " requests a day";
-        if (requests >= HIGH_VOLUME) {
-            return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.FINE_TUNING, 1.0,
-                    figure + " is high volume: the shorter prompt of a fine-tuned model saves on every request.", true);
+        String tier = requests >= HIGH_VOLUME ? "high" : requests >= SUBSTANTIAL_VOLUME ? "substantial"
+                : requests >= LOW_VOLUME ? "moderate" : "low";
+        double weightForTraining = requests >= HIGH_VOLUME ? 1.0 : requests >= SUBSTANTIAL_VOLUME ? 0.6 : 0;
+        if (cost == null) {
+            String unpriced = " (unpriced: there are no figures for a fine-tuned alternative)";
+            if (weightForTraining > 0) {
+                return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.FINE_TUNING, weightForTraining,
+                        figure + " is " + tier + " volume, where a shorter prompt's saving adds up" + unpriced + ".",
+                        true);
+            }
+            if (requests >= LOW_VOLUME) {
+                return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.NEUTRAL, 0,
+                        figure + " is moderate volume: neither approach wins on volume alone" + unpriced + ".", true);
+            }
+            return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
+                    figure + " is low volume: there is little training cost to recover" + unpriced + ".", true);
         }
-        if (requests >= SUBSTANTIAL_VOLUME) {
-            return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.FINE_TUNING, 0.6,
-                    figure + " is substantial volume: a shorter prompt's saving adds up.", true);
-        }
-        if (requests >= LOW_VOLUME) {
+        String saving = "a fine-tuned model saves " + Figures.usd(cost.monthlySavingUsd(), cost.estimated()) + " a month";
+        if (costAtScale.vote() == Vote.FINE_TUNING) {
+            if (weightForTraining > 0) {
+                return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.FINE_TUNING, weightForTraining,
+                        figure + " is " + tier + " volume: at it " + saving + " (see cost at scale).", true);
+            }
             return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.NEUTRAL, 0,
-                    figure + " is moderate volume: neither approach wins on volume alone.", true);
+                    figure + " is " + tier + " volume, yet at it " + saving + ": cost at scale weighs that.", true);
         }
-        return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
-                figure + " is low volume: there is little training cost to recover.", true);
+        String noReturn = cost.monthlySavingUsd() <= 0
+                ? "a fine-tuned model costs " + Figures.usd(-cost.monthlySavingUsd(), cost.estimated()) + " a month more"
+                : "training takes more than a year to pay back";
+        if (requests < LOW_VOLUME) {
+            return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
+                    figure + " is low volume: at it " + noReturn + ", so there is no training cost to recover.",
+                    true);
+        }
+        return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.NEUTRAL, 0,
+                figure + " is " + tier + " volume, but at it " + noReturn + ": volume gives no lean towards"
+                        + " fine-tuning.", true);
     }
 
     static FactorAssessment data(Workload.Data data) {
@@ -390,6 +498,10 @@ public final class DecisionEngine {
                 must + " but varies widely: neither approach wins on consistency.", true);
     }
 
+    /**
+     * Accuracy compares fractions with {@link #ACCURACY_TOLERANCE}, so that floating-point rounding never moves a
+     * workload across a threshold: the gap is measured in points rounded to a tenth, the figure its reason quotes.
+     */
     static FactorAssessment accuracy(Workload.Task task) {
         Double target = Located.valueOf(task.accuracyTarget());
         Double current = Located.valueOf(task.currentAccuracy());
@@ -397,12 +509,14 @@ public final class DecisionEngine {
             return unknown(Factor.ACCURACY, "No task.accuracyTarget is given, so how good the output must be is"
                     + " unknown.");
         }
-        if (current != null && current < target) {
-            double gap = target - current;
-            return new FactorAssessment(Factor.ACCURACY, Vote.FINE_TUNING, gap >= 0.05 ? 1.0 : 0.8,
+        if (current != null && current < target - ACCURACY_TOLERANCE) {
+            double points = Math.round((target - current) * 1000) / 10.0;
+            boolean wide = points >= WIDE_ACCURACY_GAP * 100 - ACCURACY_TOLERANCE;
+            return new FactorAssessment(Factor.ACCURACY, Vote.FINE_TUNING, wide ? 1.0 : 0.8,
                     "Prompting reaches " + Figures.percent(current) + " against a target of "
-                            + Figures.percent(target) + ": it has plateaued " + Figures.count(Math.round(gap * 1000)
-                            / 10.0) + " points short, a gap that training closes better than more instructions.",
+                            + Figures.percent(target) + ": it has plateaued " + Figures.count(points)
+                            + (points == 1 ? " point" : " points") + " short, a gap that training closes better than"
+                            + " more instructions.",
                     true);
         }
         if (current != null) {
@@ -410,12 +524,12 @@ public final class DecisionEngine {
                     "Prompting already reaches " + Figures.percent(current) + " against a target of "
                             + Figures.percent(target) + ".", true);
         }
-        if (target >= VERY_HIGH_ACCURACY) {
+        if (target >= VERY_HIGH_ACCURACY - ACCURACY_TOLERANCE) {
             return new FactorAssessment(Factor.ACCURACY, Vote.FINE_TUNING, 0.5,
                     "A target of " + Figures.percent(target) + " is very high: fine-tuned models hold such"
                             + " thresholds more reliably.", true);
         }
-        if (target < FLEXIBLE_ACCURACY) {
+        if (target < FLEXIBLE_ACCURACY - ACCURACY_TOLERANCE) {
             return new FactorAssessment(Factor.ACCURACY, Vote.PROMPT_ENGINEERING, 0.4,
                     "A target of " + Figures.percent(target) + " is flexible: prompting usually reaches it.", true);
         }
@@ -444,10 +558,14 @@ public final class DecisionEngine {
             return new FactorAssessment(Factor.TEAM_AND_TIMELINE, Vote.PROMPT_ENGINEERING, TEAM_VETO,
                     facts + ": only prompt engineering can ship in time.", true);
         }
-        if (immediate || noExpertise) {
-            return new FactorAssessment(Factor.TEAM_AND_TIMELINE, Vote.PROMPT_ENGINEERING, 1.0,
+        boolean beforeTraining = weeks != null && weeks < TRAINING_WEEKS;
+        if (immediate || noExpertise || littleExpertise && beforeTraining) {
+            return new FactorAssessment(Factor.TEAM_AND_TIMELINE, Vote.PROMPT_ENGINEERING, BLOCKING_WEIGHT,
                     facts + ": " + (immediate ? "the need is immediate, and training takes weeks."
-                            : "training and evaluating a model would be a new skill to learn."), true);
+                            : noExpertise ? "training and evaluating a model would be a new skill to learn, so"
+                                    + " start with prompts."
+                            : "too little time for a team new to training to collect data and train, so start"
+                                    + " with prompts."), true);
         }
         if (expertise == Level.LOW) {
             return new FactorAssessment(Factor.TEAM_AND_TIMELINE, Vote.PROMPT_ENGINEERING, 0.4,
@@ -461,10 +579,17 @@ public final class DecisionEngine {
                 facts + ": neither approach wins on the team and timeline.", true);
     }
 
+    /**
+     * Cost at scale votes from the cost model's outlook: for fine-tuning when it saves and pays its training back
+     * within a year, for prompting when it costs as much or more. Without an outlook (the model or traffic cannot be
+     * priced, or there is no fine-tunable base model) it is unknown and neutral. Its reason quotes the outlook's
+     * figures as the JSON output gives them: {@code fineTuned.monthlyCostUsd}, {@code monthlyCostUsd},
+     * {@code fineTuned.trainingCostUsd} and {@code fineTuned.breakEvenDays}.
+     */
     static FactorAssessment costAtScale(CostOutlook cost) {
         if (cost == null) {
-            return unknown(Factor.COST_AT_SCALE, "The cost of a fine-tuned alternative is unknown, so cost at scale"
-                    + " gives no lean.");
+            return unknown(Factor.COST_AT_SCALE, "There is no priced fine-tuned alternative (the model or the traffic"
+                    + " cannot be priced, or no base model can be fine-tuned), so cost at scale gives no lean.");
         }
         double saving = cost.monthlySavingUsd();
         String comparison = "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd(), cost.estimated())
@@ -472,21 +597,24 @@ public final class DecisionEngine {
         String training = Figures.training(cost.trainingCostUsd(), cost.estimated(), cost.trainingPriceUnconfirmed());
         if (saving <= 0) {
             return new FactorAssessment(Factor.COST_AT_SCALE, Vote.PROMPT_ENGINEERING, 0.8,
-                    comparison + ": nothing would pay back " + training + ".", true);
+                    comparison + ": fine-tuning costs more, and nothing would pay back " + training + ".", true);
         }
         Double days = cost.breakEvenDays();
-        String payback = days == null ? "" : ", paying back " + training + " in " + Figures.days(days);
-        if (days != null && days <= QUICK_BREAK_EVEN_DAYS) {
-            return new FactorAssessment(Factor.COST_AT_SCALE, Vote.FINE_TUNING, 1.0,
-                    comparison + payback + ".", true);
+        if (days == null) {
+            return new FactorAssessment(Factor.COST_AT_SCALE, Vote.NEUTRAL, 0,
+                    comparison + ", but when " + training + " would be paid back is unknown.", true);
         }
-        if (days != null && days <= SLOW_BREAK_EVEN_DAYS) {
+        String payback = ", paying back " + training + " in " + Figures.days(days);
+        if (days <= QUICK_BREAK_EVEN_DAYS) {
+            return new FactorAssessment(Factor.COST_AT_SCALE, Vote.FINE_TUNING, 1.0, comparison + payback + ".",
+                    true);
+        }
+        if (days <= SLOW_BREAK_EVEN_DAYS) {
             return new FactorAssessment(Factor.COST_AT_SCALE, Vote.FINE_TUNING, 0.4,
                     comparison + payback + ": a slow but real return.", true);
         }
         return new FactorAssessment(Factor.COST_AT_SCALE, Vote.NEUTRAL, 0,
-                comparison + (days == null ? "" : payback) + ": the saving takes more than a year to repay"
-                        + " training.", true);
+                comparison + payback + ": more than a year to repay training.", true);
     }
 
     private static FactorAssessment unknown(Factor factor, String reason) {

@@ -8,6 +8,7 @@ import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.HybridPattern;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.Workload;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,64 +18,82 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The decision framework's cases from issue 3, and the properties its reasons and confidence must have. */
 class DecisionEngineTest {
 
-    static Stream<Arguments> cases() {
-        return Stream.of(
-                Arguments.of("low-volume prototype with changing requirements", """
-                        traffic: { requestsPerDay: 300 }
-                        task: { domain: general, outputFormat: text }
-                        requirements: { changeFrequency: weekly, variability: varied }
-                        data: { labeledExamples: 15 }
-                        team: { mlExpertise: low, timelineWeeks: 3 }
-                        """, Approach.PROMPT_ENGINEERING, null),
-                Arguments.of("high-volume medical task with thousands of proprietary examples", """
-                        traffic: { requestsPerDay: 250000, avgInputTokens: 400, avgOutputTokens: 200 }
-                        task: { domain: medical, complexity: high, outputFormat: json, accuracyTarget: 0.98 }
-                        requirements: { changeFrequency: quarterly, variability: uniform }
-                        data: { labeledExamples: 5000, proprietary: true }
-                        team: { mlExpertise: high, timelineWeeks: 12 }
-                        """, Approach.FINE_TUNING, null),
-                Arguments.of("high-volume legal task with thousands of proprietary examples, costs known", """
-                        traffic: { requestsPerDay: 120000 }
-                        task: { domain: legal, complexity: medium, outputFormat: json }
-                        requirements: { changeFrequency: yearly }
-                        data: { labeledExamples: 3000, proprietary: true }
-                        """, Approach.FINE_TUNING, null),
-                Arguments.of("high volume whose rules change weekly", """
-                        traffic: { requestsPerDay: 400000 }
-                        task: { domain: finance, complexity: medium, outputFormat: json }
-                        requirements: { changeFrequency: weekly }
-                        data: { labeledExamples: 2000, proprietary: true }
-                        team: { mlExpertise: medium, timelineWeeks: 8 }
-                        """, Approach.HYBRID, HybridPattern.FOUNDATION_PLUS_SPECIALIZATION),
-                Arguments.of("high volume but only 20 labelled examples", """
-                        traffic: { requestsPerDay: 300000 }
-                        task: { domain: general, outputFormat: json }
-                        requirements: { changeFrequency: monthly }
-                        data: { labeledExamples: 20 }
-                        team: { mlExpertise: medium, timelineWeeks: 6 }
-                        """, Approach.HYBRID, HybridPattern.ITERATIVE_REFINEMENT),
-                Arguments.of("strict JSON output with accuracy plateaued below target", """
-                        traffic: { requestsPerDay: 5000 }
-                        task: { domain: general, complexity: high, outputFormat: json, accuracyTarget: 0.97, currentAccuracy: 0.89 }
-                        """, Approach.FINE_TUNING, null),
-                Arguments.of("immediate deadline with no ML expertise", """
-                        traffic: { requestsPerDay: 200000 }
-                        task: { domain: legal, outputFormat: json }
-                        data: { labeledExamples: 3000 }
-                        team: { mlExpertise: none, timelineWeeks: 1 }
-                        """, Approach.PROMPT_ENGINEERING, null),
-                Arguments.of("nothing known", "{}", Approach.PROMPT_ENGINEERING, null));
+    static Stream<Arguments> golden() {
+        return GoldenScenarios.ALL.stream().map(scenario -> Arguments.of(scenario.name(), scenario));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void recommendsTheApproachOfEachCase(String name, String facts, Approach approach, HybridPattern pattern) {
-        Recommendation recommendation = recommend(facts, name.contains("costs known")
-                ? new CostOutlook(30_000, 9_000, 4_000, 6.0) : null);
-        assertEquals(approach, recommendation.approach(), recommendation.rationale());
-        assertEquals(pattern, recommendation.pattern(), recommendation.rationale());
-        assertTrue(recommendation.confidence() >= 0 && recommendation.confidence() <= 1);
+    @MethodSource("golden")
+    void eachGoldenScenarioGetsItsRecommendationForItsReasons(String name, GoldenScenarios.Scenario scenario) {
+        Recommendation recommendation = recommend("{ " + scenario.facts() + " }",
+                scenario.cost());
+        String why = recommendation.rationale() + " " + recommendation.factors();
+        assertEquals(scenario.recommendation(), recommendation.label(), why);
+        assertEquals(scenario.reasons().stream().map(GoldenScenarios.Reason::factor).toList(),
+                recommendation.deciding(), why);
+        for (GoldenScenarios.Reason reason : scenario.reasons()) {
+            String given = recommendation.assessment(reason.factor()).reason();
+            assertTrue(given.contains(reason.phrase()), reason.factor().label() + " says: " + given);
+        }
         assertEquals(Factor.values().length, recommendation.factors().size());
+        // The confidence never favours an approach the votes point away from.
+        double forFineTuning = weight(recommendation, Vote.FINE_TUNING);
+        double forPrompting = weight(recommendation, Vote.PROMPT_ENGINEERING);
+        boolean trains = recommendation.approach() != Approach.PROMPT_ENGINEERING;
+        if (trains ? forFineTuning <= forPrompting : forPrompting <= forFineTuning) {
+            assertEquals(0.0, recommendation.confidence(), why);
+        }
+    }
+
+    @Test
+    void theFrameworkPagesWorkedCasesAreTheGoldenScenarios() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"))
+                .getParent().resolve("docs/decision-framework.md"));
+        int start = page.indexOf("| scenario | facts |");
+        assertTrue(start >= 0, "docs/decision-framework.md has no worked-cases table");
+        int end = page.indexOf("\n\n", start);
+        String table = (end < 0 ? page.substring(start) : page.substring(start, end + 1));
+        assertEquals(GoldenScenarios.markdownTable(), table);
+    }
+
+    @Test
+    void theBundledSamplesSentimentReportIsNotAHybrid() {
+        // Prompting outweighs fine-tuning, and fine-tuning costs twice as much: the figures of samples/promptwise.yaml.
+        Recommendation recommendation = recommend("""
+                traffic: { requestsPerDay: 30000, avgInputTokens: 90, avgOutputTokens: 2 }
+                task: { outputFormat: label }
+                requirements: { changeFrequency: weekly }
+                data: { labeledExamples: 20 }
+                """, new CostOutlook(11.07, 22.1520807, 0.00279, null));
+        assertEquals(Approach.PROMPT_ENGINEERING, recommendation.approach(), recommendation.rationale());
+        assertEquals(Vote.NEUTRAL, recommendation.assessment(Factor.REQUEST_VOLUME).vote(),
+                "volume may not favour fine-tuning beside a cost factor that shows it costs more");
+        assertTrue(recommendation.assessment(Factor.REQUEST_VOLUME).reason().contains("costs $11.08 a month more"),
+                recommendation.assessment(Factor.REQUEST_VOLUME).reason());
+    }
+
+    @Test
+    void aVetoAgainstManyVotesForFineTuningIsNotConfident() {
+        Recommendation recommendation = recommend("""
+                traffic: { requestsPerDay: 250000 }
+                task: { domain: medical, complexity: high, outputFormat: json, accuracyTarget: 0.98, currentAccuracy: 0.9 }
+                requirements: { changeFrequency: yearly }
+                data: { labeledExamples: 5000, proprietary: true }
+                team: { mlExpertise: none, timelineWeeks: 1 }
+                """, new CostOutlook(30_000, 9_000, 4_000, 6.0));
+        assertEquals(Approach.PROMPT_ENGINEERING, recommendation.approach());
+        assertEquals(List.of(Factor.TEAM_AND_TIMELINE), recommendation.deciding());
+        assertEquals(0.0, recommendation.confidence(), "seven votes for fine-tuning against one veto");
+    }
+
+    @Test
+    void onlyVotesForFineTuningNeverMakeAConfidentPromptEngineering() {
+        Recommendation recommendation = recommend("""
+                traffic: { requestsPerDay: 50000 }
+                task: { outputFormat: json }
+                """, null);
+        assertEquals(Approach.PROMPT_ENGINEERING, recommendation.approach(), "1.2 for fine-tuning is too little");
+        assertEquals(0.0, recommendation.confidence());
     }
 
     @Test
@@ -97,8 +116,8 @@ class DecisionEngineTest {
                 data: { labeledExamples: 3000, proprietary: true }
                 team: { mlExpertise: medium, timelineWeeks: 6 }
                 """, new CostOutlook(18_750, 5_200, 2_400, 5.3));
-        assertEquals("250,000 requests a day is high volume: the shorter prompt of a fine-tuned model saves on every"
-                + " request.", recommendation.assessment(Factor.REQUEST_VOLUME).reason());
+        assertEquals("250,000 requests a day is high volume: at it a fine-tuned model saves $13,550.00 a month (see"
+                + " cost at scale).", recommendation.assessment(Factor.REQUEST_VOLUME).reason());
         assertEquals("3,000 labelled examples of proprietary data are a large dataset to train on, and knowledge no"
                 + " public model has.", recommendation.assessment(Factor.DATA).reason());
         assertEquals("Requirements change weekly: editing a prompt is instant, each retraining is not.",
@@ -107,8 +126,8 @@ class DecisionEngineTest {
         assertTrue(recommendation.assessment(Factor.ACCURACY).reason().contains("6 points short"));
         assertEquals("6 weeks to production with medium ML expertise: the team can collect data and train a model.",
                 recommendation.assessment(Factor.TEAM_AND_TIMELINE).reason());
-        assertEquals("A fine-tuned model would cost $5,200.00 a month against $18,750.00 prompt-only, paying back $2,400.00"
-                + " of training in 6 days.", recommendation.assessment(Factor.COST_AT_SCALE).reason());
+        assertEquals("A fine-tuned model would cost $5,200.00 a month against $18,750.00 prompt-only, paying back"
+                + " $2,400.00 of training in 6 days.", recommendation.assessment(Factor.COST_AT_SCALE).reason());
         assertTrue(recommendation.assessment(Factor.TASK_SPECIFICITY).reason().startsWith("A high-complexity legal"));
         assertEquals(HybridPattern.FOUNDATION_PLUS_SPECIALIZATION, recommendation.pattern());
         assertTrue(recommendation.rationale().contains("change rate"), recommendation.rationale());
@@ -132,7 +151,9 @@ class DecisionEngineTest {
         Recommendation withCost = recommend(full, cost);
         Recommendation withoutCost = recommend(full, null);
         Recommendation withFewerFacts = recommend(fewer, null);
-        assertEquals(Approach.FINE_TUNING, withFewerFacts.approach());
+        assertEquals(Approach.FINE_TUNING, withoutCost.approach(), "the accuracy plateau supports training");
+        assertEquals(Approach.PROMPT_ENGINEERING, withFewerFacts.approach(),
+                "no cost or accuracy figure shows that training pays or is needed");
         assertTrue(withCost.confidence() > withoutCost.confidence(), withCost + " vs " + withoutCost);
         assertTrue(withoutCost.confidence() > withFewerFacts.confidence(), withoutCost + " vs " + withFewerFacts);
         assertEquals(0.0, recommend("{}", null).confidence());
@@ -166,7 +187,12 @@ class DecisionEngineTest {
         }
     }
 
-    private static Recommendation recommend(String facts, CostOutlook cost) {
+    private static double weight(Recommendation recommendation, Vote vote) {
+        return recommendation.factors().stream().filter(a -> a.vote() == vote)
+                .mapToDouble(FactorAssessment::weight).sum();
+    }
+
+    static Recommendation recommend(String facts, CostOutlook cost) {
         String indented = facts.strip().replace("\n", "\n    ");
         Workload workload = StrategyParser.parse("workloads:\n  w:\n    " + indented + "\n").workload("w");
         return DecisionEngine.recommend(workload, cost);

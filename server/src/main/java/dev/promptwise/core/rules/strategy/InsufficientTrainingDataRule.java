@@ -5,6 +5,7 @@ import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.strategy.Approach;
+import dev.promptwise.core.strategy.HybridPattern;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * {@code insufficient-training-data}: a workload that fine-tunes (or is a hybrid) has too few labelled examples:
  * an error below {@value #MINIMUM_EXAMPLES}, a warning below {@link DecisionEngine#TOO_FEW_EXAMPLES}. A severity set
- * in settings applies to both.
+ * in settings applies to both. A hybrid whose {@code fineTuning.pattern} is {@code iterative-refinement} is not
+ * flagged: prompting first and collecting the data is the advice itself, and the decision engine's for too few
+ * examples.
  */
 public final class InsufficientTrainingDataRule implements Rule<StrategyContext> {
 
@@ -36,7 +39,11 @@ public final class InsufficientTrainingDataRule implements Rule<StrategyContext>
         for (Workload workload : ctx.strategy().workloads().values()) {
             Approach declared = workload.declaredApproach();
             Integer examples = Located.valueOf(workload.data().labeledExamples());
-            if (declared == null || !declared.trainsAModel() || examples == null
+            // An iterative-refinement hybrid is the plan this rule recommends: prompt first, build the dataset from
+            // the outputs, then train. Its small dataset today is not a mistake.
+            boolean collectsFirst = declared == Approach.HYBRID
+                    && Located.valueOf(workload.fineTuning().pattern()) == HybridPattern.ITERATIVE_REFINEMENT;
+            if (declared == null || !declared.trainsAModel() || examples == null || collectsFirst
                     || examples >= DecisionEngine.TOO_FEW_EXAMPLES) {
                 continue;
             }

@@ -1,9 +1,13 @@
 package dev.promptwise.core.rules.strategy;
 
+import dev.promptwise.core.actions.ApproachFix;
+import dev.promptwise.core.advice.DecisionEngine;
+import dev.promptwise.core.advice.Recommendation;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.ChangeFrequency;
+import dev.promptwise.core.strategy.HybridPattern;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.vocabulary.Fix;
@@ -11,9 +15,11 @@ import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.List;
 
 /**
- * {@code volatile-requirements}: fine-tuning is planned for requirements that change weekly or daily, so that each
- * change means retraining. A hybrid (foundation-plus-specialization) keeps the changing rules in the prompt, so
- * only {@code approach: fine-tuning} is flagged.
+ * {@code volatile-requirements}: fine-tuning is planned for requirements that change every two weeks or more often,
+ * so that each change means retraining. A hybrid (foundation-plus-specialization) keeps the changing rules in the
+ * prompt, so only {@code approach: fine-tuning} is flagged. The advice is the decision engine's recommendation:
+ * foundation-plus-specialization when training is otherwise worth it, else what the engine recommends (prompting,
+ * or iterative-refinement when there are too few examples to train on yet).
  */
 public final class VolatileRequirementsRule extends WorkloadRule {
 
@@ -36,10 +42,21 @@ public final class VolatileRequirementsRule extends WorkloadRule {
             default -> "about 52";
         };
         String message = "Requirements change " + frequency.id() + " (" + perYear + " retrainings a year), but '"
-                + workload.name() + "' plans fine-tuning: each change means retraining. Keep the changing rules"
-                + " in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).";
-        Fix fix = new Fix("Set approach to hybrid",
-                List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
+                + workload.name() + "' plans fine-tuning: each change means retraining. ";
+        // The advice is the decision engine's, so that this rule and approach-mismatch never disagree: with too few
+        // examples, the engine prompts first (data blocks training before change rate does).
+        Recommendation recommendation = DecisionEngine.recommend(workload, ctx.costOf(workload));
+        Fix fix;
+        if (recommendation.pattern() == HybridPattern.FOUNDATION_PLUS_SPECIALIZATION) {
+            message += "Keep the changing rules in the prompt on top of a fine-tuned core (hybrid,"
+                    + " foundation-plus-specialization).";
+            fix = new Fix("Set approach to hybrid",
+                    List.of(new TextEdit(workload.approach().valueRange(), Approach.HYBRID.id())), false);
+        } else {
+            message += "Keep the task in the prompt, where a change is an edit: the facts recommend "
+                    + recommendation.label() + ".";
+            fix = ApproachFix.setApproach(ctx.strategy(), workload, recommendation);
+        }
         sink.report(workload.requirements().changeFrequency().valueRange(), message, List.of(fix));
     }
 }

@@ -107,13 +107,13 @@ class StrategyRulesTest {
                     approach: prompt-engineering
                               ^^^^^^^^^^^^^^^^^^ warning approach-mismatch: 'claims' declares prompt-engineering, but the facts recommend fine-tuning (confidence …
                     traffic: { requestsPerDay: 250000 }
-                    task: { domain: medical, complexity: high, outputFormat: json }
+                    task: { domain: medical, complexity: high, outputFormat: json, accuracyTarget: 0.97, currentAccuracy: 0.9 }
                     requirements: { changeFrequency: quarterly }
                     data: { labeledExamples: 5000, proprietary: true }
                   matching:
                     approach: fine-tuning
                     traffic: { requestsPerDay: 250000 }
-                    task: { domain: medical, complexity: high, outputFormat: json }
+                    task: { domain: medical, complexity: high, outputFormat: json, accuracyTarget: 0.97, currentAccuracy: 0.9 }
                     requirements: { changeFrequency: quarterly }
                     data: { labeledExamples: 5000, proprietary: true }
                   unsure:
@@ -124,7 +124,7 @@ class StrategyRulesTest {
         String text = annotated.lines().filter(line -> !line.strip().startsWith("^")).reduce("", (a, b) -> a + b + "\n");
         Finding finding = findings(new ApproachMismatchRule(), context(text, Settings.DEFAULTS, workspace())).get(0);
         assertTrue(finding.message().contains("data: 5,000 labelled examples of proprietary data"), finding.message());
-        assertTrue(finding.message().contains("request volume: 250,000 requests a day"), finding.message());
+        assertTrue(finding.message().contains("accuracy: Prompting reaches 90% against a target of 97%"), finding.message());
     }
 
     @Test
@@ -134,7 +134,7 @@ class StrategyRulesTest {
                   claims:
                     approach: prompt-engineering
                     traffic: { requestsPerDay: 250000 }
-                    task: { domain: legal, complexity: high }
+                    task: { domain: legal, complexity: high, accuracyTarget: 0.98 }
                     data: { labeledExamples: 5000, proprietary: true }
                   chat:
                     approach: prompt-engineering
@@ -143,7 +143,7 @@ class StrategyRulesTest {
                   claims:
                     approach: fine-tuning
                     traffic: { requestsPerDay: 250000 }
-                    task: { domain: legal, complexity: high }
+                    task: { domain: legal, complexity: high, accuracyTarget: 0.98 }
                     data: { labeledExamples: 5000, proprietary: true }
                     fineTuning:
                       baseModel: gpt-4o-mini
@@ -168,7 +168,8 @@ class StrategyRulesTest {
         StrategyContext ctx = context(before, Settings.DEFAULTS, workspace());
         dev.promptwise.core.strategy.Workload workload = ctx.strategy().workload("router");
         Fix fix = ApproachFix.setApproach(ctx.strategy(), workload,
-                dev.promptwise.core.advice.DecisionEngine.recommend(workload, null));
+                dev.promptwise.core.advice.DecisionEngine.recommend(workload,
+                        new dev.promptwise.core.advice.CostOutlook(30_000, 9_000, 400, 1.0)));
         assertEquals("Set approach to hybrid and scaffold fineTuning", fix.title());
         assertEquals("""
                 workloads:
@@ -220,6 +221,10 @@ class StrategyRulesTest {
                   enough:
                     approach: fine-tuning
                     data: { labeledExamples: 50 }
+                  collecting-first:
+                    approach: hybrid
+                    data: { labeledExamples: 20 }
+                    fineTuning: { pattern: iterative-refinement }
                   prompting:
                     approach: prompt-engineering
                     data: { labeledExamples: 3 }
@@ -247,12 +252,22 @@ class StrategyRulesTest {
                 workloads:
                   pricing-rules:
                     approach: fine-tuning
+                    traffic: { requestsPerDay: 400000 }
+                    data: { labeledExamples: 2000 }
+                    task: { accuracyTarget: 0.97, currentAccuracy: 0.9 }
                     requirements: { changeFrequency: weekly }
                                                      ^^^^^^ warning volatile-requirements: Requirements change weekly (about 52 retrainings a year), but 'pricing-rules' plans fine-tuning: each change means retraining. Keep the changing rules in the prompt on top of a fine-tuned core (hybrid, foundation-plus-specialization).
                   news:
                     approach: fine-tuning
                     requirements: { changeFrequency: daily }
-                                                     ^^^^^ warning volatile-requirements: Requirements change daily (about 365 retrainings a year)…
+                                                     ^^^^^ warning volatile-requirements: Requirements change daily (about 365 retrainings a year), but 'news' plans fine-tuning: each change means retraining. Keep the task in the prompt, where a change is an edit: the facts recommend prompt-engineering.
+                  few-examples:
+                    approach: fine-tuning
+                    traffic: { requestsPerDay: 400000 }
+                    data: { labeledExamples: 20 }
+                    task: { accuracyTarget: 0.97, currentAccuracy: 0.9 }
+                    requirements: { changeFrequency: daily }
+                                                     ^^^^^ warning volatile-requirements: Requirements change daily (about 365 retrainings a year), but 'few-examples' plans fine-tuning: each change means retraining. Keep the task in the prompt, where a change is an edit: the facts recommend prompt-engineering.
                   hybrid:
                     approach: hybrid
                     requirements: { changeFrequency: weekly }
