@@ -232,7 +232,7 @@ final class StrategyAnalyses {
         if (cost.now().isEmpty()) {
             return "Cost unknown: add traffic.requestsPerDay";
         }
-        StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(cost.now().get().costPerMonth()));
+        StringBuilder title = new StringBuilder("Now ").append(CostMessages.monthly(cost.now().get()));
         cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
         cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
         cost.fineTuned().ifPresent(ft -> {
@@ -246,7 +246,9 @@ final class StrategyAnalyses {
     }
 
     private static Optional<String> monthly(FineTunedCost cost) {
-        return cost.costPerMonth().isPresent() ? Optional.of(Money.perMonth(cost.costPerMonth().getAsDouble()))
+        boolean lowerBound = cost.inference().map(CostFigures::isLowerBound).orElse(false);
+        return cost.costPerMonth().isPresent()
+                ? Optional.of((lowerBound ? "at least " : "") + Money.perMonth(cost.costPerMonth().getAsDouble()))
                 : Optional.empty();
     }
 

@@ -1,5 +1,7 @@
 package dev.promptwise.core.cost;
 
+import java.util.List;
+
 /**
  * The cost of one way of sending a prompt (as written, reordered, or to a fine-tuned model) at a workload's
  * traffic, per request and per month, with the token counts it was computed from.
@@ -13,6 +15,8 @@ package dev.promptwise.core.cost;
  * @param perRequest the average request: cold and warm requests averaged, or a cold request when there is no
  *     traffic to keep the cache warm
  * @param perMonth 30 days of requests
+ * @param missingInputs the strategy keys of traffic figures that were not declared and were priced as 0
+ *     ({@link Traffic#missingInputs()}); when there are any, every figure here is a lower bound
  */
 public record CostFigures(
         String modelId,
@@ -22,7 +26,24 @@ public record CostFigures(
         int outputTokens,
         double requestsPerDay,
         CostBreakdown perRequest,
-        CostBreakdown perMonth) {
+        CostBreakdown perMonth,
+        List<String> missingInputs) {
+
+    public CostFigures {
+        missingInputs = missingInputs == null ? List.of() : List.copyOf(missingInputs);
+    }
+
+    /** Creates figures built on traffic whose every figure was declared. */
+    public CostFigures(String modelId, int inputTokens, int staticTokens, int cachedTokens, int outputTokens,
+            double requestsPerDay, CostBreakdown perRequest, CostBreakdown perMonth) {
+        this(modelId, inputTokens, staticTokens, cachedTokens, outputTokens, requestsPerDay, perRequest, perMonth,
+                List.of());
+    }
+
+    /** Returns whether a traffic figure was not declared, so that the real cost is at least these figures. */
+    public boolean isLowerBound() {
+        return !missingInputs.isEmpty();
+    }
 
     /** Returns the average cost of one request in USD. */
     public double costPerRequest() {

@@ -95,6 +95,9 @@ public final class CostModel {
             CostFigures cachedFigures = priceRequests(listPrices, reordered, usableTraffic, assumptions);
             now = Optional.of(nowFigures);
             cached = Optional.of(cachedFigures);
+            if (nowFigures.isLowerBound()) {
+                notes.add(CostMessages.lowerBoundNote(nowFigures));
+            }
             reorderingSaving = OptionalDouble.of(nowFigures.costPerMonth() - cachedFigures.costPerMonth());
         }
 
@@ -112,7 +115,22 @@ public final class CostModel {
                         usableTraffic, trafficNote, now, assumptions));
             }
         }
-        return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes);
+        return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes,
+                missingInputs(traffic, plan));
+    }
+
+    /** Returns the keys that the figures depend on and that were not declared, in a fixed order. */
+    private static List<String> missingInputs(Traffic traffic, FineTuningPlan plan) {
+        List<String> missing = new ArrayList<>();
+        if (traffic == null) {
+            missing.add("traffic.requestsPerDay");
+        } else {
+            missing.addAll(traffic.missingInputs());
+        }
+        if (plan != null) {
+            missing.addAll(plan.missingInputs());
+        }
+        return missing;
     }
 
     /**
@@ -234,7 +252,7 @@ public final class CostModel {
         CostBreakdown perRequest = new CostBreakdown(staticCost, variableCost, outputCost, cacheSavingPerRequest);
         CostBreakdown perMonth = perRequest.times(requestsPerDay * DAYS_PER_MONTH);
         return new CostFigures(prices.modelId(), inputTokens, shape.staticWithOverhead(), cachedTokens, outputTokens,
-                requestsPerDay, perRequest, perMonth);
+                requestsPerDay, perRequest, perMonth, traffic.missingInputs());
     }
 
     private static FineTunedCost priceFineTuned(
@@ -259,6 +277,10 @@ public final class CostModel {
                 shape.messageCount(), shape.staticTokens(), avgExampleTokens);
         double trainedTokens = examples * tokensPerLine * epochs;
 
+        if (plan.missingInputs().contains(FineTuningPlan.LABELED_EXAMPLES_KEY) && examples > 0) {
+            notes.add(FineTuningPlan.LABELED_EXAMPLES_KEY + " is not declared, so the training set is taken to be the"
+                    + " prompt's own " + examples + " few-shot examples.");
+        }
         OptionalDouble trainingCost = OptionalDouble.empty();
         if (examples == 0) {
             notes.add("No labelled examples are known, so the training cost is not computed:"
@@ -298,6 +320,9 @@ public final class CostModel {
                     : inference.get().costPerRequest());
         }
 
+        if (inference.isPresent() && inference.get().isLowerBound() && costPerMonth.isPresent()) {
+            notes.add(CostMessages.lowerBoundNote(costPerMonth.getAsDouble(), inference.get().missingInputs()));
+        }
         OptionalDouble monthlySaving = OptionalDouble.empty();
         if (now.isPresent() && costPerMonth.isPresent()) {
             monthlySaving = OptionalDouble.of(now.get().costPerMonth() - costPerMonth.getAsDouble());
@@ -320,7 +345,7 @@ public final class CostModel {
 
     private static OptionalDouble monthlySavingAt(ModelInfo model, PromptCostInput prompt, Traffic traffic,
             FineTuningPlan plan, Alternative alternative, double requestsPerDay) {
-        Traffic atVolume = new Traffic(requestsPerDay, traffic.avgInputTokens(), traffic.avgOutputTokens());
+        Traffic atVolume = traffic.atVolume(requestsPerDay);
         WorkloadCost cost = price(model, prompt, atVolume, plan);
         Optional<FineTunedCost> priced = alternative == Alternative.HYBRID ? cost.hybrid() : cost.fineTuned();
         return priced.map(FineTunedCost::monthlySaving).orElse(OptionalDouble.empty());

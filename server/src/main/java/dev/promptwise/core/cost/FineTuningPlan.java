@@ -1,6 +1,7 @@
 package dev.promptwise.core.cost;
 
 import dev.promptwise.core.catalog.ModelInfo;
+import java.util.List;
 
 /**
  * What fine-tuning a workload would involve: the model to train, the data, and how often the requirements change.
@@ -14,6 +15,8 @@ import dev.promptwise.core.catalog.ModelInfo;
  *     {@code null} when unknown (then no retraining is counted)
  * @param strictOutputFormat whether downstream systems parse the output, so that the fine-tuned model learns the
  *     format and the prompt can drop its format instructions
+ * @param missingInputs the strategy keys this plan's figures depend on that were not declared and were replaced by
+ *     the prompt's own figures ({@code data.labeledExamples}: the prompt's few-shot examples counted instead)
  */
 public record FineTuningPlan(
         ModelInfo baseModel,
@@ -21,4 +24,19 @@ public record FineTuningPlan(
         double avgExampleTokens,
         Integer epochs,
         String changeFrequency,
-        boolean strictOutputFormat) {}
+        boolean strictOutputFormat,
+        List<String> missingInputs) {
+
+    /** The key of the labelled examples, as the strategy file writes it. */
+    public static final String LABELED_EXAMPLES_KEY = "data.labeledExamples";
+
+    public FineTuningPlan {
+        missingInputs = missingInputs == null ? List.of() : List.copyOf(missingInputs);
+    }
+
+    /** Creates a plan whose every figure was declared. */
+    public FineTuningPlan(ModelInfo baseModel, int labeledExamples, double avgExampleTokens, Integer epochs,
+            String changeFrequency, boolean strictOutputFormat) {
+        this(baseModel, labeledExamples, avgExampleTokens, epochs, changeFrequency, strictOutputFormat, List.of());
+    }
+}

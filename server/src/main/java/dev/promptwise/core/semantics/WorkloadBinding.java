@@ -50,6 +50,12 @@ public record WorkloadBinding(String strategyPath, String strategyText, Strategy
         return value == null ? 0 : (int) Math.round(value);
     }
 
+    /** Returns the workload's average variable input tokens per request, or {@code null} when not given. */
+    public Integer declaredAvgInputTokens() {
+        Double value = Located.valueOf(workload.traffic().avgInputTokens());
+        return value == null ? null : (int) Math.round(value);
+    }
+
     /** Returns the workload's average output tokens per request, or {@code null} when not given. */
     public Integer avgOutputTokens() {
         Double value = Located.valueOf(workload.traffic().avgOutputTokens());
