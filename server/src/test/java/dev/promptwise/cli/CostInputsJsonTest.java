@@ -93,6 +93,64 @@ class CostInputsJsonTest {
         assertEquals(true, workload.get("monthlyCostUsd").isNull());
     }
 
+    private static final String CLASSIFIER = """
+            messages:
+              - role: system
+                content: "Classify the support ticket as billing, outage or account. Answer with the label only."
+              - role: user
+                content: "{{ticket}}"
+            """;
+
+    /**
+     * Training = labelled examples × (4 × (messages + 1) + system prompt + one example + 3) × epochs × price, where
+     * one example is the traffic's input and output, or data.avgExampleTokens when declared (docs/cost-model.md).
+     */
+    @Test
+    void trainingIsSizedFromTheDeclaredDataAndTrafficNotFromThePrompt() throws Exception {
+        write("prompts/classify.prompt.yml", CLASSIFIER);
+        write("promptwise.yaml", """
+                workloads:
+                  from-traffic:
+                    prompt: prompts/classify.prompt.yml
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 5000, avgInputTokens: 100, avgOutputTokens: 20 }
+                    data: { labeledExamples: 200 }
+                    fineTuning: { baseModel: gpt-4o-mini }
+                  from-data:
+                    prompt: prompts/classify.prompt.yml
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 5000, avgInputTokens: 100, avgOutputTokens: 20 }
+                    data: { labeledExamples: 200, avgExampleTokens: 450 }
+                    fineTuning: { baseModel: gpt-4o-mini }
+                """);
+        JsonNode workloads = json().get("workloads");
+        int system = tokens("Classify the support ticket as billing, outage or account. Answer with the label only.");
+        double price = model("gpt-4o-mini").fineTuning().training();
+        // 200 examples × 3 epochs = 600, between 100 and 25,000: the default 3 epochs.
+        double fromTraffic = 200 * (4 * 3 + system + (100 + 20) + 3) * 3 * price / 1e6;
+        double fromData = 200 * (4 * 3 + system + 450 + 3) * 3 * price / 1e6;
+        assertEquals(fromTraffic, workloads.get(0).get("fineTuned").get("trainingCostUsd").asDouble(), 1e-12);
+        assertEquals(fromData, workloads.get(1).get("fineTuned").get("trainingCostUsd").asDouble(), 1e-12);
+    }
+
+    /** Without the output's size only the output is missing: labelled examples are declared. */
+    @Test
+    void withoutTheOutputsSizeOnlyTheOutputIsMissing() throws Exception {
+        String examples = "Example: my card was charged twice -> billing\nExample: the site is down -> outage";
+        write("prompts/classify.txt", "Classify the ticket.\n" + examples);
+        write("promptwise.yaml", """
+                workloads:
+                  classify:
+                    prompt: prompts/classify.txt
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 5000 }
+                    data: { labeledExamples: 200 }
+                    fineTuning: { baseModel: gpt-4o-mini }
+                """);
+        JsonNode workload = json().get("workloads").get(0);
+        assertEquals(List.of("traffic.avgOutputTokens"), strings(workload.get("missingInputs")));
+    }
+
     JsonNode json() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

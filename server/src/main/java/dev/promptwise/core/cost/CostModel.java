@@ -281,6 +281,15 @@ public final class CostModel {
             notes.add(FineTuningPlan.LABELED_EXAMPLES_KEY + " is not declared, so the training set is taken to be the"
                     + " prompt's own " + examples + " few-shot examples.");
         }
+        if (examples > 0 && plan.exampleSize() == FineTuningPlan.ExampleSize.PROMPT_EXAMPLES) {
+            notes.add("Each training example is taken to be as long as the prompt's own few-shot examples ("
+                    + Money.count(Math.round(avgExampleTokens)) + " tokens), since neither data.avgExampleTokens nor"
+                    + " traffic.avgOutputTokens is declared.");
+        } else if (examples > 0 && plan.exampleSize() == FineTuningPlan.ExampleSize.UNKNOWN) {
+            notes.add("Nothing sizes the training examples (data.avgExampleTokens, traffic.avgOutputTokens or"
+                    + " few-shot examples), so each training line holds only the prompt and the variable input and"
+                    + " the training cost is a lower bound.");
+        }
         OptionalDouble trainingCost = OptionalDouble.empty();
         if (examples == 0) {
             notes.add("No labelled examples are known, so the training cost is not computed:"

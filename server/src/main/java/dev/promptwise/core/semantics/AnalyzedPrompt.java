@@ -268,9 +268,14 @@ public final class AnalyzedPrompt {
         Integer labeled = binding == null ? null : binding.labeledExamples();
         int examples = labeled != null ? labeled : input.exampleCount();
         List<String> missing = labeled == null ? List.of(FineTuningPlan.LABELED_EXAMPLES_KEY) : List.of();
-        return new FineTuningPlan(base, examples, input.averageExampleTokens(),
+        FineTuningPlan.ExampleTokens size = FineTuningPlan.exampleTokens(
+                binding == null ? null : binding.avgExampleTokens(),
+                binding == null ? null : binding.declaredAvgInputTokens(),
+                binding == null ? null : binding.avgOutputTokens(),
+                input.exampleCount(), input.averageExampleTokens());
+        return new FineTuningPlan(base, examples, size.tokens(),
                 binding == null ? null : binding.epochs(), binding == null ? null : binding.changeFrequency(),
-                binding != null && binding.strictOutputFormat(), missing);
+                binding != null && binding.strictOutputFormat(), size.source(), missing);
     }
 
     /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */

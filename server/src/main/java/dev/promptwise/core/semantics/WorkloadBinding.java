@@ -79,6 +79,11 @@ public record WorkloadBinding(String strategyPath, String strategyText, Strategy
         return Located.valueOf(workload.data().labeledExamples());
     }
 
+    /** Returns the average tokens of one labelled example the workload declares, or {@code null}. */
+    public Double avgExampleTokens() {
+        return Located.valueOf(workload.data().avgExampleTokens());
+    }
+
     /** Returns the fine-tuning base model the workload names, or {@code null}. */
     public String fineTuningBaseModel() {
         return Located.valueOf(workload.fineTuning().baseModel());

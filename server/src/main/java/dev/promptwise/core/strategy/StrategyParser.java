@@ -162,7 +162,7 @@ public final class StrategyParser {
         if (dataEntry != null) {
             YamlNode.Mapping section = asMapping(dataEntry);
             data = new Workload.Data(dataEntry.key().range(), integer(section, "labeledExamples"),
-                    bool(section, "proprietary"));
+                    bool(section, "proprietary"), number(section, "avgExampleTokens"));
         }
         YamlNode.Entry teamEntry = mapping.entry("team");
         Workload.Team team = Workload.Team.ABSENT;

@@ -63,9 +63,15 @@ public record Workload(
         public static final Requirements ABSENT = new Requirements(null, null, null);
     }
 
-    /** The labelled data the team holds. */
-    public record Data(TextRange keyRange, Located<Integer> labeledExamples, Located<Boolean> proprietary) {
-        public static final Data ABSENT = new Data(null, null, null);
+    /**
+     * The labelled data the team holds.
+     *
+     * @param avgExampleTokens the average content tokens of one labelled example, input and answer together; when
+     *     absent, training is sized from the traffic's average input and output
+     */
+    public record Data(TextRange keyRange, Located<Integer> labeledExamples, Located<Boolean> proprietary,
+            Located<Double> avgExampleTokens) {
+        public static final Data ABSENT = new Data(null, null, null, null);
     }
 
     /** Who does the work and by when. */
