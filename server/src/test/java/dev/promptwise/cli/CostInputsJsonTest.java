@@ -151,6 +151,51 @@ class CostInputsJsonTest {
         assertEquals(List.of("traffic.avgOutputTokens"), strings(workload.get("missingInputs")));
     }
 
+    /**
+     * The catalog's cache minimum per model: a prefix of about 3,000 tokens is cached by Sonnet 4.5 (1,024 minimum)
+     * but not by Haiku 4.5 (4,096), which bills it in full on every request.
+     */
+    @Test
+    void cacheMinimumsComeFromTheCatalogPerModel() throws Exception {
+        StringBuilder policy = new StringBuilder();
+        for (int line = 1; line <= 250; line++) {
+            policy.append("Policy ").append(line).append(": refunds are processed within five working days.\n");
+        }
+        write("prompts/policy.txt", policy.toString());
+        write("promptwise.yaml", """
+                workloads:
+                  haiku:
+                    prompt: prompts/policy.txt
+                    model: claude-haiku-4.5
+                    traffic: { requestsPerDay: 100000, avgOutputTokens: 50 }
+                  sonnet:
+                    prompt: prompts/policy.txt
+                    model: claude-sonnet-4.5
+                    traffic: { requestsPerDay: 100000, avgOutputTokens: 50 }
+                """);
+        JsonNode report = json();
+        int text = report.get("files").get(0).get("tokens").get("text").asInt();
+        assertEquals(true, text > 2_048 && text + 3 < 4_096, "a prefix between the two minimums: " + text);
+        int staticTokens = text + 3 + 3;
+        int prefix = text + 3; // the one message's text and overhead, before the reply's priming
+        double requestsPerMonth = 100_000 * 30;
+
+        ModelInfo haiku = model("claude-haiku-4.5");
+        double haikuMonth = (staticTokens * haiku.input() + 50 * haiku.output()) / 1e6 * requestsPerMonth;
+        JsonNode workloads = report.get("workloads");
+        assertEquals(haikuMonth, workloads.get(0).get("monthlyCostUsd").asDouble(), haikuMonth * 1e-9,
+                "below Haiku 4.5's 4,096 tokens nothing is cached");
+
+        ModelInfo sonnet = model("claude-sonnet-4.5");
+        double full = (staticTokens * sonnet.input() + 50 * sonnet.output()) / 1e6;
+        // 288 cold requests a day write the cache, the rest read it (docs/cost-model.md, "Prompt caching").
+        double savingPerDay = ((100_000 - 288) * prefix * (sonnet.input() - sonnet.cachedInput())
+                + 288 * prefix * (sonnet.input() - sonnet.cacheWrite())) / 1e6;
+        double sonnetMonth = full * requestsPerMonth - savingPerDay * 30;
+        assertEquals(sonnetMonth, workloads.get(1).get("monthlyCostUsd").asDouble(), sonnetMonth * 1e-9,
+                "Sonnet 4.5 caches from 1,024 tokens");
+    }
+
     JsonNode json() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

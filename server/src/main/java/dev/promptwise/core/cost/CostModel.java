@@ -41,18 +41,18 @@ public final class CostModel {
 
     /** The prices one kind of request is billed at, whether list or fine-tuned. */
     record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
-            double output) {
+            double output, Integer cacheMinTokens) {
 
         static PriceSheet of(ModelInfo model) {
             return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
-                    model.cacheWrite(), model.output());
+                    model.cacheWrite(), model.output(), model.cacheMinTokens());
         }
 
         static PriceSheet ofFineTuned(ModelInfo baseModel) {
             ModelInfo.FineTuning prices = baseModel.fineTuning();
             // No fine-tuning price list gives a cache write price, so a provider that bills writes caches nothing here.
             return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
-                    prices.output());
+                    prices.output(), baseModel.cacheMinTokens());
         }
     }
 
@@ -233,7 +233,8 @@ public final class CostModel {
         double outputCost = outputTokens * prices.output() / TOKENS_PER_PRICE_UNIT;
 
         int cachedTokens = Math.min(inputTokens, PromptCaching.cacheableTokens(prices.provider(), prices.modelId(),
-                prices.cachedInput(), prices.cacheWrite(), Math.min(shape.prefixTokens(), inputTokens)));
+                prices.cachedInput(), prices.cacheWrite(), prices.cacheMinTokens(),
+                Math.min(shape.prefixTokens(), inputTokens)));
         double cacheSavingPerRequest = 0;
         if (cachedTokens > 0 && requestsPerDay > 0) {
             double warmSaving = cachedTokens * (prices.input() - prices.cachedInput()) / TOKENS_PER_PRICE_UNIT;
