@@ -196,6 +196,46 @@ class CostInputsJsonTest {
                 "Sonnet 4.5 caches from 1,024 tokens");
     }
 
+    /**
+     * Reasoning tokens are billed as output on a model the catalog marks as reasoning (o3), ignored on another
+     * (gpt-4.1), and named in missingInputs when a reasoning model's traffic does not declare them.
+     */
+    @Test
+    void reasoningTokensAreBilledAsOutputOnReasoningModels() throws Exception {
+        write("prompts/plan.txt", "Plan the migration of the billing service step by step.");
+        write("promptwise.yaml", """
+                workloads:
+                  reasoning:
+                    prompt: prompts/plan.txt
+                    model: o3
+                    traffic: { requestsPerDay: 2000, avgOutputTokens: 300, avgReasoningTokens: 1200 }
+                    data: { labeledExamples: 100 }
+                  undeclared:
+                    prompt: prompts/plan.txt
+                    model: o3
+                    traffic: { requestsPerDay: 2000, avgOutputTokens: 300 }
+                    data: { labeledExamples: 100 }
+                  not-reasoning:
+                    prompt: prompts/plan.txt
+                    model: gpt-4.1
+                    traffic: { requestsPerDay: 2000, avgOutputTokens: 300, avgReasoningTokens: 1200 }
+                    data: { labeledExamples: 100 }
+                """);
+        JsonNode workloads = json().get("workloads");
+        int staticTokens = tokens("Plan the migration of the billing service step by step.") + 3 + 3;
+        ModelInfo o3 = model("o3");
+        ModelInfo gpt41 = model("gpt-4.1");
+        double withReasoning = (staticTokens * o3.input() + (300 + 1200) * o3.output()) / 1e6 * 2000 * 30;
+        double withoutReasoning = (staticTokens * o3.input() + 300 * o3.output()) / 1e6 * 2000 * 30;
+        double plain = (staticTokens * gpt41.input() + 300 * gpt41.output()) / 1e6 * 2000 * 30;
+        assertEquals(withReasoning, workloads.get(0).get("monthlyCostUsd").asDouble(), withReasoning * 1e-9);
+        assertEquals(List.of(), strings(workloads.get(0).get("missingInputs")));
+        assertEquals(withoutReasoning, workloads.get(1).get("monthlyCostUsd").asDouble(), withoutReasoning * 1e-9);
+        assertEquals(List.of("traffic.avgReasoningTokens"), strings(workloads.get(1).get("missingInputs")));
+        assertEquals(plain, workloads.get(2).get("monthlyCostUsd").asDouble(), plain * 1e-9);
+        assertEquals(List.of(), strings(workloads.get(2).get("missingInputs")));
+    }
+
     JsonNode json() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -10,7 +10,7 @@ import java.util.List;
  * @param inputTokens input tokens of one request: static + chat overhead + variable parts
  * @param staticTokens the static part of {@code inputTokens}: static text and chat overhead
  * @param cachedTokens input tokens of one request read from the prompt cache when it is warm; 0 without caching
- * @param outputTokens output tokens of one request
+ * @param outputTokens output tokens of one request, with the hidden reasoning tokens of a reasoning model
  * @param requestsPerDay the traffic the figures assume
  * @param perRequest the average request: cold and warm requests averaged, or a cold request when there is no
  *     traffic to keep the cache warm
@@ -42,7 +42,12 @@ public record CostFigures(
 
     /** Returns whether a traffic figure was not declared, so that the real cost is at least these figures. */
     public boolean isLowerBound() {
-        return !missingInputs.isEmpty();
+        return Traffic.isLowerBound(missingInputs);
+    }
+
+    /** Returns whether the model reasons in hidden tokens, billed as output, that the traffic does not declare. */
+    public boolean reasoningNotCounted() {
+        return missingInputs.contains(Traffic.AVG_REASONING_KEY);
     }
 
     /** Returns the average cost of one request in USD. */

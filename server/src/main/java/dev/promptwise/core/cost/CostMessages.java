@@ -70,6 +70,12 @@ public final class CostMessages {
                 + String.join(", ", missingInputs) + " priced as 0 tokens), so the real cost is higher.";
     }
 
+    /** Returns the note of a reasoning model whose reasoning tokens the traffic does not declare. */
+    public static String reasoningNote(String modelId) {
+        return modelId + " reasons in hidden tokens that are billed as output; they are not counted here: declare"
+                + " " + Traffic.AVG_REASONING_KEY + ".";
+    }
+
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
@@ -176,6 +182,9 @@ public final class CostMessages {
                 month.total());
         if (figures.isLowerBound()) {
             table.append("\n").append(lowerBoundNote(figures)).append("\n");
+        }
+        if (figures.reasoningNotCounted()) {
+            table.append("\n").append(reasoningNote(figures.modelId())).append("\n");
         }
         return table.toString();
     }

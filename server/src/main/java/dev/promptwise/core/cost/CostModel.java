@@ -41,18 +41,18 @@ public final class CostModel {
 
     /** The prices one kind of request is billed at, whether list or fine-tuned. */
     record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
-            double output, Integer cacheMinTokens) {
+            double output, Integer cacheMinTokens, boolean reasoning) {
 
         static PriceSheet of(ModelInfo model) {
             return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
-                    model.cacheWrite(), model.output(), model.cacheMinTokens());
+                    model.cacheWrite(), model.output(), model.cacheMinTokens(), model.reasoning());
         }
 
         static PriceSheet ofFineTuned(ModelInfo baseModel) {
             ModelInfo.FineTuning prices = baseModel.fineTuning();
             // No fine-tuning price list gives a cache write price, so a provider that bills writes caches nothing here.
             return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
-                    prices.output(), baseModel.cacheMinTokens());
+                    prices.output(), baseModel.cacheMinTokens(), baseModel.reasoning());
         }
     }
 
@@ -97,6 +97,9 @@ public final class CostModel {
             cached = Optional.of(cachedFigures);
             if (nowFigures.isLowerBound()) {
                 notes.add(CostMessages.lowerBoundNote(nowFigures));
+            }
+            if (nowFigures.reasoningNotCounted()) {
+                notes.add(CostMessages.reasoningNote(nowFigures.modelId()));
             }
             reorderingSaving = OptionalDouble.of(nowFigures.costPerMonth() - cachedFigures.costPerMonth());
         }
@@ -225,7 +228,8 @@ public final class CostModel {
     private static CostFigures priceRequests(
             PriceSheet prices, RequestShape shape, Traffic traffic, CostAssumptions assumptions) {
         int inputTokens = inputTokens(shape.staticTokens(), shape.messageCount(), traffic.avgInputTokens());
-        int outputTokens = traffic.avgOutputTokens();
+        // A reasoning model bills its hidden reasoning as output; another model has none to bill.
+        int outputTokens = traffic.avgOutputTokens() + (prices.reasoning() ? traffic.avgReasoningTokens() : 0);
         double requestsPerDay = traffic.requestsPerDay();
 
         double staticCost = shape.staticWithOverhead() * prices.input() / TOKENS_PER_PRICE_UNIT;
@@ -253,7 +257,8 @@ public final class CostModel {
         CostBreakdown perRequest = new CostBreakdown(staticCost, variableCost, outputCost, cacheSavingPerRequest);
         CostBreakdown perMonth = perRequest.times(requestsPerDay * DAYS_PER_MONTH);
         return new CostFigures(prices.modelId(), inputTokens, shape.staticWithOverhead(), cachedTokens, outputTokens,
-                requestsPerDay, perRequest, perMonth, traffic.missingInputs());
+                requestsPerDay, perRequest, perMonth, prices.reasoning() ? traffic.missingInputs()
+                        : traffic.missingInputs().stream().filter(key -> !key.equals(Traffic.AVG_REASONING_KEY)).toList());
     }
 
     private static FineTunedCost priceFineTuned(

@@ -201,13 +201,19 @@ public final class AnalyzedPrompt {
         if (output == null) {
             missing.add(Traffic.AVG_OUTPUT_KEY);
         }
-        return new Traffic(perDay, input == null ? 0 : input, output == null ? 0 : output, missing);
+        Integer reasoning = binding == null ? null : binding.avgReasoningTokens();
+        if (reasoning == null && model != null && model.reasoning()) {
+            missing.add(Traffic.AVG_REASONING_KEY);
+        }
+        return new Traffic(perDay, input == null ? 0 : input, output == null ? 0 : output,
+                reasoning == null ? 0 : reasoning, missing);
     }
 
     /**
      * Returns the strategy keys that a figure of this prompt's cost depends on and that were not declared:
      * {@code traffic.requestsPerDay} (no monthly figure), {@code traffic.avgInputTokens} when the prompt has
-     * variables, {@code traffic.avgOutputTokens} (priced as 0: the cost is a lower bound), and
+     * variables, {@code traffic.avgOutputTokens} (priced as 0: the cost is a lower bound),
+     * {@code traffic.avgReasoningTokens} on a model the catalog marks as reasoning, and
      * {@code data.labeledExamples} when a fine-tuned figure is sized on the prompt's own examples instead.
      */
     public List<String> missingInputs() {
@@ -221,6 +227,9 @@ public final class AnalyzedPrompt {
             }
             if (binding == null || binding.avgOutputTokens() == null) {
                 missing.add(Traffic.AVG_OUTPUT_KEY);
+            }
+            if (model != null && model.reasoning() && (binding == null || binding.avgReasoningTokens() == null)) {
+                missing.add(Traffic.AVG_REASONING_KEY);
             }
         } else {
             missing.addAll(traffic.missingInputs());

@@ -62,6 +62,12 @@ public record WorkloadBinding(String strategyPath, String strategyText, Strategy
         return value == null ? null : (int) Math.round(value);
     }
 
+    /** Returns the workload's average hidden reasoning tokens per request, or {@code null} when not given. */
+    public Integer avgReasoningTokens() {
+        Double value = Located.valueOf(workload.traffic().avgReasoningTokens());
+        return value == null ? null : (int) Math.round(value);
+    }
+
     /** Returns whether downstream systems parse the workload's output. */
     public boolean strictOutputFormat() {
         OutputFormat format = Located.valueOf(workload.task().outputFormat());

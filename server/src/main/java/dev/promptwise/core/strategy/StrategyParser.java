@@ -137,7 +137,8 @@ public final class StrategyParser {
         if (trafficEntry != null) {
             YamlNode.Mapping section = asMapping(trafficEntry);
             traffic = new Workload.Traffic(trafficEntry.key().range(), number(section, "requestsPerDay"),
-                    number(section, "avgInputTokens"), number(section, "avgOutputTokens"));
+                    number(section, "avgInputTokens"), number(section, "avgOutputTokens"),
+                    number(section, "avgReasoningTokens"));
         }
         YamlNode.Entry taskEntry = mapping.entry("task");
         Workload.Task task = Workload.Task.ABSENT;

@@ -35,11 +35,15 @@ public record Workload(
         return Located.valueOf(approach);
     }
 
-    /** How much traffic the workload sees. */
+    /**
+     * How much traffic the workload sees.
+     *
+     * @param avgReasoningTokens the hidden reasoning tokens of an answer, which a reasoning model bills as output
+     */
     public record Traffic(
             TextRange keyRange, Located<Double> requestsPerDay, Located<Double> avgInputTokens,
-            Located<Double> avgOutputTokens) {
-        public static final Traffic ABSENT = new Traffic(null, null, null, null);
+            Located<Double> avgOutputTokens, Located<Double> avgReasoningTokens) {
+        public static final Traffic ABSENT = new Traffic(null, null, null, null, null);
     }
 
     /**
