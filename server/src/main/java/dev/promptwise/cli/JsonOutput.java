@@ -115,6 +115,10 @@ final class JsonOutput {
         }
         Optional<FineTunedCost> hybrid = analysis.cost() == null ? Optional.empty() : analysis.cost().hybrid();
         putNumber(node, "hybridMonthlyCostUsd", hybrid.flatMap(h -> optional(h.costPerMonth())));
+        ArrayNode missing = node.putArray("missingInputs");
+        if (analysis.prompt() != null) {
+            analysis.prompt().missingInputs().forEach(missing::add);
+        }
         return node;
     }
 

@@ -87,7 +87,7 @@ public final class ReportFigures {
         for (int i = 0; i <= CHART_STEPS; i++) {
             double perDay = top * i / CHART_STEPS;
             WorkloadCost at = CostModel.price(prompt.model(), prompt.costInput(),
-                    new Traffic(perDay, traffic.avgInputTokens(), traffic.avgOutputTokens()), prompt.fineTuningPlan());
+                    traffic.atVolume(perDay), prompt.fineTuningPlan());
             curve.add(new CostReport.Point(perDay,
                     at.now().map(CostFigures::costPerMonth).orElse(Double.NaN),
                     at.fineTuned().map(ft -> ft.costPerMonth().orElse(Double.NaN)).orElse(Double.NaN),

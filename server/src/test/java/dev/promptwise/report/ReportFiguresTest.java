@@ -102,9 +102,11 @@ class ReportFiguresTest {
         // The hybrid sends only the variables, in one user message.
         hybridPerMonth = ((3 + 3 + VARIABLE_TOKENS) * tuned.input() + OUTPUT_TOKENS * tuned.output()) / 1e6
                 * requestsPerMonth;
-        // A training line: 4 tokens for each of the two messages, the prompt, no example tokens, 3 more; 500
-        // examples × 3 = 1,500 lies between 100 and 25,000, so 3 epochs.
-        trainingCost = LABELED_EXAMPLES * (4 * 2 + textTokens + 3) * 3 * tuned.training() / 1e6;
+        // A training line: 4 tokens for each of the two messages, the prompt, one example (a request's variables
+        // and its answer, from the traffic), 3 more; 500 examples × 3 = 1,500 lies between 100 and 25,000, so 3
+        // epochs.
+        trainingCost = LABELED_EXAMPLES * (4 * 2 + textTokens + VARIABLE_TOKENS + OUTPUT_TOKENS + 3) * 3
+                * tuned.training() / 1e6;
         breakEvenDays = trainingCost / ((nowPerMonth - fineTunedPerMonth) / 30);
         // gpt-4o-mini fine-tuned costs more per token than gpt-4o-mini itself: that saving is negative.
         ModelInfo mini = PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow();

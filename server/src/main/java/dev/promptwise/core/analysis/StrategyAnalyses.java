@@ -233,8 +233,7 @@ final class StrategyAnalyses {
         if (cost.now().isEmpty()) {
             return "Cost unknown: add traffic.requestsPerDay";
         }
-        CostFigures now = cost.now().get();
-        StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(now.costPerMonth(), now.estimated()));
+        StringBuilder title = new StringBuilder("Now ").append(CostMessages.monthly(cost.now().get()));
         cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
         cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
         cost.fineTuned().ifPresent(ft -> {
@@ -249,9 +248,10 @@ final class StrategyAnalyses {
     }
 
     private static Optional<String> monthly(FineTunedCost cost) {
+        boolean lowerBound = cost.inference().map(CostFigures::isLowerBound).orElse(false);
         return cost.costPerMonth().isPresent()
-                ? Optional.of(Money.flagged(Money.perMonth(cost.costPerMonth().getAsDouble(), cost.estimated()),
-                        cost.retrainingUnconfirmed()))
+                ? Optional.of((lowerBound ? "at least " : "") + Money.flagged(Money.perMonth(
+                        cost.costPerMonth().getAsDouble(), cost.estimated()), cost.retrainingUnconfirmed()))
                 : Optional.empty();
     }
 

@@ -23,6 +23,11 @@ import java.util.List;
  * @param aboveThreshold the prices of a request whose prompt is longer than a threshold (Gemini 2.5 Pro above
  *     200k tokens), or {@code null} when one price holds at every length
  * @param note anything a user must know about the figures, or {@code null}
+ * @param cacheMinTokens the smallest prefix the provider caches for this model (LiteLLM's
+ *     {@code prompt_cache_min_tokens}), or {@code null} when the catalog does not say: then the provider's default
+ *     rule applies ({@code PromptCaching})
+ * @param reasoning whether the model thinks in hidden reasoning tokens that are billed as output (LiteLLM's
+ *     {@code supports_reasoning}: the o-series, gpt-5, Claude 4 and later, Gemini 2.5)
  */
 public record ModelInfo(
         String id,
@@ -40,10 +45,34 @@ public record ModelInfo(
         String source,
         String asOf,
         PriceTier aboveThreshold,
-        String note) {
+        String note,
+        Integer cacheMinTokens,
+        boolean reasoning) {
 
     public ModelInfo {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** The constructor before the catalog gave cache minimums and reasoning: neither is known. */
+    public ModelInfo(
+            String id,
+            String provider,
+            double input,
+            Double cachedInput,
+            Double cacheWrite,
+            double output,
+            int contextWindow,
+            int maxOutput,
+            String encoding,
+            boolean exactTokens,
+            FineTuning fineTuning,
+            List<String> aliases,
+            String source,
+            String asOf,
+            PriceTier aboveThreshold,
+            String note) {
+        this(id, provider, input, cachedInput, cacheWrite, output, contextWindow, maxOutput, encoding, exactTokens,
+                fineTuning, aliases, source, asOf, aboveThreshold, note, null, false);
     }
 
     /** The constructor of the first catalog sketch, for models with one price at every length and no note. */

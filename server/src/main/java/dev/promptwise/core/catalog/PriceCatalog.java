@@ -215,12 +215,14 @@ public final class PriceCatalog {
             return new ModelInfo(fineTunedId, base.provider(), base.input(), base.cachedInput(), base.cacheWrite(),
                     base.output(), base.contextWindow(), base.maxOutput(), base.encoding(), base.exactTokens(), null,
                     List.of(), base.source(), base.asOf(), base.aboveThreshold(),
-                    "fine-tuned from " + base.id() + "; the catalog has no fine-tuned prices, so base prices are shown");
+                    "fine-tuned from " + base.id() + "; the catalog has no fine-tuned prices, so base prices are shown",
+                    base.cacheMinTokens(), base.reasoning());
         }
         return new ModelInfo(fineTunedId, base.provider(), fineTuning.input(), fineTuning.cachedInput(), null,
                 fineTuning.output(), base.contextWindow(), base.maxOutput(), base.encoding(), base.exactTokens(),
                 fineTuning, List.of(), base.source(), base.asOf(), null,
-                "fine-tuned from " + base.id() + ": fine-tuned inference prices");
+                "fine-tuned from " + base.id() + ": fine-tuned inference prices", base.cacheMinTokens(),
+                base.reasoning());
     }
 
     private static PriceCatalog fromTree(JsonNode root) {
@@ -373,7 +375,9 @@ public final class PriceCatalog {
                 fields.text("source", "user catalog"),
                 fields.text("asOf", null),
                 fields.priceTier(),
-                fields.text("note", null));
+                fields.text("note", null),
+                fields.entry().hasNonNull("cacheMinTokens") ? fields.integer("cacheMinTokens", 0) : null,
+                fields.bool("reasoning", false));
     }
 
     /** Reads typed fields of one entry, naming the model and field in the message of any type error. */

@@ -19,11 +19,70 @@ public final class CostMessages {
     public static String costAtScale(CostFigures now, double monthlyBudget) {
         CostBreakdown.Contributor largest = now.perMonth().largestContributor();
         boolean estimated = now.estimated();
-        return Money.perMonth(now.costPerMonth(), estimated) + " ("
-                + Money.perRequest(now.costPerRequest(), estimated) + " at " + Money.count(now.requestsPerDay())
-                + " requests/day) is over the budget of " + Money.perMonth(monthlyBudget) + "; the largest"
-                + " contributor is the " + largest.label() + ", "
+        return capitalized(monthly(now)) + " (" + Money.perRequest(now.costPerRequest(), estimated) + " at "
+                + Money.count(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now) + ") is over the budget of "
+                + Money.perMonth(monthlyBudget) + "; the largest contributor is the " + largest.label() + ", "
                 + Money.perMonth(now.perMonth().amountOf(largest), estimated) + ".";
+    }
+
+    /**
+     * Returns the {@code cost-at-scale} message of a workload whose cost is only known as a lower bound that is
+     * under its budget: it is not known to stay within the budget, and the message says how much the undeclared
+     * figures may still cost.
+     */
+    public static String costAtScaleUnknown(CostFigures now, double monthlyBudget) {
+        return capitalized(monthly(now)) + " (" + Money.perRequest(now.costPerRequest()) + " at "
+                + Money.count(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now)
+                + ") is a lower bound, so staying within the budget of " + Money.perMonth(monthlyBudget)
+                + " is not known: the undeclared " + String.join(" and ", now.missingInputs()) + " may add at most "
+                + Money.perMonth(monthlyBudget - now.costPerMonth()) + " before it is over.";
+    }
+
+    /**
+     * Returns a monthly cost as users read it: {@code $41,062.50/month}, or {@code at least $78.00/month} when a
+     * traffic figure was not declared.
+     */
+    public static String monthly(CostFigures figures) {
+        return (figures.isLowerBound() ? "at least " : "") + Money.perMonth(figures.costPerMonth(), figures.estimated());
+    }
+
+    /**
+     * Returns what was not declared, in words: {@code output not declared}, {@code variable input not declared},
+     * {@code variable input and output not declared}; empty when every figure was declared.
+     */
+    public static String notDeclared(List<String> missingInputs) {
+        List<String> words = new java.util.ArrayList<>();
+        if (missingInputs.contains(Traffic.AVG_INPUT_KEY)) {
+            words.add("variable input");
+        }
+        if (missingInputs.contains(Traffic.AVG_OUTPUT_KEY)) {
+            words.add("output");
+        }
+        return words.isEmpty() ? "" : String.join(" and ", words) + " not declared";
+    }
+
+    /** Returns the note a lower-bound cost carries: {@code At least $78.00/month; output not declared (…)}. */
+    static String lowerBoundNote(CostFigures figures) {
+        return lowerBoundNote(figures.costPerMonth(), figures.missingInputs());
+    }
+
+    static String lowerBoundNote(double monthlyCost, List<String> missingInputs) {
+        return "At least " + Money.perMonth(monthlyCost) + "; " + notDeclared(missingInputs) + " ("
+                + String.join(", ", missingInputs) + " priced as 0 tokens), so the real cost is higher.";
+    }
+
+    /** Returns the note of a reasoning model whose reasoning tokens the traffic does not declare. */
+    public static String reasoningNote(String modelId) {
+        return modelId + " reasons in hidden tokens that are billed as output; they are not counted here: declare"
+                + " " + Traffic.AVG_REASONING_KEY + ".";
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String notDeclaredClause(CostFigures figures) {
+        return figures.isLowerBound() ? "; " + notDeclared(figures.missingInputs()) : "";
     }
 
     /**
@@ -144,6 +203,12 @@ public final class CostMessages {
                 -request.cacheSaving(), -month.cacheSaving(), estimated);
         row(table, "**total**", Money.count(figures.inputTokens() + figures.outputTokens(), estimated),
                 request.total(), month.total(), estimated);
+        if (figures.isLowerBound()) {
+            table.append("\n").append(lowerBoundNote(figures)).append("\n");
+        }
+        if (figures.reasoningNotCounted()) {
+            table.append("\n").append(reasoningNote(figures.modelId())).append("\n");
+        }
         return table.toString();
     }
 

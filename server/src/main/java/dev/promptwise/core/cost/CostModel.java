@@ -45,24 +45,27 @@ public final class CostModel {
      * its counts is an estimate; {@code trainingUnconfirmed} when the catalog marks the training price unconfirmed.
      */
     record PriceSheet(String provider, String modelId, double input, Double cachedInput, Double cacheWrite,
-            double output, boolean estimated, boolean trainingUnconfirmed) {
+            double output, boolean estimated, boolean trainingUnconfirmed, Integer cacheMinTokens,
+            boolean reasoning) {
 
         static PriceSheet of(ModelInfo model) {
             return new PriceSheet(model.provider(), model.id(), model.input(), model.cachedInput(),
-                    model.cacheWrite(), model.output(), !model.exactTokens(), false);
+                    model.cacheWrite(), model.output(), !model.exactTokens(), false, model.cacheMinTokens(),
+                    model.reasoning());
         }
 
         PriceSheet estimatedIf(boolean estimate) {
             return estimate == estimated || !estimate ? this
                     : new PriceSheet(provider, modelId, input, cachedInput, cacheWrite, output, true,
-                            trainingUnconfirmed);
+                            trainingUnconfirmed, cacheMinTokens, reasoning);
         }
 
         static PriceSheet ofFineTuned(ModelInfo baseModel) {
             ModelInfo.FineTuning prices = baseModel.fineTuning();
             // No fine-tuning price list gives a cache write price, so a provider that bills writes caches nothing here.
             return new PriceSheet(baseModel.provider(), baseModel.id(), prices.input(), prices.cachedInput(), null,
-                    prices.output(), !baseModel.exactTokens(), baseModel.trainingPriceUnconfirmed());
+                    prices.output(), !baseModel.exactTokens(), baseModel.trainingPriceUnconfirmed(),
+                    baseModel.cacheMinTokens(), baseModel.reasoning());
         }
     }
 
@@ -105,6 +108,12 @@ public final class CostModel {
             CostFigures cachedFigures = priceRequests(listPrices, reordered, usableTraffic, assumptions);
             now = Optional.of(nowFigures);
             cached = Optional.of(cachedFigures);
+            if (nowFigures.isLowerBound()) {
+                notes.add(CostMessages.lowerBoundNote(nowFigures));
+            }
+            if (nowFigures.reasoningNotCounted()) {
+                notes.add(CostMessages.reasoningNote(nowFigures.modelId()));
+            }
             reorderingSaving = OptionalDouble.of(nowFigures.costPerMonth() - cachedFigures.costPerMonth());
         }
 
@@ -125,7 +134,22 @@ public final class CostModel {
                         usableTraffic, trafficNote, now, assumptions));
             }
         }
-        return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes);
+        return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes,
+                missingInputs(traffic, plan));
+    }
+
+    /** Returns the keys that the figures depend on and that were not declared, in a fixed order. */
+    private static List<String> missingInputs(Traffic traffic, FineTuningPlan plan) {
+        List<String> missing = new ArrayList<>();
+        if (traffic == null) {
+            missing.add("traffic.requestsPerDay");
+        } else {
+            missing.addAll(traffic.missingInputs());
+        }
+        if (plan != null) {
+            missing.addAll(plan.missingInputs());
+        }
+        return missing;
     }
 
     /**
@@ -220,7 +244,8 @@ public final class CostModel {
     private static CostFigures priceRequests(
             PriceSheet prices, RequestShape shape, Traffic traffic, CostAssumptions assumptions) {
         int inputTokens = inputTokens(shape.staticTokens(), shape.messageCount(), traffic.avgInputTokens());
-        int outputTokens = traffic.avgOutputTokens();
+        // A reasoning model bills its hidden reasoning as output; another model has none to bill.
+        int outputTokens = traffic.avgOutputTokens() + (prices.reasoning() ? traffic.avgReasoningTokens() : 0);
         double requestsPerDay = traffic.requestsPerDay();
 
         double staticCost = shape.staticWithOverhead() * prices.input() / TOKENS_PER_PRICE_UNIT;
@@ -228,7 +253,8 @@ public final class CostModel {
         double outputCost = outputTokens * prices.output() / TOKENS_PER_PRICE_UNIT;
 
         int cachedTokens = Math.min(inputTokens, PromptCaching.cacheableTokens(prices.provider(), prices.modelId(),
-                prices.cachedInput(), prices.cacheWrite(), Math.min(shape.prefixTokens(), inputTokens)));
+                prices.cachedInput(), prices.cacheWrite(), prices.cacheMinTokens(),
+                Math.min(shape.prefixTokens(), inputTokens)));
         double cacheSavingPerRequest = 0;
         if (cachedTokens > 0 && requestsPerDay > 0) {
             double warmSaving = cachedTokens * (prices.input() - prices.cachedInput()) / TOKENS_PER_PRICE_UNIT;
@@ -247,7 +273,8 @@ public final class CostModel {
         CostBreakdown perRequest = new CostBreakdown(staticCost, variableCost, outputCost, cacheSavingPerRequest);
         CostBreakdown perMonth = perRequest.times(requestsPerDay * DAYS_PER_MONTH);
         return new CostFigures(prices.modelId(), inputTokens, shape.staticWithOverhead(), cachedTokens, outputTokens,
-                requestsPerDay, perRequest, perMonth, prices.estimated());
+                requestsPerDay, perRequest, perMonth, prices.estimated(), prices.reasoning() ? traffic.missingInputs()
+                        : traffic.missingInputs().stream().filter(key -> !key.equals(Traffic.AVG_REASONING_KEY)).toList());
     }
 
     private static FineTunedCost priceFineTuned(
@@ -272,6 +299,19 @@ public final class CostModel {
                 shape.messageCount(), shape.staticTokens(), avgExampleTokens);
         double trainedTokens = examples * tokensPerLine * epochs;
 
+        if (plan.missingInputs().contains(FineTuningPlan.LABELED_EXAMPLES_KEY) && examples > 0) {
+            notes.add(FineTuningPlan.LABELED_EXAMPLES_KEY + " is not declared, so the training set is taken to be the"
+                    + " prompt's own " + examples + " few-shot examples.");
+        }
+        if (examples > 0 && plan.exampleSize() == FineTuningPlan.ExampleSize.PROMPT_EXAMPLES) {
+            notes.add("Each training example is taken to be as long as the prompt's own few-shot examples ("
+                    + Money.count(Math.round(avgExampleTokens)) + " tokens), since neither data.avgExampleTokens nor"
+                    + " traffic.avgOutputTokens is declared.");
+        } else if (examples > 0 && plan.exampleSize() == FineTuningPlan.ExampleSize.UNKNOWN) {
+            notes.add("Nothing sizes the training examples (data.avgExampleTokens, traffic.avgOutputTokens or"
+                    + " few-shot examples), so each training line holds only the prompt and the variable input and"
+                    + " the training cost is a lower bound.");
+        }
         OptionalDouble trainingCost = OptionalDouble.empty();
         if (examples == 0) {
             notes.add("No labelled examples are known, so the training cost is not computed:"
@@ -311,6 +351,9 @@ public final class CostModel {
                     : inference.get().costPerRequest());
         }
 
+        if (inference.isPresent() && inference.get().isLowerBound() && costPerMonth.isPresent()) {
+            notes.add(CostMessages.lowerBoundNote(costPerMonth.getAsDouble(), inference.get().missingInputs()));
+        }
         OptionalDouble monthlySaving = OptionalDouble.empty();
         if (now.isPresent() && costPerMonth.isPresent()) {
             monthlySaving = OptionalDouble.of(now.get().costPerMonth() - costPerMonth.getAsDouble());
@@ -334,7 +377,7 @@ public final class CostModel {
 
     private static OptionalDouble monthlySavingAt(ModelInfo model, PromptCostInput prompt, Traffic traffic,
             FineTuningPlan plan, Alternative alternative, double requestsPerDay) {
-        Traffic atVolume = new Traffic(requestsPerDay, traffic.avgInputTokens(), traffic.avgOutputTokens());
+        Traffic atVolume = traffic.atVolume(requestsPerDay);
         WorkloadCost cost = price(model, prompt, atVolume, plan);
         Optional<FineTunedCost> priced = alternative == Alternative.HYBRID ? cost.hybrid() : cost.fineTuned();
         return priced.map(FineTunedCost::monthlySaving).orElse(OptionalDouble.empty());

@@ -29,18 +29,20 @@ public final class PromptCaching {
      * the prefix is shorter than the provider's minimum.
      */
     public static int cacheableTokens(ModelInfo model, int prefixTokens) {
-        return cacheableTokens(model.provider(), model.id(), model.cachedInput(), model.cacheWrite(), prefixTokens);
+        return cacheableTokens(model.provider(), model.id(), model.cachedInput(), model.cacheWrite(),
+                model.cacheMinTokens(), prefixTokens);
     }
 
     /**
-     * Returns the smallest prefix that {@code model}'s provider caches, or 0 when Promptwise knows no caching rule
-     * for it.
+     * Returns the smallest prefix that {@code model}'s provider caches: the catalog's {@code cacheMinTokens} when it
+     * gives one, else the provider's default rule; 0 when Promptwise knows no caching rule for it.
      */
     public static int minimumPrefix(ModelInfo model) {
-        return minimumPrefix(model.provider(), model.id());
+        return minimumPrefix(model.provider(), model.id(), model.cacheMinTokens());
     }
 
-    static int cacheableTokens(String provider, String modelId, Double cachedInput, Double cacheWrite, int prefix) {
+    static int cacheableTokens(String provider, String modelId, Double cachedInput, Double cacheWrite,
+            Integer catalogMinimum, int prefix) {
         if (cachedInput == null || prefix <= 0) {
             return 0;
         }
@@ -49,17 +51,25 @@ public final class PromptCaching {
             // Anthropic bills cache writes; without their price a cached figure would be a guess.
             return 0;
         }
-        int minimum = minimumPrefix(provider, modelId);
+        int minimum = minimumPrefix(provider, modelId, catalogMinimum);
         if (minimum == 0 || prefix < minimum) {
             return 0;
         }
         if (providerName.equals("openai")) {
-            return OPENAI_MINIMUM + OPENAI_STEP * ((prefix - OPENAI_MINIMUM) / OPENAI_STEP);
+            return minimum + OPENAI_STEP * ((prefix - minimum) / OPENAI_STEP);
         }
         return prefix;
     }
 
-    static int minimumPrefix(String provider, String modelId) {
+    static int minimumPrefix(String provider, String modelId, Integer catalogMinimum) {
+        if (catalogMinimum != null && catalogMinimum > 0) {
+            return catalogMinimum;
+        }
+        return defaultMinimumPrefix(provider, modelId);
+    }
+
+    /** The provider's rule for a model whose catalog entry gives no {@code cacheMinTokens}. */
+    static int defaultMinimumPrefix(String provider, String modelId) {
         String id = lower(modelId);
         switch (lower(provider)) {
             case "openai":

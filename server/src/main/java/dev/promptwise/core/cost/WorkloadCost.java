@@ -18,6 +18,10 @@ import java.util.OptionalDouble;
  * @param hybrid the same fine-tuned model sent only what varies per request (see {@code docs/cost-model.md});
  *     empty under the same conditions as {@code fineTuned}
  * @param notes why figures are empty, in sentences a message can quote
+ * @param missingInputs the strategy keys that a figure here depends on and that were not declared, in the order
+ *     {@code traffic.requestsPerDay}, {@code traffic.avgInputTokens}, {@code traffic.avgOutputTokens},
+ *     {@code data.labeledExamples}: a missing count priced as 0 makes its figures lower bounds, one replaced by the
+ *     prompt's own figures makes them estimates
  */
 public record WorkloadCost(
         Optional<CostFigures> now,
@@ -25,9 +29,17 @@ public record WorkloadCost(
         OptionalDouble reorderingSaving,
         Optional<FineTunedCost> fineTuned,
         Optional<FineTunedCost> hybrid,
-        List<String> notes) {
+        List<String> notes,
+        List<String> missingInputs) {
 
     public WorkloadCost {
         notes = List.copyOf(notes);
+        missingInputs = missingInputs == null ? List.of() : List.copyOf(missingInputs);
+    }
+
+    /** Creates figures whose every input was declared, or whose missing inputs are only explained in the notes. */
+    public WorkloadCost(Optional<CostFigures> now, Optional<CostFigures> cached, OptionalDouble reorderingSaving,
+            Optional<FineTunedCost> fineTuned, Optional<FineTunedCost> hybrid, List<String> notes) {
+        this(now, cached, reorderingSaving, fineTuned, hybrid, notes, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.promptwise.core.features;
 
 import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
@@ -28,7 +29,7 @@ public final class PromptLenses {
         if (now.isPresent()) {
             // The cost model's figures: input, output and the prompt cache at the workload's traffic.
             title.append(" · ").append(Money.perRequest(now.get().costPerRequest(), estimated)).append(" · ")
-                    .append(Money.perMonth(now.get().costPerMonth(), estimated)).append(" at ")
+                    .append(CostMessages.monthly(now.get())).append(" at ")
                     .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
         } else if (prompt.inputCostPerRequest() != null) {
             title.append(" · ").append(Money.perRequest(prompt.inputCostPerRequest(), estimated)).append(" input");

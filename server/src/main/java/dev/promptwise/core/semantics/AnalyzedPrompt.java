@@ -15,6 +15,7 @@ import dev.promptwise.core.syntax.VariableUse;
 import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -190,9 +191,54 @@ public final class AnalyzedPrompt {
         if (perDay == null) {
             return null;
         }
-        int input = binding == null ? 0 : binding.avgInputTokens();
+        Integer input = binding == null ? null : binding.declaredAvgInputTokens();
         Integer output = binding == null ? null : binding.avgOutputTokens();
-        return new Traffic(perDay, input, output == null ? 0 : output);
+        List<String> missing = new ArrayList<>();
+        if (input == null && !document.variables().isEmpty()) {
+            // Variables add tokens to every request; without their average the input is priced as if they added none.
+            missing.add(Traffic.AVG_INPUT_KEY);
+        }
+        if (output == null) {
+            missing.add(Traffic.AVG_OUTPUT_KEY);
+        }
+        Integer reasoning = binding == null ? null : binding.avgReasoningTokens();
+        if (reasoning == null && model != null && model.reasoning()) {
+            missing.add(Traffic.AVG_REASONING_KEY);
+        }
+        return new Traffic(perDay, input == null ? 0 : input, output == null ? 0 : output,
+                reasoning == null ? 0 : reasoning, missing);
+    }
+
+    /**
+     * Returns the strategy keys that a figure of this prompt's cost depends on and that were not declared:
+     * {@code traffic.requestsPerDay} (no monthly figure), {@code traffic.avgInputTokens} when the prompt has
+     * variables, {@code traffic.avgOutputTokens} (priced as 0: the cost is a lower bound),
+     * {@code traffic.avgReasoningTokens} on a model the catalog marks as reasoning, and
+     * {@code data.labeledExamples} when a fine-tuned figure is sized on the prompt's own examples instead.
+     */
+    public List<String> missingInputs() {
+        List<String> missing = new ArrayList<>();
+        Traffic traffic = traffic();
+        if (traffic == null) {
+            missing.add("traffic.requestsPerDay");
+            if (!document.variables().isEmpty()
+                    && (binding == null || binding.declaredAvgInputTokens() == null)) {
+                missing.add(Traffic.AVG_INPUT_KEY);
+            }
+            if (binding == null || binding.avgOutputTokens() == null) {
+                missing.add(Traffic.AVG_OUTPUT_KEY);
+            }
+            if (model != null && model.reasoning() && (binding == null || binding.avgReasoningTokens() == null)) {
+                missing.add(Traffic.AVG_REASONING_KEY);
+            }
+        } else {
+            missing.addAll(traffic.missingInputs());
+        }
+        FineTuningPlan plan = model == null ? null : fineTuningPlan();
+        if (plan != null) {
+            missing.addAll(plan.missingInputs());
+        }
+        return missing;
     }
 
     /** Returns the token counts the cost model needs, computed once. */
@@ -230,9 +276,15 @@ public final class AnalyzedPrompt {
         PromptCostInput input = costInput();
         Integer labeled = binding == null ? null : binding.labeledExamples();
         int examples = labeled != null ? labeled : input.exampleCount();
-        return new FineTuningPlan(base, examples, input.averageExampleTokens(),
+        List<String> missing = labeled == null ? List.of(FineTuningPlan.LABELED_EXAMPLES_KEY) : List.of();
+        FineTuningPlan.ExampleTokens size = FineTuningPlan.exampleTokens(
+                binding == null ? null : binding.avgExampleTokens(),
+                binding == null ? null : binding.declaredAvgInputTokens(),
+                binding == null ? null : binding.avgOutputTokens(),
+                input.exampleCount(), input.averageExampleTokens());
+        return new FineTuningPlan(base, examples, size.tokens(),
                 binding == null ? null : binding.epochs(), binding == null ? null : binding.changeFrequency(),
-                binding != null && binding.strictOutputFormat());
+                binding != null && binding.strictOutputFormat(), size.source(), missing);
     }
 
     /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */

@@ -29,12 +29,18 @@ public final class ExampleTokens {
 
     private ExampleTokens() {}
 
-    /** Returns the tokens of the examples' text, as they stand in {@code text}; 0 when there are none. */
+    /**
+     * Returns the tokens the examples add to the messages sent, by one content rule for every format: a message
+     * pair counts its two messages' content (their role markers, keys and quotes are not sent, and their chat
+     * overhead goes with {@code exampleMessageCount}); a structured example counts what it adds to the message
+     * ({@link FewShotExample#sentText()}); an example written as text counts its text, less the indentation that a
+     * YAML block gives every line. 0 when there are none.
+     */
     static int total(String text, List<FewShotExample> examples, TokenCounter counter, SemanticMemo memo) {
         if (text.length() < MIN_REMEMBERED_CHARS || examples.isEmpty()) {
             int sum = 0;
             for (FewShotExample example : examples) {
-                sum += counter.count(example.range().slice(text));
+                sum += count(text, example, counter);
             }
             return sum;
         }
@@ -47,14 +53,72 @@ public final class ExampleTokens {
         int sum = 0;
         for (FewShotExample example : examples) {
             TextRange range = example.range();
-            Integer known = previous == null ? null : previous.countsByRange().get(oldKey(range, change));
-            int count = known != null ? known : counter.count(range.slice(text));
+            // A structured example's sent text depends on a template outside its range: never reused.
+            Integer known = previous == null || example.sentText() != null ? null
+                    : previous.countsByRange().get(oldKey(range, change));
+            int count = known != null ? known : count(text, example, counter);
             counts.put(key(range.start(), range.end()), count);
             sum += count;
         }
         recent.remember(new Counted(text, counter.encoding(), counts), previous,
                 counted -> counted.text() == text && counted.encoding().equals(counter.encoding()));
         return sum;
+    }
+
+    /** Returns the tokens one example adds to the messages sent (see {@link #total}). */
+    static int count(String text, FewShotExample example, TokenCounter counter) {
+        if (example.sentText() != null) {
+            return counter.count(example.sentText());
+        }
+        if (example.kind() == FewShotExample.Kind.MESSAGE_PAIR) {
+            return counter.count(example.input()) + counter.count(example.output());
+        }
+        return counter.count(dedented(example.range().slice(text)));
+    }
+
+    /** Returns {@code text} without the leading whitespace that all its non-blank lines share. */
+    static String dedented(String text) {
+        int common = Integer.MAX_VALUE;
+        int lineStart = 0;
+        while (lineStart <= text.length() && common > 0) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int indent = 0;
+            while (lineStart + indent < lineEnd && (text.charAt(lineStart + indent) == ' '
+                    || text.charAt(lineStart + indent) == '\t')) {
+                indent++;
+            }
+            if (lineStart + indent < lineEnd && text.charAt(lineStart + indent) != '\r') {
+                common = Math.min(common, indent);
+            }
+            lineStart = lineEnd + 1;
+        }
+        if (common == 0 || common == Integer.MAX_VALUE) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            boolean last = lineEnd < 0;
+            if (last) {
+                lineEnd = text.length();
+            }
+            int strip = Math.min(common, lineEnd - lineStart);
+            int skip = 0;
+            while (skip < strip && (text.charAt(lineStart + skip) == ' ' || text.charAt(lineStart + skip) == '\t')) {
+                skip++;
+            }
+            out.append(text, lineStart + skip, lineEnd);
+            if (last) {
+                break;
+            }
+            out.append('\n');
+            lineStart = lineEnd + 1;
+        }
+        return out.toString();
     }
 
     /** Returns the key of the same text in the earlier version, or -1 when the range overlaps the change. */

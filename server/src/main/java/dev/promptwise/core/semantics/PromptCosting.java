@@ -42,8 +42,11 @@ public final class PromptCosting {
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             boolean raw = message.content().equals(message.contentRange().slice(text));
-            if (raw && (message.role().equals("system") || message.role().equals("developer"))) {
-                formatTokens += formatInstructionTokens(prompt, text, message.contentRange());
+            if (message.role().equals("system") || message.role().equals("developer")) {
+                // One rule in every format: the lines of the content sent, whether the file holds it as written
+                // (Prompty, Dotprompt) or as a YAML scalar (GitHub Models, Semantic Kernel, LangChain).
+                formatTokens += raw ? formatInstructionTokens(prompt, text, message.contentRange())
+                        : formatInstructionTokensOfValue(prompt, text, message);
             }
             if (prefixEnded) {
                 continue;
@@ -55,6 +58,13 @@ public final class PromptCosting {
                 if (raw) {
                     prefixTokens += prompt.count(text.substring(message.contentRange().start(), uses.get(0).range().start()))
                             + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+                } else {
+                    // A YAML scalar's value: the static text before the variable as it is sent.
+                    int at = message.content().indexOf(uses.get(0).range().slice(text));
+                    if (at >= 0) {
+                        prefixTokens += prompt.count(message.content().substring(0, at))
+                                + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+                    }
                 }
                 prefixEnded = true;
             }
@@ -98,6 +108,29 @@ public final class PromptCosting {
             LineFigures current = new LineFigures(text, prompt.encoding(), figures);
             recent.remember(current, previous,
                     known -> known.text() == current.text() && known.encoding().equals(current.encoding()));
+        }
+        return tokens;
+    }
+
+    /**
+     * Returns the format-instruction tokens of a message whose content is a YAML scalar's value: its lines, less
+     * those of the examples written inside it.
+     */
+    private static int formatInstructionTokensOfValue(AnalyzedPrompt prompt, String text, Message message) {
+        java.util.Set<String> exampleLines = new java.util.HashSet<>();
+        for (FewShotExample example : prompt.document().examples()) {
+            if (example.kind() == FewShotExample.Kind.TEXT && message.contentRange().start() <= example.range().start()
+                    && example.range().end() <= message.contentRange().end()) {
+                for (String line : example.range().slice(text).split("\n")) {
+                    exampleLines.add(line.strip());
+                }
+            }
+        }
+        int tokens = 0;
+        for (String line : message.content().split("\n")) {
+            if (!exampleLines.contains(line.strip())) {
+                tokens += formatTokensOf(prompt, line);
+            }
         }
         return tokens;
     }

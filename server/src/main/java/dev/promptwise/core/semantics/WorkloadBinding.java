@@ -50,9 +50,21 @@ public record WorkloadBinding(String strategyPath, String strategyText, Strategy
         return value == null ? 0 : (int) Math.round(value);
     }
 
+    /** Returns the workload's average variable input tokens per request, or {@code null} when not given. */
+    public Integer declaredAvgInputTokens() {
+        Double value = Located.valueOf(workload.traffic().avgInputTokens());
+        return value == null ? null : (int) Math.round(value);
+    }
+
     /** Returns the workload's average output tokens per request, or {@code null} when not given. */
     public Integer avgOutputTokens() {
         Double value = Located.valueOf(workload.traffic().avgOutputTokens());
+        return value == null ? null : (int) Math.round(value);
+    }
+
+    /** Returns the workload's average hidden reasoning tokens per request, or {@code null} when not given. */
+    public Integer avgReasoningTokens() {
+        Double value = Located.valueOf(workload.traffic().avgReasoningTokens());
         return value == null ? null : (int) Math.round(value);
     }
 
@@ -71,6 +83,11 @@ public record WorkloadBinding(String strategyPath, String strategyText, Strategy
     /** Returns the labelled examples the team holds, or {@code null} when not given. */
     public Integer labeledExamples() {
         return Located.valueOf(workload.data().labeledExamples());
+    }
+
+    /** Returns the average tokens of one labelled example the workload declares, or {@code null}. */
+    public Double avgExampleTokens() {
+        return Located.valueOf(workload.data().avgExampleTokens());
     }
 
     /** Returns the fine-tuning base model the workload names, or {@code null}. */

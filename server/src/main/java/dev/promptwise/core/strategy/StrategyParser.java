@@ -137,7 +137,8 @@ public final class StrategyParser {
         if (trafficEntry != null) {
             YamlNode.Mapping section = asMapping(trafficEntry);
             traffic = new Workload.Traffic(trafficEntry.key().range(), number(section, "requestsPerDay"),
-                    number(section, "avgInputTokens"), number(section, "avgOutputTokens"));
+                    number(section, "avgInputTokens"), number(section, "avgOutputTokens"),
+                    number(section, "avgReasoningTokens"));
         }
         YamlNode.Entry taskEntry = mapping.entry("task");
         Workload.Task task = Workload.Task.ABSENT;
@@ -162,7 +163,7 @@ public final class StrategyParser {
         if (dataEntry != null) {
             YamlNode.Mapping section = asMapping(dataEntry);
             data = new Workload.Data(dataEntry.key().range(), integer(section, "labeledExamples"),
-                    bool(section, "proprietary"));
+                    bool(section, "proprietary"), number(section, "avgExampleTokens"));
         }
         YamlNode.Entry teamEntry = mapping.entry("team");
         Workload.Team team = Workload.Team.ABSENT;

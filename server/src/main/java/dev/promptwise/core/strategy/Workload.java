@@ -35,11 +35,15 @@ public record Workload(
         return Located.valueOf(approach);
     }
 
-    /** How much traffic the workload sees. */
+    /**
+     * How much traffic the workload sees.
+     *
+     * @param avgReasoningTokens the hidden reasoning tokens of an answer, which a reasoning model bills as output
+     */
     public record Traffic(
             TextRange keyRange, Located<Double> requestsPerDay, Located<Double> avgInputTokens,
-            Located<Double> avgOutputTokens) {
-        public static final Traffic ABSENT = new Traffic(null, null, null, null);
+            Located<Double> avgOutputTokens, Located<Double> avgReasoningTokens) {
+        public static final Traffic ABSENT = new Traffic(null, null, null, null, null);
     }
 
     /**
@@ -63,9 +67,15 @@ public record Workload(
         public static final Requirements ABSENT = new Requirements(null, null, null);
     }
 
-    /** The labelled data the team holds. */
-    public record Data(TextRange keyRange, Located<Integer> labeledExamples, Located<Boolean> proprietary) {
-        public static final Data ABSENT = new Data(null, null, null);
+    /**
+     * The labelled data the team holds.
+     *
+     * @param avgExampleTokens the average content tokens of one labelled example, input and answer together; when
+     *     absent, training is sized from the traffic's average input and output
+     */
+    public record Data(TextRange keyRange, Located<Integer> labeledExamples, Located<Boolean> proprietary,
+            Located<Double> avgExampleTokens) {
+        public static final Data ABSENT = new Data(null, null, null, null);
     }
 
     /** Who does the work and by when. */

@@ -167,9 +167,12 @@ final class LangChainParser {
                 if (item instanceof YamlNode.Mapping example) {
                     FewShotExample fewShot = exampleOf(text, example);
                     if (fewShot != null) {
-                        examples.add(fewShot);
-                        parts.add(exampleTemplate == null ? fewShot.input() + "\n" + fewShot.output()
-                                : fill(exampleTemplate.value(), example, dialectOf(examplePrompt)));
+                        String sent = exampleTemplate == null ? fewShot.input() + "\n" + fewShot.output()
+                                : fill(exampleTemplate.value(), example, dialectOf(examplePrompt));
+                        // The example is priced as what it adds to the message, not as its YAML keys and quotes.
+                        examples.add(new FewShotExample(fewShot.range(), fewShot.input(), fewShot.output(),
+                                fewShot.kind(), sent));
+                        parts.add(sent);
                     }
                 }
             }

@@ -20,6 +20,22 @@ class CostMessagesTest {
                 + " the largest contributor is the output, $6,000.00/month.", CostMessages.costAtScale(now, 5000));
     }
 
+    /** A reasoning model whose reasoning is not declared: the hover's table says what it leaves out. */
+    @Test
+    void theTableOfAReasoningModelSaysItsReasoningIsNotCounted() {
+        dev.promptwise.core.catalog.ModelInfo o3 =
+                dev.promptwise.core.catalog.PriceCatalog.bundled().resolve("o3").orElseThrow();
+        PromptCostInput prompt = new PromptCostInput(100, 1, 0, 0, 0, 0, 0);
+        CostFigures now = CostModel.price(o3, prompt,
+                new Traffic(1000, 0, 200, 0, java.util.List.of(Traffic.AVG_REASONING_KEY)), null).now().orElseThrow();
+        // 103 + 3 input tokens and 200 output tokens, without any reasoning.
+        assertEquals((106 * o3.input() + 200 * o3.output()) / 1e6 * 30_000, now.costPerMonth(), 1e-9);
+        assertEquals(false, now.isLowerBound(), "no 'at least': a reasoning effort may be low");
+        String table = CostMessages.breakdownTable(now);
+        assertEquals(true, table.endsWith("\no3 reasons in hidden tokens that are billed as output; they are not"
+                + " counted here: declare traffic.avgReasoningTokens.\n"), table);
+    }
+
     @Test
     void fewShotHeavyWithoutAFineTuningPlanSaysWhatTheSavingNeeds() {
         assertEquals("4 few-shot examples take 50% of the prompt (1,000 of 2,000 tokens); give the workload a"

@@ -52,6 +52,42 @@ class PromptCachingTest {
         assertEquals(expectedCached, PromptCaching.cacheableTokens(model, prefixTokens));
     }
 
+    /**
+     * The catalog's {@code cacheMinTokens} (LiteLLM's {@code prompt_cache_min_tokens}) decides: Haiku 4.5 and Opus
+     * 4.5 cache nothing below 4,096 tokens, so a 3,000-token prefix is billed in full; Sonnet 4.5 caches it.
+     */
+    @ParameterizedTest(name = "{0} caches {2} of a {1}-token prefix")
+    @CsvSource({
+        "claude-haiku-4.5, 3000, 0",
+        "claude-haiku-4.5, 4095, 0",
+        "claude-haiku-4.5, 4096, 4096",
+        "claude-opus-4.5, 3000, 0",
+        "claude-opus-4.5, 4096, 4096",
+        "claude-sonnet-4.5, 1023, 0",
+        "claude-sonnet-4.5, 3000, 3000",
+        "claude-3-5-haiku-20241022, 2047, 0",
+        "claude-3-5-haiku-20241022, 2048, 2048",
+    })
+    void theCatalogsMinimumDecides(String id, int prefixTokens, int expectedCached) {
+        ModelInfo model = dev.promptwise.core.catalog.PriceCatalog.bundled().resolve(id).orElseThrow();
+        assertEquals(expectedCached, PromptCaching.cacheableTokens(model, prefixTokens));
+    }
+
+    /** A catalog entry without a minimum keeps the provider's default; one with a minimum overrides it. */
+    @ParameterizedTest(name = "minimum {1} caches {2} of 1,500 tokens")
+    @CsvSource({
+        "openai, , 1408",
+        "openai, 1280, 1408",
+        "openai, 1501, 0",
+        "anthropic, , 1500",
+        "anthropic, 2048, 0",
+    })
+    void aMinimumOverridesTheProvidersDefault(String provider, Integer minimum, int expectedCached) {
+        ModelInfo model = new ModelInfo("custom", provider, 3, 0.3, 3.75, 15, 200_000, 8_000, "o200k_base", false,
+                null, List.of(), "test", "2026-07-24", null, null, minimum, false);
+        assertEquals(expectedCached, PromptCaching.cacheableTokens(model, 1500));
+    }
+
     @ParameterizedTest(name = "no caching for {0}")
     @CsvSource({"no cached price", "anthropic without a write price", "unknown provider"})
     void noCachingWithoutAKnownRuleAndPrice(String situation) {

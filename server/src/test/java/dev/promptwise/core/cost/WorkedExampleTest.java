@@ -24,8 +24,9 @@ class WorkedExampleTest {
 
     private static final Traffic TRIAGE_TRAFFIC = new Traffic(250_000, 120, 180);
 
+    /** A training example is a request's variable input and its answer: 120 + 180 tokens, from the traffic. */
     private static final FineTuningPlan TRIAGE_PLAN = new FineTuningPlan(
-            ModelFacts.gpt4oMini(), 3000, TRIAGE_PROMPT.averageExampleTokens(), null, "monthly", true);
+            ModelFacts.gpt4oMini(), 3000, 120 + 180, null, "monthly", true);
 
     private final WorkloadCost cost = CostModel.price(ModelFacts.gpt4o(), TRIAGE_PROMPT, TRIAGE_TRAFFIC, TRIAGE_PLAN);
 
@@ -71,21 +72,21 @@ class WorkedExampleTest {
     @Test
     void step4PricesTrainingAndRetraining() {
         FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
-        assertEquals(715, fineTuned.tokensPerTrainingLine(), 1e-9);
+        assertEquals(865, fineTuned.tokensPerTrainingLine(), 1e-9);
         assertEquals(3, fineTuned.epochs());
-        assertEquals(6_435_000, fineTuned.trainedTokens(), 1e-6);
-        assertEquals(19.305, fineTuned.trainingCost().orElseThrow(), EXACT);
-        assertEquals(19.305, fineTuned.retrainingPerMonth().orElseThrow(), EXACT);
-        assertEquals(3_167.055, fineTuned.costPerMonth().orElseThrow(), EXACT);
-        assertEquals(0.000422274, fineTuned.costPerRequest().orElseThrow(), 1e-12);
+        assertEquals(7_785_000, fineTuned.trainedTokens(), 1e-6);
+        assertEquals(23.355, fineTuned.trainingCost().orElseThrow(), EXACT);
+        assertEquals(23.355, fineTuned.retrainingPerMonth().orElseThrow(), EXACT);
+        assertEquals(3_171.105, fineTuned.costPerMonth().orElseThrow(), EXACT);
+        assertEquals(0.000422814, fineTuned.costPerRequest().orElseThrow(), 1e-12);
     }
 
     @Test
     void step5ComparesAndFindsTheBreakEven() {
         FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
-        assertEquals(43_689.195, fineTuned.monthlySaving().orElseThrow(), EXACT);
+        assertEquals(43_685.145, fineTuned.monthlySaving().orElseThrow(), EXACT);
         double breakEvenDays = fineTuned.breakEvenDays().orElseThrow();
-        assertEquals(19.305 / 1_456.3065, breakEvenDays, 1e-12);
+        assertEquals(23.355 / 1_456.1715, breakEvenDays, 1e-12);
         assertTrue(breakEvenDays < 1);
     }
 
@@ -96,11 +97,11 @@ class WorkedExampleTest {
         assertEquals(126, inference.inputTokens());
         assertEquals(0.0002538, inference.costPerRequest(), 1e-12);
         assertEquals(1_903.50, inference.costPerMonth(), EXACT);
-        assertEquals(161, hybrid.tokensPerTrainingLine(), 1e-9);
-        assertEquals(1_449_000, hybrid.trainedTokens(), 1e-6);
-        assertEquals(4.347, hybrid.trainingCost().orElseThrow(), EXACT);
-        assertEquals(1_907.847, hybrid.costPerMonth().orElseThrow(), EXACT);
-        assertEquals(44_948.403, hybrid.monthlySaving().orElseThrow(), EXACT);
+        assertEquals(311, hybrid.tokensPerTrainingLine(), 1e-9);
+        assertEquals(2_799_000, hybrid.trainedTokens(), 1e-6);
+        assertEquals(8.397, hybrid.trainingCost().orElseThrow(), EXACT);
+        assertEquals(1_911.897, hybrid.costPerMonth().orElseThrow(), EXACT);
+        assertEquals(44_944.353, hybrid.monthlySaving().orElseThrow(), EXACT);
     }
 
     @Test
@@ -114,17 +115,17 @@ class WorkedExampleTest {
         assertEquals("$13,184.79/month", Money.perMonth(cost.reorderingSaving().orElseThrow()));
         assertEquals("$33,671.46/month", Money.perMonth(cached.costPerMonth()));
         assertEquals("$0.0045/request", Money.perRequest(cached.costPerRequest()));
-        assertEquals("$19.31", Money.usd(fineTuned.trainingCost().orElseThrow()));
-        assertEquals("$3,167.06/month", Money.perMonth(fineTuned.costPerMonth().orElseThrow()));
+        assertEquals("$23.36", Money.usd(fineTuned.trainingCost().orElseThrow()));
+        assertEquals("$3,171.11/month", Money.perMonth(fineTuned.costPerMonth().orElseThrow()));
         assertEquals("$0.00042/request", Money.perRequest(fineTuned.costPerRequest().orElseThrow()));
-        assertEquals("$43,689.20/month", Money.perMonth(fineTuned.monthlySaving().orElseThrow()));
+        assertEquals("$43,685.15/month", Money.perMonth(fineTuned.monthlySaving().orElseThrow()));
         assertEquals("less than a day", Money.days(fineTuned.breakEvenDays().orElseThrow()));
-        assertEquals(19, Math.round(fineTuned.breakEvenDays().orElseThrow() * 24 * 60)); // "about 19 minutes"
-        assertEquals("$30,504.40/month",
+        assertEquals(23, Math.round(fineTuned.breakEvenDays().orElseThrow() * 24 * 60)); // "about 23 minutes"
+        assertEquals("$30,500.35/month",
                 Money.perMonth(cached.costPerMonth() - fineTuned.costPerMonth().orElseThrow()));
-        assertEquals("$4.35", Money.usd(hybrid.trainingCost().orElseThrow()));
-        assertEquals("$1,907.85/month", Money.perMonth(hybrid.costPerMonth().orElseThrow()));
-        assertEquals("$44,948.40/month", Money.perMonth(hybrid.monthlySaving().orElseThrow()));
+        assertEquals("$8.40", Money.usd(hybrid.trainingCost().orElseThrow()));
+        assertEquals("$1,911.90/month", Money.perMonth(hybrid.costPerMonth().orElseThrow()));
+        assertEquals("$44,944.35/month", Money.perMonth(hybrid.monthlySaving().orElseThrow()));
     }
 
     @Test
@@ -132,7 +133,7 @@ class WorkedExampleTest {
         assertEquals("$46,856.25/month ($0.0062/request at 250,000 requests/day) is over the budget of"
                         + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
                 CostMessages.costAtScale(cost.now().orElseThrow(), 8000));
-        assertEquals("Moving 6 few-shot examples into a fine-tuned gpt-4o-mini would save $43,689.20/month at"
+        assertEquals("Moving 6 few-shot examples into a fine-tuned gpt-4o-mini would save $43,685.15/month at"
                         + " 250,000 requests/day, retraining included: they take 54.2% of the prompt (900 of 1,659"
                         + " tokens).",
                 CostMessages.fewShotHeavy(6, 900, 1659, cost.fineTuned()));
@@ -140,8 +141,8 @@ class WorkedExampleTest {
                         + " 250,000 requests/day: 1,408 more tokens of each request could be read from gpt-4o's"
                         + " prompt cache.",
                 CostMessages.cacheablePrefix(cost));
-        assertEquals("Fine-tuning gpt-4o-mini pays back $19.31 of training in less than a day, then saves"
-                        + " $43,689.20/month at 250,000 requests/day, retraining included.",
+        assertEquals("Fine-tuning gpt-4o-mini pays back $23.36 of training in less than a day, then saves"
+                        + " $43,685.15/month at 250,000 requests/day, retraining included.",
                 CostMessages.fineTuningPaysOff(cost.fineTuned().orElseThrow()));
     }
 

@@ -32,7 +32,7 @@ class StrategyCompletionTest {
 
     @Test
     void offersKeysInsideASection() {
-        assertEquals(List.of("requestsPerDay", "avgInputTokens", "avgOutputTokens"),
+        assertEquals(List.of("requestsPerDay", "avgInputTokens", "avgOutputTokens", "avgReasoningTokens"),
                 labels("workloads:\n  triage:\n    traffic:\n      $0\n"));
     }
 

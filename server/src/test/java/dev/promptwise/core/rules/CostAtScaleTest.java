@@ -50,6 +50,46 @@ class CostAtScaleTest {
                 PROMPT + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: " + message());
     }
 
+    private static String strategyWithoutOutput(int budget) {
+        return """
+                workloads:
+                  triage:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o
+                    traffic: { requestsPerDay: 1000 }
+                    budget: { maxMonthlyCost: %d }
+                """.formatted(budget);
+    }
+
+    /** Only requests per day: the output is priced as 0, so the month is a lower bound and says so. */
+    @Test
+    void aLowerBoundOverTheBudgetSaysAtLeastAndWhatIsMissing() {
+        double month = HandCosts.perMonth(HandCosts.tokens(PROMPT), "gpt-4o", 1000, 0, 0);
+        String expected = "At least " + usd(month) + "/month (" + usd(month / 30_000)
+                + "/request at 1,000 requests/day; output not declared) is over the budget of $1.00/month; the"
+                + " largest contributor is the static prompt, " + usd(month) + "/month.";
+        TestWorkspace workspace = new TestWorkspace().with("prompts/triage.txt", PROMPT)
+                .with("promptwise.yaml", strategyWithoutOutput(1));
+        check(RULE, workspace, "promptwise.yaml", strategyWithoutOutput(1).replace("  triage:\n",
+                "  triage:\n  ^^^^^^ warning cost-at-scale: " + expected + "\n"));
+    }
+
+    /** A lower bound under the budget is never silently within it: an information says how much is left. */
+    @Test
+    void aLowerBoundUnderTheBudgetIsNotPassedInSilence() {
+        double month = HandCosts.perMonth(HandCosts.tokens(PROMPT), "gpt-4o", 1000, 0, 0);
+        String expected = "At least " + usd(month) + "/month (" + usd(month / 30_000)
+                + "/request at 1,000 requests/day; output not declared) is a lower bound, so staying within the"
+                + " budget of $100.00/month is not known: the undeclared traffic.avgOutputTokens may add at most "
+                + usd(100 - month) + "/month before it is over.";
+        TestWorkspace workspace = new TestWorkspace().with("prompts/triage.txt", PROMPT)
+                .with("promptwise.yaml", strategyWithoutOutput(100));
+        check(RULE, workspace, "promptwise.yaml", strategyWithoutOutput(100).replace("  triage:\n",
+                "  triage:\n  ^^^^^^ information cost-at-scale: " + expected + "\n"));
+        check(RULE, workspace, "prompts/triage.txt",
+                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " information cost-at-scale: " + expected);
+    }
+
     @Test
     void withinTheBudgetOrWithoutOneItIsQuiet() {
         check(RULE, workspace(1_000_000), "promptwise.yaml", strategy(1_000_000));

@@ -43,7 +43,8 @@ final class HandCosts {
     /**
      * Fine-tuning {@code base} on {@code labeled} examples, for a prompt of one message on {@code modelId} whose
      * {@code exampleCount} examples take {@code exampleTokens} of its {@code textTokens}; the output format is not
-     * strict, so format instructions stay in the prompt.
+     * strict, so format instructions stay in the prompt. The workload declares its traffic's input and output but
+     * not {@code data.avgExampleTokens}, so each training example is {@code variableTokens + outputTokens} long.
      */
     static FineTuned fineTuned(int textTokens, int exampleTokens, int exampleCount, String modelId, String base,
             int requestsPerDay, int variableTokens, int outputTokens, int labeled, double changesPerMonth) {
@@ -51,7 +52,9 @@ final class HandCosts {
         int fineTunedText = textTokens - exampleTokens;
         double serving = (promptTokens(fineTunedText) * prices.input() + variableTokens * prices.input()
                 + outputTokens * prices.output()) / 1e6 * requestsPerDay * 30;
-        double averageExample = (double) exampleTokens / exampleCount;
+        // A training example is a request's variable input and its answer (the traffic declares both); the
+        // prompt's own examples only leave the prompt.
+        double averageExample = variableTokens + outputTokens;
         double tokensPerLine = 4 * (1 + 1) + fineTunedText + averageExample + 3;
         int epochs = 3;
         double training = labeled * tokensPerLine * epochs * prices.training() / 1e6;

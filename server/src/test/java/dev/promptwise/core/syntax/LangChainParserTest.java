@@ -84,9 +84,9 @@ class LangChainParserTest {
         PromptDocument document = LangChainParser.parse(FEW_SHOT);
         assertEquals(List.of(
                 new FewShotExample(range(FEW_SHOT, "  - input: happy\n    output: sad\n"), "happy", "sad",
-                        FewShotExample.Kind.STRUCTURED),
+                        FewShotExample.Kind.STRUCTURED, "Input: happy\nOutput: sad"),
                 new FewShotExample(range(FEW_SHOT, "  - input: tall\n    output: short\n"), "tall", "short",
-                        FewShotExample.Kind.STRUCTURED)), document.examples());
+                        FewShotExample.Kind.STRUCTURED, "Input: tall\nOutput: short")), document.examples());
     }
 
     @Test

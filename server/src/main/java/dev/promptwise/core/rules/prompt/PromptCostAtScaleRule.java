@@ -7,6 +7,7 @@ import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,14 @@ public final class PromptCostAtScaleRule implements Rule<PromptContext> {
         AnalyzedPrompt prompt = ctx.prompt();
         Double budget = prompt.maxMonthlyCost();
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
-        if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
+        if (budget == null || now.isEmpty()) {
             return;
         }
-        sink.report(RuleText.firstLine(ctx.text()), CostMessages.costAtScale(now.get(), budget));
+        if (now.get().costPerMonth() > budget) {
+            sink.report(RuleText.firstLine(ctx.text()), CostMessages.costAtScale(now.get(), budget));
+        } else if (now.get().isLowerBound()) {
+            // Under the budget only because a traffic figure was priced as 0: say so rather than stay silent.
+            sink.report(Severity.INFORMATION, RuleText.firstLine(ctx.text()), CostMessages.costAtScaleUnknown(now.get(), budget), List.of());
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Located;
 import dev.promptwise.core.strategy.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,14 @@ public final class WorkloadCostAtScaleRule extends WorkloadRule {
         }
         WorkloadCost cost = ctx.costFigures(workload);
         Optional<CostFigures> now = cost == null ? Optional.empty() : cost.now();
-        if (budget == null || now.isEmpty() || !(now.get().costPerMonth() > budget)) {
+        if (budget == null || now.isEmpty()) {
             return;
         }
-        sink.report(workload.nameRange(), CostMessages.costAtScale(now.get(), budget));
+        if (now.get().costPerMonth() > budget) {
+            sink.report(workload.nameRange(), CostMessages.costAtScale(now.get(), budget));
+        } else if (now.get().isLowerBound()) {
+            // Under the budget only because a traffic figure was priced as 0: say so rather than stay silent.
+            sink.report(Severity.INFORMATION, workload.nameRange(), CostMessages.costAtScaleUnknown(now.get(), budget), List.of());
+        }
     }
 }
