@@ -41,15 +41,30 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      *     break-even; empty when the prompt, its model's prices or the traffic are unknown, or when the edge asked
      *     for no chart
      * @param breakEvenRequestsPerDay the volume above which fine-tuning is the cheaper, when there is one
+     * @param fineTuningBaseModel the model the fine-tuned and hybrid figures are priced on, or {@code null} when
+     *     there is no possible base model (then those figures are {@code null} too)
+     * @param fineTuningNote the sentence that splits the fine-tuning saving into the shorter prompt's part and a
+     *     different model's part, or says why there is no fine-tuned alternative; {@code null} when nothing is known
      */
     public record Workload(String name, String strategyFile, String model, Double requestsPerDay,
             Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
             Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
             String recommendation, String rationale, String declaredApproach, List<Point> curve,
-            Double breakEvenRequestsPerDay) {
+            Double breakEvenRequestsPerDay, String fineTuningBaseModel, String fineTuningNote) {
 
         public Workload {
             curve = List.copyOf(curve);
+        }
+
+        /** A workload without a named base model or a note on fine-tuning. */
+        public Workload(String name, String strategyFile, String model, Double requestsPerDay,
+                Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
+                Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
+                String recommendation, String rationale, String declaredApproach, List<Point> curve,
+                Double breakEvenRequestsPerDay) {
+            this(name, strategyFile, model, requestsPerDay, monthlyCostUsd, fineTunedMonthlyUsd, hybridMonthlyUsd,
+                    trainingCostUsd, breakEvenDays, fineTunedMonthlySavingUsd, recommendedApproach, recommendation,
+                    rationale, declaredApproach, curve, breakEvenRequestsPerDay, null, null);
         }
     }
 

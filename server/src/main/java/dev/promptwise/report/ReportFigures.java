@@ -1,6 +1,7 @@
 package dev.promptwise.report;
 
 import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.CostModel;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.Traffic;
@@ -50,7 +51,19 @@ public final class ReportFigures {
                 analysis.recommendation().label(),
                 analysis.recommendation().rationale(),
                 analysis.workload().declaredApproach() == null ? null : analysis.workload().declaredApproach().id(),
-                curve, breakEven);
+                curve, breakEven, fineTuned.map(FineTunedCost::baseModelId).orElse(null),
+                fineTuningNote(analysis.prompt(), fineTuned));
+    }
+
+    /**
+     * Returns the sentence of the report on the fine-tuned alternative: its monthly saving split into the shorter
+     * prompt's part and a different model's part, or why there is none; {@code null} when there is nothing to say.
+     */
+    static String fineTuningNote(AnalyzedPrompt prompt, Optional<FineTunedCost> fineTuned) {
+        if (fineTuned.isEmpty()) {
+            return prompt == null || prompt.model() == null ? null : prompt.fineTuningBase().reason();
+        }
+        return CostMessages.savingSentence(fineTuned.get());
     }
 
     /**

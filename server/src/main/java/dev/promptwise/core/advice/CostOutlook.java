@@ -8,12 +8,40 @@ package dev.promptwise.core.advice;
  *     amortised, in USD
  * @param trainingCostUsd the one-off cost of training, in USD
  * @param breakEvenDays the days until the saving pays the training back, or {@code null} when it never does
+ * @param baseModelId the model that would be fine-tuned, or {@code null} when not said
+ * @param modelSwitchMonthlyUsd the monthly cost of the prompt as it is on the base model at its ordinary prices
+ *     (a model switch without training); equal to {@code promptOnlyMonthlyUsd} when the base model is the
+ *     workload's own
  */
 public record CostOutlook(
-        double promptOnlyMonthlyUsd, double fineTunedMonthlyUsd, double trainingCostUsd, Double breakEvenDays) {
+        double promptOnlyMonthlyUsd,
+        double fineTunedMonthlyUsd,
+        double trainingCostUsd,
+        Double breakEvenDays,
+        String baseModelId,
+        double modelSwitchMonthlyUsd) {
+
+    /** An outlook whose base model is the workload's own: no part of the saving comes from another model. */
+    public CostOutlook(
+            double promptOnlyMonthlyUsd, double fineTunedMonthlyUsd, double trainingCostUsd, Double breakEvenDays) {
+        this(promptOnlyMonthlyUsd, fineTunedMonthlyUsd, trainingCostUsd, breakEvenDays, null, promptOnlyMonthlyUsd);
+    }
 
     /** Returns how much fine-tuning saves a month; negative when it costs more. */
     public double monthlySavingUsd() {
         return promptOnlyMonthlyUsd - fineTunedMonthlyUsd;
+    }
+
+    /**
+     * Returns the part of {@link #monthlySavingUsd()} that comes from the shorter prompt on the fine-tuned model:
+     * the model switch minus the fine-tuned figure; negative when fine-tuning costs more than switching alone.
+     */
+    public double savingFromPromptUsd() {
+        return modelSwitchMonthlyUsd - fineTunedMonthlyUsd;
+    }
+
+    /** Returns the part of {@link #monthlySavingUsd()} that comes from moving to another model; 0 on the own model. */
+    public double savingFromModelUsd() {
+        return promptOnlyMonthlyUsd - modelSwitchMonthlyUsd;
     }
 }

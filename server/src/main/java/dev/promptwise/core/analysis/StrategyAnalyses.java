@@ -3,6 +3,7 @@ package dev.promptwise.core.analysis;
 import dev.promptwise.core.advice.CostOutlook;
 import dev.promptwise.core.advice.DecisionEngine;
 import dev.promptwise.core.advice.Recommendation;
+import dev.promptwise.core.catalog.FineTunables;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -147,7 +149,7 @@ final class StrategyAnalyses {
         return new StrategyContext(strategy.strategy(), strategy.path(), strategy.settings(),
                 id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
-                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo);
+                workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo, catalog);
     }
 
     static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {
@@ -233,15 +235,30 @@ final class StrategyAnalyses {
             return "Cost unknown: add traffic.requestsPerDay";
         }
         StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(cost.now().get().costPerMonth()));
-        cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
-        cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
-        cost.fineTuned().ifPresent(ft -> {
-            if (ft.trainingCost().isPresent()) {
-                title.append(" · training ").append(Money.usd(ft.trainingCost().getAsDouble()));
-            }
-            title.append(ft.breakEvenDays().isPresent()
-                    ? " · break-even " + Money.days(ft.breakEvenDays().getAsDouble()) : " · never breaks even");
-        });
+        if (cost.fineTuned().isEmpty()) {
+            FineTunables.Choice choice = analysis.prompt().fineTuningBase();
+            String named = choice.declared() ? analysis.prompt().binding().fineTuningBaseModel()
+                    : analysis.prompt().model().id();
+            return title.append(" · no fine-tuned alternative: ").append(named).append(" cannot be fine-tuned")
+                    .toString();
+        }
+        FineTunedCost tuned = cost.fineTuned().get();
+        String base = tuned.baseModelId();
+        // Every fine-tuned figure names its base model; a different base's own price comes first, as a model switch.
+        if (tuned.switchesModel()) {
+            tuned.modelSwitch().ifPresent(figures -> title.append(" · ").append(base).append(" as is ")
+                    .append(Money.perMonth(figures.costPerMonth())));
+        }
+        monthly(tuned).ifPresent(m -> title.append(" · fine-tuned ").append(base).append(' ').append(m));
+        cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(base).append(' ')
+                .append(m));
+        if (tuned.trainingCost().isPresent()) {
+            title.append(" · training ").append(Money.usd(tuned.trainingCost().getAsDouble()));
+        }
+        OptionalDouble breakEven = tuned.promptBreakEvenDays();
+        title.append(breakEven.isPresent() ? " · break-even " + Money.days(breakEven.getAsDouble())
+                : tuned.trainingCost().isEmpty() || tuned.savingFromPrompt().isEmpty() ? " · break-even unknown"
+                : " · never breaks even");
         return title.toString();
     }
 
@@ -280,7 +297,9 @@ final class StrategyAnalyses {
         }
         return new CostOutlook(cost.now().get().costPerMonth(), fineTuned.costPerMonth().getAsDouble(),
                 fineTuned.trainingCost().getAsDouble(),
-                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null);
+                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null,
+                fineTuned.baseModelId(),
+                fineTuned.modelSwitch().map(CostFigures::costPerMonth).orElse(cost.now().get().costPerMonth()));
     }
 
     private static Optional<WorkloadAnalysis> analysisOf(AnalyzedStrategy strategy, Workload workload) {

@@ -23,6 +23,15 @@ import java.util.OptionalDouble;
  * @param tokensPerTrainingLine tokens of one training line (prompt messages, example, answer and overhead)
  * @param trainedTokens tokens billed for one training run: examples × tokens per line × epochs
  * @param notes why figures are empty, in sentences a message can quote
+ * @param fromModelId the model the prompt is sent to now
+ * @param modelSwitch the prompt as written, sent to the base model at its ordinary (not fine-tuned) list prices:
+ *     what moving to the base model without training would cost; the same figures as the prompt as written when
+ *     the base model is the workload's own; empty without traffic
+ * @param savingFromModel the prompt as written minus {@code modelSwitch}, per month: the part of
+ *     {@code monthlySaving} that comes from a different model; 0 when the base model is the workload's own
+ * @param savingFromPrompt {@code modelSwitch} minus {@code costPerMonth}: the part of {@code monthlySaving} that
+ *     comes from the shorter prompt on the fine-tuned model, retraining included; negative when fine-tuned prices
+ *     and retraining cost more than the shorter prompt saves
  */
 public record FineTunedCost(
         String baseModelId,
@@ -36,9 +45,27 @@ public record FineTunedCost(
         int epochs,
         double tokensPerTrainingLine,
         double trainedTokens,
-        List<String> notes) {
+        List<String> notes,
+        String fromModelId,
+        Optional<CostFigures> modelSwitch,
+        OptionalDouble savingFromModel,
+        OptionalDouble savingFromPrompt) {
 
     public FineTunedCost {
         notes = List.copyOf(notes);
+    }
+
+    /** Returns whether the base model is another model than the one the prompt is sent to now. */
+    public boolean switchesModel() {
+        return fromModelId != null && !fromModelId.equals(baseModelId);
+    }
+
+    /**
+     * Returns the days the shorter prompt's saving alone takes to pay back the training: training cost /
+     * ({@code savingFromPrompt} / 30); empty when that saving is not positive or a figure is unknown. Equal to
+     * {@link #breakEvenDays()} when the base model is the workload's own.
+     */
+    public OptionalDouble promptBreakEvenDays() {
+        return CostModel.breakEvenDays(trainingCost, savingFromPrompt);
     }
 }

@@ -25,15 +25,45 @@ class FewShotHeavyTest {
     }
 
     @Test
-    void atItsWorkloadTheSavingOfFineTuningLeads() {
+    void atItsWorkloadTheSavingOfFineTuningLeadsSplitIntoPromptAndModel() {
         int exampleTokens = FineTuningPaysOffTest.exampleTokens();
         int promptTokens = HandCosts.promptTokens(HandCosts.tokens(PROMPT));
-        double saving = FineTuningPaysOffTest.fineTuned(50_000).saving();
-        TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml", FineTuningPaysOffTest.strategy(null, 50_000));
+        HandCosts.FineTuned cost = FineTuningPaysOffTest.fineTuned(50_000, 2, 1);
+        TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml",
+                FineTuningPaysOffTest.strategy(null, 50_000, 2, 1));
         check(RULE, workspace, "prompts/triage.txt", annotated("Moving 3 few-shot examples into a fine-tuned gpt-4o-mini"
-                + " would save " + usd(saving) + "/month at 50,000 requests/day, retraining included: they take "
+                + " would save " + usd(cost.saving()) + "/month at 50,000 requests/day, retraining included: "
+                + usd(cost.fromPrompt()) + " from the shorter prompt on fine-tuned gpt-4o-mini, " + usd(cost.fromModel())
+                + " from moving off gpt-4o: they take " + Math.round(100.0 * exampleTokens / promptTokens)
+                + " % of the prompt (" + count(exampleTokens) + " of " + count(promptTokens) + " tokens)."));
+    }
+
+    @Test
+    void aSavingThatComesOnlyFromTheCheaperBaseModelIsLabelledAModelSwitch() {
+        int exampleTokens = FineTuningPaysOffTest.exampleTokens();
+        int promptTokens = HandCosts.promptTokens(HandCosts.tokens(PROMPT));
+        HandCosts.FineTuned cost = FineTuningPaysOffTest.fineTuned(50_000);
+        TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml", FineTuningPaysOffTest.strategy(null, 50_000));
+        check(RULE, workspace, "prompts/triage.txt", annotated("3 few-shot examples take "
                 + Math.round(100.0 * exampleTokens / promptTokens) + " % of the prompt (" + count(exampleTokens) + " of "
-                + count(promptTokens) + " tokens)."));
+                + count(promptTokens) + " tokens); a fine-tuned gpt-4o-mini would cost " + usd(cost.saving())
+                + "/month less than gpt-4o now at 50,000 requests/day, but only as a model switch (the prompt as"
+                + " written on gpt-4o-mini would cost " + usd(cost.fromModel()) + " less than on gpt-4o, and the"
+                + " shorter prompt on fine-tuned gpt-4o-mini costs " + usd(-cost.fromPrompt()) + " more, retraining"
+                + " included), so keep the examples or switch models without training."));
+    }
+
+    @Test
+    void aClaudeWorkloadWithoutABaseModelGetsNoFineTunedFigureAndIsToldWhy() {
+        int exampleTokens = FineTuningPaysOffTest.exampleTokens();
+        int promptTokens = HandCosts.promptTokens(HandCosts.tokens(PROMPT));
+        String strategy = FineTuningPaysOffTest.strategy(null, 50_000).replace("model: gpt-4o", "model: claude-sonnet-4.5")
+                .replace("    fineTuning: { baseModel: gpt-4o-mini }\n", "");
+        check(RULE, new TestWorkspace().with("promptwise.yaml", strategy), "prompts/triage.txt",
+                annotated("3 few-shot examples take " + Math.round(100.0 * exampleTokens / promptTokens)
+                        + " % of the prompt (" + count(exampleTokens) + " of " + count(promptTokens) + " tokens)."
+                        + " claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API, so there is no fine-tuned"
+                        + " alternative; declare fineTuning.baseModel to compare with a fine-tunable model."));
     }
 
     @Test

@@ -30,6 +30,8 @@ import java.util.function.Predicate;
  * @param costOutlook the cost model's outlook of a workload, or {@code null} for a workload it cannot price
  * @param workloadCost the cost model's full figures of a workload, or {@code null} for a workload it cannot price
  * @param memo the analysis host's memo of strategy files (its schema, its resolved paths): rules keep no state
+ * @param catalog the price catalog the workloads are priced with (the bundled one plus the file's {@code models}),
+ *     for what rules must know of a model beyond its being known: whether and how it can be fine-tuned
  */
 public record StrategyContext(
         StrategyFile strategy,
@@ -40,7 +42,17 @@ public record StrategyContext(
         WorkspaceFiles files,
         Function<Workload, CostOutlook> costOutlook,
         Function<Workload, WorkloadCost> workloadCost,
-        StrategyMemo memo) implements RuleContext {
+        StrategyMemo memo,
+        PriceCatalog catalog) implements RuleContext {
+
+    /** Returns a context that reads model facts from the bundled catalog. */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost,
+            StrategyMemo memo) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost, memo,
+                PriceCatalog.bundled());
+    }
 
     /** Returns a context with a memo of its own. */
     public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
@@ -61,7 +73,7 @@ public record StrategyContext(
     public static StrategyContext of(StrategyFile strategy, String strategyPath, Settings settings,
             PriceCatalog catalog, WorkspaceFiles files) {
         return new StrategyContext(strategy, strategyPath, settings, id -> catalog.resolve(id).isPresent(),
-                catalog::suggestions, files, workload -> null);
+                catalog::suggestions, files, workload -> null, workload -> null, new StrategyMemo(), catalog);
     }
 
     @Override
