@@ -30,9 +30,12 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      * @param fineTunedMonthlyUsd a fine-tuned model, serving and retraining, per month
      * @param hybridMonthlyUsd the hybrid, serving and retraining, per month
      * @param trainingCostUsd one training run of the fine-tuned model
-     * @param breakEvenDays the days until fine-tuning pays back its training
-     * @param fineTunedMonthlySavingUsd the prompt as written minus the fine-tuned figure; not positive when
-     *     fine-tuning never pays back
+     * @param breakEvenDays the days until the shorter prompt's saving pays back the training
+     *     ({@code FineTunedCost.promptBreakEvenDays}): a saving that comes from moving to a cheaper base model is not
+     *     counted, it needs no training
+     * @param fineTunedMonthlySavingUsd the shorter prompt's part of the fine-tuning saving: the prompt as written on
+     *     the base model at its ordinary prices minus the fine-tuned figure (the whole saving when the base model is
+     *     the workload's own); not positive when fine-tuning never pays back
      * @param recommendedApproach the recommended approach's id ({@code fine-tuning})
      * @param recommendation the recommendation as users write it, with the hybrid pattern when there is one
      * @param rationale the sentence that says why

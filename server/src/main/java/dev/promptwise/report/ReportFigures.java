@@ -45,8 +45,10 @@ public final class ReportFigures {
                 fineTuned.map(ft -> boxed(ft.costPerMonth())).orElse(null),
                 hybrid.map(ft -> boxed(ft.costPerMonth())).orElse(null),
                 fineTuned.map(ft -> boxed(ft.trainingCost())).orElse(null),
-                fineTuned.map(ft -> boxed(ft.breakEvenDays())).orElse(null),
-                fineTuned.map(ft -> boxed(ft.monthlySaving())).orElse(null),
+                // Fine-tuning's own payback: the shorter prompt's saving against the base model as it is, so that a
+                // saving that comes only from moving to a cheaper model is never shown as fine-tuning paying back.
+                fineTuned.map(ft -> boxed(ft.promptBreakEvenDays())).orElse(null),
+                fineTuned.map(ft -> boxed(ft.savingFromPrompt())).orElse(null),
                 analysis.recommendation().approach().id(),
                 analysis.recommendation().label(),
                 analysis.recommendation().rationale(),

@@ -4,6 +4,7 @@ import dev.promptwise.core.advice.Recommendation;
 import dev.promptwise.core.catalog.FineTunables;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
@@ -26,17 +27,18 @@ public final class ApproachFix {
 
     /** Returns the fix that sets the workload's approach to the recommendation, with the bundled catalog's facts. */
     public static Fix setApproach(StrategyFile strategy, Workload workload, Recommendation recommendation) {
-        return setApproach(strategy, workload, recommendation, PriceCatalog.bundled());
+        return setApproach(strategy, workload, recommendation, PriceCatalog.bundled(), Settings.DEFAULT_MODEL);
     }
 
     /**
      * Returns the fix that sets the workload's approach to the recommendation. A scaffolded {@code fineTuning}
      * section names the workload's own model when {@code catalog} says it can be fine-tuned, else the cheapest
      * fine-tunable model of the same provider ({@link FineTunables#forScaffold}), else leaves {@code baseModel} out
-     * with a comment that says why.
+     * with a comment that says why. The workload's model is its own, else the strategy file's default, else
+     * {@code settingsModel} (the settings' default model), as the prompt is priced.
      */
     public static Fix setApproach(StrategyFile strategy, Workload workload, Recommendation recommendation,
-            PriceCatalog catalog) {
+            PriceCatalog catalog, String settingsModel) {
         Approach approach = recommendation.approach();
         List<TextEdit> edits = new ArrayList<>();
         YamlNode.Mapping body = body(strategy, workload);
@@ -50,7 +52,8 @@ public final class ApproachFix {
         boolean scaffold = approach.trainsAModel() && workload.fineTuning().keyRange() == null && indent != null;
         if (scaffold) {
             int end = endOfLastLine(strategy.text(), body.range().end());
-            ModelInfo own = catalog.resolve(strategy.modelOf(workload)).orElse(null);
+            String ownId = strategy.modelOf(workload) != null ? strategy.modelOf(workload) : settingsModel;
+            ModelInfo own = catalog.resolve(ownId).orElse(null);
             String baseModel = FineTunables.forScaffold(catalog, own, null).orElse(null);
             StringBuilder section = new StringBuilder();
             if (end > 0 && strategy.text().charAt(end - 1) != '\n') {
@@ -61,8 +64,8 @@ public final class ApproachFix {
                 section.append(indent).append("  baseModel: ").append(baseModel).append('\n');
             } else {
                 section.append(indent).append("  # baseModel: none: ").append(own == null
-                        ? (strategy.modelOf(workload) == null ? "the workload names no model"
-                                : strategy.modelOf(workload) + " is not in the price catalog") + "; name a fine-tunable one"
+                        ? (ownId == null ? "the workload names no model" : ownId + " is not in the price catalog")
+                                + "; name a fine-tunable one"
                         : FineTunables.cannotBeFineTuned(catalog, own) + "; "
                                 + FineTunables.alternatives(catalog, own)).append('\n');
             }
