@@ -3,6 +3,7 @@ package dev.promptwise.core.rules;
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.count;
 import static dev.promptwise.core.rules.RuleFixture.usd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.promptwise.testing.TestWorkspace;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,31 @@ class FewShotHeavyTest {
                 + " of " + count(promptTokens) + " tokens); the saving of moving them into a fine-tuned gpt-4o-mini is"
                 + " unknown. No traffic is known for this prompt, so its cost per request and per month are not"
                 + " computed: give its workload a traffic section (requestsPerDay, avgInputTokens, avgOutputTokens)."));
+    }
+
+    @Test
+    void theExtractFixNeverWritesAModelTheWorkloadCannotFineTune() {
+        String claude = FineTuningPaysOffTest.strategy(null, 50_000).replace("model: gpt-4o", "model: claude-sonnet-4.5")
+                .replace("    fineTuning: { baseModel: gpt-4o-mini }\n", "");
+        assertEquals("# baseModel: none: claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API: Anthropic's"
+                + " API offers no fine-tuning of Claude models", scaffoldedBase(claude));
+        // o3 cannot be fine-tuned either, but OpenAI fine-tunes others: its cheapest, fine-tuned gpt-4.1-nano.
+        String o3 = FineTuningPaysOffTest.strategy(null, 50_000).replace("model: gpt-4o", "model: o3")
+                .replace("    fineTuning: { baseModel: gpt-4o-mini }\n", "");
+        assertEquals("baseModel: gpt-4.1-nano", scaffoldedBase(o3));
+        String own = FineTuningPaysOffTest.strategy(null, 50_000).replace("    fineTuning: { baseModel: gpt-4o-mini }\n",
+                "");
+        assertEquals("baseModel: gpt-4o", scaffoldedBase(own));
+    }
+
+    /** Returns the base-model line that the few-shot-heavy fix writes into the strategy file. */
+    private static String scaffoldedBase(String strategy) {
+        TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml", strategy).with("prompts/triage.txt", PROMPT);
+        dev.promptwise.core.vocabulary.Fix fix = workspace.findings("prompts/triage.txt").stream()
+                .filter(finding -> finding.ruleId().equals(RULE)).findFirst().orElseThrow().fixes().get(0);
+        String edits = fix.workspaceChange().edits().get("promptwise.yaml").toString();
+        int start = edits.indexOf(edits.contains("# baseModel") ? "# baseModel" : "baseModel:");
+        return edits.substring(start, edits.indexOf('\n', start));
     }
 
     @Test
