@@ -49,7 +49,9 @@ public final class FewShotHeavyRule implements Rule<PromptContext> {
             return;
         }
         Optional<FineTunedCost> fineTuned = prompt.cost().flatMap(WorkloadCost::fineTuned);
-        String noBase = prompt.model() == null ? null : prompt.fineTuningBase().reason();
+        String noBase = prompt.model() == null
+                ? "No price is known for " + prompt.modelId() + ", so no fine-tuned saving is computed."
+                : prompt.fineTuningBase().reason();
         String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned,
                 noBase);
         TextRange first = examples.get(0).range();
