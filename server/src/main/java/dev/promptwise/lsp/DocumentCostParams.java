@@ -11,6 +11,7 @@ public final class DocumentCostParams {
         this.uri = uri;
     }
 
+    @org.eclipse.lsp4j.jsonrpc.validation.NonNull
     public String getUri() {
         return uri;
     }

@@ -108,16 +108,30 @@ public final class LanguageServerLauncher {
     private static final class ParseErrorAnsweringEndpoint extends RemoteEndpoint {
 
         private final MessageConsumer outgoing;
+        private final ServerLog log;
 
-        ParseErrorAnsweringEndpoint(MessageConsumer outgoing, Endpoint localEndpoint) {
-            super(outgoing, localEndpoint);
+        ParseErrorAnsweringEndpoint(MessageConsumer outgoing, Endpoint localEndpoint, ServerLog log) {
+            super(outgoing, localEndpoint, failure -> internalError(failure, log));
             this.outgoing = outgoing;
+            this.log = log;
         }
 
         @Override
         public void handle(Message message, List<MessageIssue> issues) {
             boolean unparsable = issues.stream()
                     .anyMatch(issue -> issue.getIssueCode() == ResponseErrorCode.ParseError.getValue());
+            String wrongType = unparsable ? wrongType(issues.get(0).getCause()) : null;
+            if (wrongType != null && message instanceof RequestMessage request && request.getMethod() != null) {
+                // The frame was whole JSON and the request readable; only its params did not fit their type.
+                ResponseMessage response = new ResponseMessage();
+                response.setJsonrpc(MessageConstants.JSONRPC_VERSION);
+                response.setRawId(request.getRawId());
+                String problem = wrongType;
+                response.setError(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
+                log.info("Answered " + request.getMethod() + " with InvalidParams: " + problem);
+                outgoing.consume(response);
+                return;
+            }
             if (unparsable && !(message instanceof RequestMessage)) {
                 ResponseMessage response = new ResponseMessage();
                 response.setJsonrpc(MessageConstants.JSONRPC_VERSION);
@@ -130,6 +144,47 @@ public final class LanguageServerLauncher {
                 return;
             }
             super.handle(message, issues);
+        }
+
+        /**
+         * Returns "params.position.line has the wrong type" when Gson read the whole message but a value did not fit
+         * its field ("Expected an int but was x at line 1 column 126 path $.params.position.line"), or null when the
+         * JSON itself was broken (an input that ended early, a malformed token): that stays a Parse error.
+         */
+        static String wrongType(Throwable failure) {
+            String path = null;
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.io.EOFException
+                        || cause instanceof com.google.gson.stream.MalformedJsonException) {
+                    return null;
+                }
+                if (path == null && cause.getMessage() != null
+                        && (cause instanceof IllegalStateException || cause instanceof NumberFormatException
+                                || cause instanceof UnsupportedOperationException)) {
+                    java.util.regex.Matcher field = WRONG_TYPE_PATH.matcher(cause.getMessage());
+                    path = field.find() && !field.group(1).isEmpty() ? field.group(1) : "params";
+                }
+            }
+            return path == null ? null : path + " has the wrong type";
+        }
+
+        private static final java.util.regex.Pattern WRONG_TYPE_PATH =
+                java.util.regex.Pattern.compile("path \\$\\.(\\S*)");
+
+        /**
+         * Answers a request whose handler failed with InternalError and a short message; the stack trace stays in
+         * the server's log, where it belongs, and never reaches the client. A ResponseErrorException is the
+         * handler's own answer and passes as it is.
+         */
+        static ResponseError internalError(Throwable failure, ServerLog log) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException answered) {
+                return answered.getResponseError();
+            }
+            log.error("A request failed inside the server", cause);
+            return new ResponseError(ResponseErrorCode.InternalError,
+                    "Internal error: " + cause.getClass().getSimpleName() + "; see the server's log", null);
         }
     }
 
@@ -171,10 +226,11 @@ public final class LanguageServerLauncher {
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
-            Endpoint services = new OptionalRequestGuard(ServiceEndpoints.toEndpoint(localServices),
+            Endpoint services = new OptionalRequestGuard(
+                    new ParamsGuard(ServiceEndpoints.toEndpoint(localServices), serverMethods(), log),
                     serverMethods().keySet());
             Endpoint guarded = new LifecycleGuard(services, server, log);
-            RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded);
+            RemoteEndpoint remoteEndpoint = new ParseErrorAnsweringEndpoint(outgoing, guarded, log);
             jsonHandler.setMethodProvider(remoteEndpoint);
             remoteEndpoint.setJsonHandler(jsonHandler);
             this.jsonHandler = jsonHandler;

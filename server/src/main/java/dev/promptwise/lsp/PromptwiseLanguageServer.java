@@ -80,6 +80,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private volatile LanguageClient client;
     private volatile boolean pricingFileInUse;
+    /** The pricing file and the hash of the bytes the catalog in force was read from; null on the bundled one. */
+    private volatile String pricingInUse;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
 
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
@@ -222,15 +224,35 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     }
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
+    /** Names the pricing file by its path and the hash of its bytes, so that an edited file is read again. */
+    private String pricingKey(Settings settings) {
+        if (settings.pricingFile() == null) {
+            return null;
+        }
+        java.nio.file.Path file = pricingPath(settings);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file));
+            return file + "\0" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.io.IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
+            return file + "\0unreadable";
+        }
+    }
+
+    private java.nio.file.Path pricingPath(Settings settings) {
+        java.nio.file.Path file = java.nio.file.Path.of(settings.pricingFile());
+        if (!file.isAbsolute() && index.root().isPresent()) {
+            file = index.root().get().resolve(file);
+        }
+        return file;
+    }
+
     private dev.promptwise.core.catalog.PriceCatalog catalogFor(Settings settings) {
         dev.promptwise.core.catalog.PriceCatalog bundled = analyzer.bundledCatalog();
         if (settings.pricingFile() == null) {
             return bundled;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(settings.pricingFile());
-        if (!file.isAbsolute() && index.root().isPresent()) {
-            file = index.root().get().resolve(file);
-        }
+        java.nio.file.Path file = pricingPath(settings);
         try {
             return dev.promptwise.io.PricingFiles.apply(bundled, file);
         } catch (java.io.IOException | RuntimeException e) {
@@ -346,8 +368,13 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         List<String> problems = new ArrayList<>();
         Settings settings = Settings.fromJson(json, problems);
         // Without a pricing file the bundled catalog stays in use and is read on first use, not at initialize.
+        // A settings change that leaves the pricing file as it was keeps the façade, and with it every memo.
         if (settings.pricingFile() != null || pricingFileInUse) {
-            analyzer.useCatalog(catalogFor(settings));
+            String pricing = pricingKey(settings);
+            if (!java.util.Objects.equals(pricing, pricingInUse)) {
+                analyzer.useCatalog(catalogFor(settings));
+                pricingInUse = pricing;
+            }
             pricingFileInUse = settings.pricingFile() != null;
         }
         analyzer.updateSettings(settings);

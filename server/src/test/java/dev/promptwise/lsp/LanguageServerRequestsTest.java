@@ -3,7 +3,9 @@ package dev.promptwise.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -239,6 +241,18 @@ class LanguageServerRequestsTest {
         assertEquals(1, catalogReads.get());
         assertEquals("acme/support-7b", withPricingFile.join().getModel());
         assertFalse(withPricingFile.join().isEstimated(), "the pricing file gives the model its encoding");
+
+        PromptwiseAnalysis withFile = lazy.analyzer().facade();
+        lazy.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(Map.of("promptwise",
+                Map.of("defaultModel", "acme/support-7b", "budget", Map.of("maxPromptTokens", 900), "pricing",
+                        Map.of("file", "prices.yaml")))));
+        assertSame(withFile, lazy.analyzer().facade(), "an unchanged pricing file keeps the façade and its memos");
+        Files.writeString(root.resolve("prices.yaml"), "acme/support-7b: { provider: acme, input: 0.4, output: 1.6,"
+                + " contextWindow: 32000, maxOutput: 4096, encoding: cl100k_base }\n");
+        lazy.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(Map.of("promptwise",
+                Map.of("defaultModel", "acme/support-7b", "pricing", Map.of("file", "prices.yaml")))));
+        assertNotSame(withFile, lazy.analyzer().facade(), "an edited pricing file is read again");
+        assertEquals(0.4, lazy.analyzer().facade().catalog().resolve("acme/support-7b").orElseThrow().input());
 
         lazy.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(Map.of("promptwise",
                 Map.of("defaultModel", "acme/support-7b"))));

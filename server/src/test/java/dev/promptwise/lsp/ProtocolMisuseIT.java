@@ -112,6 +112,62 @@ class ProtocolMisuseIT {
         }
     }
 
+    /** Each request type with params that are null, lack a required field, or have a field of the wrong type. */
+    @Test
+    void badParamsGetInvalidParamsNamingTheFieldAndNoStackTrace() throws Exception {
+        Map<String, String> wellFormed = new LinkedHashMap<>();
+        String document = "\"textDocument\": {\"uri\": \"" + URI + "\"}";
+        String position = "\"position\": {\"line\": 0, \"character\": 0}";
+        String range = "\"range\": {\"start\": {\"line\": 0, \"character\": 0}, \"end\": {\"line\": 1, \"character\": 0}}";
+        wellFormed.put("textDocument/hover", document + ", " + position);
+        wellFormed.put("textDocument/completion", document + ", " + position);
+        wellFormed.put("textDocument/definition", document + ", " + position);
+        wellFormed.put("textDocument/codeLens", document);
+        wellFormed.put("textDocument/documentSymbol", document);
+        wellFormed.put("textDocument/documentLink", document);
+        wellFormed.put("textDocument/inlayHint", document + ", " + range);
+        wellFormed.put("textDocument/codeAction", document + ", " + range + ", \"context\": {\"diagnostics\": []}");
+        wellFormed.put("promptwise/documentCost", "\"uri\": \"" + URI + "\"");
+        try (LanguageServerProcess server = initializedServer("bad-params")) {
+            open(server, TEXT);
+            int id = 1000;
+            for (Map.Entry<String, String> request : wellFormed.entrySet()) {
+                String method = request.getKey();
+                JsonNode good = answer(server, ++id, method, "{" + request.getValue() + "}");
+                assertFalse(good.has("error"), method + " with good params: " + good);
+
+                assertInvalidParams(answer(server, ++id, method, "null"), method + " with null params",
+                        "params is missing");
+                assertInvalidParams(answer(server, ++id, method, "{}"), method + " with no fields",
+                        "params\\.\\w+ is missing");
+                String wrongType = method.startsWith("promptwise/") ? "{\"uri\": {\"no\": 1}}"
+                        : "{" + request.getValue().replace("\"line\": 0", "\"line\": \"x\"")
+                                .replace("\"uri\": \"" + URI + "\"", "\"uri\": [1]") + "}";
+                assertInvalidParams(answer(server, ++id, method, wrongType), method + " with a wrong type",
+                        "params(\\.\\w+)+ has the wrong type");
+                assertInvalidParams(answer(server, ++id, method, "42"), method + " with a number for params",
+                        "params has the wrong type");
+            }
+            assertStillCorrect(server);
+            assertCleanExit(server);
+        }
+    }
+
+    private static JsonNode answer(LanguageServerProcess server, int id, String method, String params)
+            throws Exception {
+        server.sendRaw("{\"jsonrpc\": \"2.0\", \"id\": " + id + ", \"method\": \"" + method + "\", \"params\": "
+                + params + "}");
+        return server.await("the answer to #" + id, node -> node.path("id").asInt() == id);
+    }
+
+    private static void assertInvalidParams(JsonNode answer, String what, String expected) {
+        assertEquals(-32602, answer.at("/error/code").asInt(), what + ": " + answer);
+        String message = answer.at("/error/message").asText();
+        assertTrue(message.matches(expected), what + ": a short message naming the field, got: " + message);
+        JsonNode data = answer.path("error").path("data");
+        assertTrue(data.isMissingNode() || data.isNull(), what + ": nothing of the server's internals: " + data);
+    }
+
     @Test
     void requestsBeforeInitializeAreRefusedAndNotificationsDropped() throws Exception {
         try (LanguageServerProcess server = LanguageServerProcess.start("before-initialize")) {

@@ -8,8 +8,11 @@ import dev.promptwise.core.vocabulary.TextEdit;
 import dev.promptwise.core.yaml.YamlDocument;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlReader;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The fix "Declare variable 'x'" for {@code undefined-variable}: it adds the input to the block where the file's
@@ -31,16 +34,35 @@ import java.util.Optional;
  */
 public final class DeclareVariable {
 
-    private DeclareVariable() {}
+    private final PromptDocument document;
+    private final String text;
+    /** The YAML of the front matter or the whole file, read once for all the names of one document. */
+    private final Map<TextRange, YamlDocument> read = new HashMap<>();
+
+    private DeclareVariable(PromptDocument document) {
+        this.document = document;
+        this.text = document.text();
+    }
 
     /** Returns the fix that declares {@code name} in {@code document}; empty when the format has no place for it. */
     public static Optional<Fix> fix(PromptDocument document, String name) {
-        String text = document.text();
+        return forDocument(document).apply(name);
+    }
+
+    /**
+     * Returns the fixes of one document by name: its YAML is read once, however many names are asked for, so that
+     * a file with thousands of undeclared variables is not read thousands of times.
+     */
+    public static Function<String, Optional<Fix>> forDocument(PromptDocument document) {
+        return new DeclareVariable(document)::fixFor;
+    }
+
+    private Optional<Fix> fixFor(String name) {
         List<TextEdit> edits = switch (document.format()) {
-            case PROMPTY -> prompty(text, name);
-            case DOTPROMPT -> dotprompt(text, name);
-            case SEMANTIC_KERNEL -> wholeFile(text, "input_variables", List.of("- name: " + name));
-            case LANGCHAIN -> langChain(text, name);
+            case PROMPTY -> prompty(name);
+            case DOTPROMPT -> dotprompt(name);
+            case SEMANTIC_KERNEL -> wholeFile("input_variables", List.of("- name: " + name));
+            case LANGCHAIN -> langChain(name);
             default -> null;
         };
         if (edits == null || edits.isEmpty()) {
@@ -49,12 +71,16 @@ public final class DeclareVariable {
         return Optional.of(new Fix("Declare variable '" + name + "'", Lines.withLineBreaksOf(text, edits), true));
     }
 
-    private static List<TextEdit> prompty(String text, String name) {
+    private YamlDocument yaml(TextRange range) {
+        return read.computeIfAbsent(range, r -> YamlReader.read(text, r.start(), r.end()));
+    }
+
+    private List<TextEdit> prompty(String name) {
         FrontMatter front = FrontMatter.find(text);
         if (front == null || !front.closed()) {
             return null;
         }
-        YamlDocument yaml = YamlReader.read(text, front.yaml().start(), front.yaml().end());
+        YamlDocument yaml = yaml(front.yaml());
         if (!yaml.problems().isEmpty()) {
             return null;
         }
@@ -90,7 +116,7 @@ public final class DeclareVariable {
         return List.of("- " + name);
     }
 
-    private static List<TextEdit> dotprompt(String text, String name) {
+    private List<TextEdit> dotprompt(String name) {
         FrontMatter front = FrontMatter.find(text);
         List<String> schemaLines = List.of("schema:", "  " + name + ": string");
         if (front == null) {
@@ -101,7 +127,7 @@ public final class DeclareVariable {
         if (!front.closed()) {
             return null;
         }
-        YamlDocument yaml = YamlReader.read(text, front.yaml().start(), front.yaml().end());
+        YamlDocument yaml = yaml(front.yaml());
         if (!yaml.problems().isEmpty()) {
             return null;
         }
@@ -138,8 +164,8 @@ public final class DeclareVariable {
         return single(YamlBlocks.append(text, schemaMapping, List.of(name + ": string")));
     }
 
-    private static List<TextEdit> langChain(String text, String name) {
-        YamlDocument yaml = YamlReader.read(text);
+    private List<TextEdit> langChain(String name) {
+        YamlDocument yaml = yaml(new TextRange(0, text.length()));
         YamlNode.Mapping root = yaml.rootMapping();
         if (!yaml.problems().isEmpty() || root == null) {
             return null;
@@ -153,12 +179,12 @@ public final class DeclareVariable {
             String separator = sequence.items().isEmpty() ? "" : ", ";
             return List.of(new TextEdit(TextRange.at(close), separator + name));
         }
-        return wholeFile(text, "input_variables", List.of("- " + name));
+        return wholeFile("input_variables", List.of("- " + name));
     }
 
     /** Adds {@code item} to the top-level list {@code key} of a whole-file YAML prompt, creating the list. */
-    private static List<TextEdit> wholeFile(String text, String key, List<String> item) {
-        YamlDocument yaml = YamlReader.read(text);
+    private List<TextEdit> wholeFile(String key, List<String> item) {
+        YamlDocument yaml = yaml(new TextRange(0, text.length()));
         YamlNode.Mapping root = yaml.rootMapping();
         if (!yaml.problems().isEmpty() || root == null) {
             return null;

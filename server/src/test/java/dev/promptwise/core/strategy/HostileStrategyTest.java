@@ -1,9 +1,9 @@
 package dev.promptwise.core.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptwise.HangGuard;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.rules.RuleRunner;
 import dev.promptwise.core.rules.registry.RuleRegistry;
@@ -49,14 +49,14 @@ class HostileStrategyTest {
     }
 
     private static void assertFlagged(String text) {
-        List<Finding> findings = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        List<Finding> findings = HangGuard.run(Duration.ofSeconds(10), Duration.ofMinutes(10), () -> {
             StrategyFile strategy = StrategyParser.parse(text);
             StrategyContext ctx = new StrategyContext(strategy, "promptwise.yaml", Settings.DEFAULTS, id -> true,
                     id -> List.of(), path -> true, workload -> null);
             return new RuleRunner((ruleId, path, failure) -> {
                 throw new AssertionError(ruleId + " failed", failure);
             }).run(RuleRegistry.STRATEGY, ctx, Cancellation.NONE);
-        });
+        }).value();
         assertFalse(findings.isEmpty());
         assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("strategy-schema")), findings.toString());
     }
