@@ -171,6 +171,8 @@ class LanguageServerLifecycleTest {
 
     private void initialize() throws Exception {
         InitializeParams params = new InitializeParams();
+        // The server answers an initialize without capabilities with InvalidParams, as the protocol requires them.
+        params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
         params.setInitializationOptions(SETTINGS);
         server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());

@@ -237,16 +237,18 @@ final class StrategyAnalyses {
         StringBuilder title = new StringBuilder("Now ").append(Money.perMonth(cost.now().get().costPerMonth()));
         if (cost.fineTuned().isEmpty()) {
             FineTunables.Choice choice = analysis.prompt().fineTuningBase();
-            String named = choice.declared() ? analysis.prompt().binding().fineTuningBaseModel()
-                    : analysis.prompt().model().id();
-            return title.append(" · no fine-tuned alternative: ").append(named).append(" cannot be fine-tuned")
-                    .toString();
+            String declared = analysis.prompt().binding() == null ? null
+                    : analysis.prompt().binding().fineTuningBaseModel();
+            String why = !choice.declared() ? analysis.prompt().model().id() + " cannot be fine-tuned"
+                    : analysis.prompt().catalog().resolve(declared).isPresent() ? declared + " cannot be fine-tuned"
+                    : declared + " is not in the price catalog";
+            return title.append(" · no fine-tuned alternative: ").append(why).toString();
         }
         FineTunedCost tuned = cost.fineTuned().get();
         String base = tuned.baseModelId();
         // Every fine-tuned figure names its base model; a different base's own price comes first, as a model switch.
         if (tuned.switchesModel()) {
-            tuned.modelSwitch().ifPresent(figures -> title.append(" · ").append(base).append(" as is ")
+            tuned.modelSwitch().ifPresent(figures -> title.append(" · model switch to ").append(base).append(' ')
                     .append(Money.perMonth(figures.costPerMonth())));
         }
         monthly(tuned).ifPresent(m -> title.append(" · fine-tuned ").append(base).append(' ').append(m));
