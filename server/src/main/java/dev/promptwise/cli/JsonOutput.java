@@ -105,11 +105,19 @@ final class JsonOutput {
         putNumber(node, "monthlyCostUsd", now.map(CostFigures::costPerMonth));
         Optional<FineTunedCost> fineTuned = analysis.cost() == null ? Optional.empty() : analysis.cost().fineTuned();
         if (fineTuned.isPresent()) {
+            // null below when there is no possible base model (docs/cost-model.md, "The base model").
+            FineTunedCost cost = fineTuned.get();
             ObjectNode tuned = node.putObject("fineTuned");
-            putNumber(tuned, "monthlyCostUsd", optional(fineTuned.get().costPerMonth()));
-            putNumber(tuned, "trainingCostUsd", optional(fineTuned.get().trainingCost()));
-            putNumber(tuned, "breakEvenDays", optional(fineTuned.get().breakEvenDays()));
-            tuned.put("trainingPriceUnconfirmed", fineTuned.get().trainingPriceUnconfirmed());
+            tuned.put("baseModel", cost.baseModelId());
+            putNumber(tuned, "monthlyCostUsd", optional(cost.costPerMonth()));
+            putNumber(tuned, "trainingCostUsd", optional(cost.trainingCost()));
+            putNumber(tuned, "breakEvenDays", optional(cost.breakEvenDays()));
+            putNumber(tuned, "monthlySavingUsd", optional(cost.monthlySaving()));
+            putNumber(tuned, "modelSwitchMonthlyCostUsd", cost.modelSwitch().map(CostFigures::costPerMonth));
+            putNumber(tuned, "savingFromPromptUsd", optional(cost.savingFromPrompt()));
+            putNumber(tuned, "savingFromModelUsd", optional(cost.savingFromModel()));
+            putNumber(tuned, "promptBreakEvenDays", optional(cost.promptBreakEvenDays()));
+            tuned.put("trainingPriceUnconfirmed", cost.trainingPriceUnconfirmed());
         } else {
             node.putNull("fineTuned");
         }

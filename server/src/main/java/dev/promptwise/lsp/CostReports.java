@@ -31,7 +31,7 @@ final class CostReports {
     /** One workload's figures; {@code null} where unknown. */
     record WorkloadRow(String name, String strategyFile, String model, Double requestsPerDay, Double monthlyCostUsd,
             Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd, Double breakEvenDays,
-            String recommendedApproach, String declaredApproach) {}
+            String recommendedApproach, String declaredApproach, String fineTuningBaseModel, String fineTuningNote) {}
 
     /** One prompt's figures; {@code null} where unknown. */
     record PromptRow(String path, int tokens, Double costPerRequestUsd, Double monthlyCostUsd) {}
@@ -84,6 +84,6 @@ final class CostReports {
         return new WorkloadRow(workload.name(), workload.strategyFile(), workload.model(), workload.requestsPerDay(),
                 workload.monthlyCostUsd(), workload.fineTunedMonthlyUsd(), workload.hybridMonthlyUsd(),
                 workload.trainingCostUsd(), workload.breakEvenDays(), workload.recommendedApproach(),
-                workload.declaredApproach());
+                workload.declaredApproach(), workload.fineTuningBaseModel(), workload.fineTuningNote());
     }
 }

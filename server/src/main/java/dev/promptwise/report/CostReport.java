@@ -30,9 +30,12 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      * @param fineTunedMonthlyUsd a fine-tuned model, serving and retraining, per month
      * @param hybridMonthlyUsd the hybrid, serving and retraining, per month
      * @param trainingCostUsd one training run of the fine-tuned model
-     * @param breakEvenDays the days until fine-tuning pays back its training
-     * @param fineTunedMonthlySavingUsd the prompt as written minus the fine-tuned figure; not positive when
-     *     fine-tuning never pays back
+     * @param breakEvenDays the days until the shorter prompt's saving pays back the training
+     *     ({@code FineTunedCost.promptBreakEvenDays}): a saving that comes from moving to a cheaper base model is not
+     *     counted, it needs no training
+     * @param fineTunedMonthlySavingUsd the shorter prompt's part of the fine-tuning saving: the prompt as written on
+     *     the base model at its ordinary prices minus the fine-tuned figure (the whole saving when the base model is
+     *     the workload's own); not positive when fine-tuning never pays back
      * @param recommendedApproach the recommended approach's id ({@code fine-tuning})
      * @param recommendation the recommendation as users write it, with the hybrid pattern when there is one
      * @param rationale the sentence that says why
@@ -45,19 +48,23 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      * @param trainingPriceUnconfirmed whether the training cost rests on a price the catalog marks unconfirmed
      * @param retrainingUnconfirmed whether the fine-tuned and hybrid monthly figures include retraining at that
      *     unconfirmed price
+     * @param fineTuningBaseModel the model the fine-tuned and hybrid figures are priced on, or {@code null} when
+     *     there is no possible base model (then those figures are {@code null} too)
+     * @param fineTuningNote the sentence that splits the fine-tuning saving into the shorter prompt's part and a
+     *     different model's part, or says why there is no fine-tuned alternative; {@code null} when nothing is known
      */
     public record Workload(String name, String strategyFile, String model, Double requestsPerDay,
             Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
             Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
             String recommendation, String rationale, String declaredApproach, List<Point> curve,
             Double breakEvenRequestsPerDay, boolean estimated, boolean trainingPriceUnconfirmed,
-            boolean retrainingUnconfirmed) {
+            boolean retrainingUnconfirmed, String fineTuningBaseModel, String fineTuningNote) {
 
         public Workload {
             curve = List.copyOf(curve);
         }
 
-        /** A workload whose figures rest on exact counts and confirmed prices. */
+        /** A workload whose figures rest on exact counts and confirmed prices, without a named base model. */
         public Workload(String name, String strategyFile, String model, Double requestsPerDay,
                 Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
                 Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
@@ -65,7 +72,7 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
                 Double breakEvenRequestsPerDay) {
             this(name, strategyFile, model, requestsPerDay, monthlyCostUsd, fineTunedMonthlyUsd, hybridMonthlyUsd,
                     trainingCostUsd, breakEvenDays, fineTunedMonthlySavingUsd, recommendedApproach, recommendation,
-                    rationale, declaredApproach, curve, breakEvenRequestsPerDay, false, false, false);
+                    rationale, declaredApproach, curve, breakEvenRequestsPerDay, false, false, false, null, null);
         }
     }
 

@@ -133,10 +133,8 @@ public final class CostReportPage {
                     .append("</td>").append(number(workload.requestsPerDay() == null ? UNKNOWN
                             : Money.count(workload.requestsPerDay())))
                     .append(number(usd(workload.monthlyCostUsd(), workload.estimated(), false)))
-                    .append(number(usd(workload.fineTunedMonthlyUsd(), workload.estimated(),
-                            workload.retrainingUnconfirmed())))
-                    .append(number(usd(workload.hybridMonthlyUsd(), workload.estimated(),
-                            workload.retrainingUnconfirmed())))
+                    .append(number(onBase(workload.fineTunedMonthlyUsd(), workload)))
+                    .append(number(onBase(workload.hybridMonthlyUsd(), workload)))
                     .append(number(usd(workload.trainingCostUsd(), workload.estimated(),
                             workload.trainingPriceUnconfirmed())))
                     .append(number(breakEven(workload)))
@@ -160,6 +158,9 @@ public final class CostReportPage {
         StringBuilder section = new StringBuilder("<section class=\"workload\">\n<h3>").append(escape(workload.name()))
                 .append("</h3>\n<p class=\"muted\">").append(escape(workload.strategyFile())).append(" · ")
                 .append(escape(workload.rationale())).append("</p>\n");
+        if (workload.fineTuningNote() != null) {
+            section.append("<p class=\"fine-tuning\">").append(escape(workload.fineTuningNote())).append("</p>\n");
+        }
         section.append(workload.curve().isEmpty()
                 ? "<p class=\"muted\">No chart: the prompt, its model's prices or the traffic are unknown.</p>\n"
                 : lineChart(workload));
@@ -282,6 +283,13 @@ public final class CostReportPage {
 
     private static String number(String text) {
         return "<td class=\"number\">" + text + "</td>";
+    }
+
+    /** Returns a fine-tuned figure with the model it is priced on: {@code $3,167.06 on gpt-4o-mini}. */
+    private static String onBase(Double value, Workload workload) {
+        String figure = usd(value, workload.estimated(), workload.retrainingUnconfirmed());
+        return value == null || workload.fineTuningBaseModel() == null ? figure
+                : figure + " on " + escape(workload.fineTuningBaseModel());
     }
 
     private static String usd(Double value, boolean estimated, boolean unconfirmed) {

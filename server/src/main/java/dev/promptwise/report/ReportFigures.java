@@ -1,6 +1,7 @@
 package dev.promptwise.report;
 
 import dev.promptwise.core.cost.CostFigures;
+import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.CostModel;
 import dev.promptwise.core.cost.FineTunedCost;
 import dev.promptwise.core.cost.Traffic;
@@ -44,8 +45,10 @@ public final class ReportFigures {
                 fineTuned.map(ft -> boxed(ft.costPerMonth())).orElse(null),
                 hybrid.map(ft -> boxed(ft.costPerMonth())).orElse(null),
                 fineTuned.map(ft -> boxed(ft.trainingCost())).orElse(null),
-                fineTuned.map(ft -> boxed(ft.breakEvenDays())).orElse(null),
-                fineTuned.map(ft -> boxed(ft.monthlySaving())).orElse(null),
+                // Fine-tuning's own payback: the shorter prompt's saving against the base model as it is, so that a
+                // saving that comes only from moving to a cheaper model is never shown as fine-tuning paying back.
+                fineTuned.map(ft -> boxed(ft.promptBreakEvenDays())).orElse(null),
+                fineTuned.map(ft -> boxed(ft.savingFromPrompt())).orElse(null),
                 analysis.recommendation().approach().id(),
                 analysis.recommendation().label(),
                 analysis.recommendation().rationale(),
@@ -53,7 +56,20 @@ public final class ReportFigures {
                 curve, breakEven,
                 now.map(CostFigures::estimated).orElse(false) || fineTuned.map(FineTunedCost::estimated).orElse(false),
                 fineTuned.map(FineTunedCost::trainingPriceUnconfirmed).orElse(false),
-                fineTuned.map(FineTunedCost::retrainingUnconfirmed).orElse(false));
+                fineTuned.map(FineTunedCost::retrainingUnconfirmed).orElse(false),
+                fineTuned.map(FineTunedCost::baseModelId).orElse(null),
+                fineTuningNote(analysis.prompt(), fineTuned));
+    }
+
+    /**
+     * Returns the sentence of the report on the fine-tuned alternative: its monthly saving split into the shorter
+     * prompt's part and a different model's part, or why there is none; {@code null} when there is nothing to say.
+     */
+    static String fineTuningNote(AnalyzedPrompt prompt, Optional<FineTunedCost> fineTuned) {
+        if (fineTuned.isEmpty()) {
+            return prompt == null || prompt.model() == null ? null : prompt.fineTuningBase().reason();
+        }
+        return CostMessages.savingSentence(fineTuned.get());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -277,6 +278,68 @@ class CheckCommandTest {
         assertTrue(run.out.contains("hint strategy-schema: 'expert' reads as the mlExpertise 'high'"), run.out);
         JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json").out);
         assertTrue(json.get("workloads").size() == 3, json.toString());
+    }
+
+    @Test
+    void aClaudeWorkloadHasAFineTunedFigureOnlyOnADeclaredFineTunableBaseWithTheSavingSplit() throws Exception {
+        // Three examples of 80 % of the prompt, short requests with a one-token answer: the shape in which dropping
+        // the examples can outweigh fine-tuned gpt-4o-mini's doubled prices.
+        List<String> examples = List.of(
+                "Input: The dashboard returns 502 for everyone since this morning.\nOutput: outage",
+                "Input: I was charged twice for the March invoice.\nOutput: billing",
+                "Input: I lost the phone with my authenticator app.\nOutput: account");
+        String prompt = "Route the ticket to billing, outage or account. Answer with the queue name only.\n\n"
+                + String.join("\n\n", examples);
+        write("prompts/triage.txt", prompt);
+        String workload = """
+                  %s:
+                    prompt: prompts/triage.txt
+                    model: claude-sonnet-4.5
+                    traffic: { requestsPerDay: 50000, avgInputTokens: 2, avgOutputTokens: 1 }
+                    data: { labeledExamples: 1000 }
+                    requirements: { changeFrequency: monthly }
+                """;
+        write("promptwise.yaml", "version: 1\nworkloads:\n" + workload.formatted("as-is")
+                + workload.formatted("on-mini") + "    fineTuning: { baseModel: gpt-4o-mini }\n"
+                + workload.formatted("on-claude") + "    fineTuning: { baseModel: claude-sonnet-4-20250514 }\n");
+        JsonNode report = new ObjectMapper().readTree(run("check", "--format", "json", "--fail-on", "none").out);
+        java.util.Map<String, JsonNode> workloads = new java.util.HashMap<>();
+        report.get("workloads").forEach(w -> workloads.put(w.get("name").asText(), w));
+
+        assertTrue(workloads.get("as-is").get("fineTuned").isNull(), "Anthropic's API fine-tunes no Claude model");
+        assertTrue(workloads.get("on-claude").get("fineTuned").isNull(), "nor the declared Claude base");
+        String diagnostics = report.get("files").toString();
+        assertTrue(diagnostics.contains("claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API, so there is no"
+                + " fine-tuned alternative; declare fineTuning.baseModel to compare with a fine-tunable model."),
+                diagnostics);
+        assertTrue(diagnostics.contains("\"rule\":\"base-model-not-fine-tunable\""), diagnostics);
+
+        // By hand, from model-facts.md's prices: claude-sonnet-4.5 $3 / $15; gpt-4o-mini $0.15 / $0.60; fine-tuned
+        // gpt-4o-mini $0.30 / $1.20, training $3. Claude's tokens are counted with o200k_base, as the tool estimates.
+        com.knuddels.jtokkit.api.Encoding o200k = com.knuddels.jtokkit.Encodings.newDefaultEncodingRegistry()
+                .getEncoding(com.knuddels.jtokkit.api.EncodingType.O200K_BASE);
+        int text = o200k.countTokens(prompt);
+        int exampleTokens = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            exampleTokens += o200k.countTokens(examples.get(i) + (i < examples.size() - 1 ? "\n\n" : ""));
+        }
+        double requestsPerMonth = 50_000 * 30;
+        int input = text + 3 + 3 + 2; // one message, the reply's priming, the variables
+        double now = (input * 3.00 + 1 * 15.00) / 1e6 * requestsPerMonth;
+        double modelSwitch = (input * 0.15 + 1 * 0.60) / 1e6 * requestsPerMonth;
+        int shorter = text - exampleTokens;
+        double serving = ((shorter + 3 + 3 + 2) * 0.30 + 1 * 1.20) / 1e6 * requestsPerMonth;
+        double training = 1000 * (4 * 2 + shorter + exampleTokens / 3.0 + 3) * 3 * 3.00 / 1e6;
+        double fineTuned = serving + training; // retrained once a month
+        JsonNode onMini = workloads.get("on-mini").get("fineTuned");
+        assertEquals("gpt-4o-mini", onMini.get("baseModel").asText());
+        assertEquals(now, workloads.get("on-mini").get("monthlyCostUsd").asDouble(), 1e-6);
+        assertEquals(fineTuned, onMini.get("monthlyCostUsd").asDouble(), 1e-6);
+        assertEquals(modelSwitch, onMini.get("modelSwitchMonthlyCostUsd").asDouble(), 1e-6);
+        assertEquals(now - modelSwitch, onMini.get("savingFromModelUsd").asDouble(), 1e-6);
+        assertEquals(modelSwitch - fineTuned, onMini.get("savingFromPromptUsd").asDouble(), 1e-6);
+        assertEquals(now - fineTuned, onMini.get("monthlySavingUsd").asDouble(), 1e-6);
+        assertTrue(modelSwitch - fineTuned > 0, "the fixture's shorter prompt pays on its own");
     }
 
     private void write(String path, String text) throws Exception {

@@ -131,7 +131,7 @@ class CostReportPageTest {
     void estimatedFiguresCarryTheirMarkAndAnUnconfirmedTrainingPriceItsFlag() {
         CostReport.Workload claude = new CostReport.Workload("claude-triage", "promptwise.yaml", "claude-sonnet-4",
                 20_000.0, 1234.5, 600.0, 700.0, 19.305, 0.4, 634.5, "fine-tuning", "fine-tuning", "Because.", null,
-                List.of(), null, true, true, true);
+                List.of(), null, true, true, true, null, null);
         String page = CostReportPage.render(new CostReport("now", List.of(claude), List.of(), ""));
         assertEquals(List.of("claude-triage", "claude-sonnet-4", "20,000", "≈$1,234.50",
                 "≈$600.00 (unconfirmed price)", "≈$700.00 (unconfirmed price)", "≈$19.31 (unconfirmed price)",

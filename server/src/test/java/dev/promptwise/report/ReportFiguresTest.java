@@ -72,7 +72,7 @@ class ReportFiguresTest {
     private double fineTunedPerMonth;
     private double hybridPerMonth;
     private double trainingCost;
-    private double breakEvenDays;
+    private double switchPerMonth;
     private double selfTunedSaving;
 
     @BeforeEach
@@ -107,9 +107,11 @@ class ReportFiguresTest {
         // epochs.
         trainingCost = LABELED_EXAMPLES * (4 * 2 + textTokens + VARIABLE_TOKENS + OUTPUT_TOKENS + 3) * 3
                 * tuned.training() / 1e6;
-        breakEvenDays = trainingCost / ((nowPerMonth - fineTunedPerMonth) / 30);
         // gpt-4o-mini fine-tuned costs more per token than gpt-4o-mini itself: that saving is negative.
         ModelInfo mini = PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow();
+        // The model switch: the same request on plain gpt-4o-mini, which the fine-tuned one cannot beat, since the
+        // prompt has no examples to remove.
+        switchPerMonth = (inputTokens * mini.input() + OUTPUT_TOKENS * mini.output()) / 1e6 * requestsPerMonth;
         selfTunedSaving = ((inputTokens * mini.input() + OUTPUT_TOKENS * mini.output())
                 - (inputTokens * tuned.input() + OUTPUT_TOKENS * tuned.output())) / 1e6 * requestsPerMonth;
     }
@@ -124,9 +126,17 @@ class ReportFiguresTest {
         assertEquals(fineTunedPerMonth, figures.fineTunedMonthlyUsd(), 1e-9);
         assertEquals(hybridPerMonth, figures.hybridMonthlyUsd(), 1e-9);
         assertEquals(trainingCost, figures.trainingCostUsd(), 1e-9);
-        assertEquals(nowPerMonth - fineTunedPerMonth, figures.fineTunedMonthlySavingUsd(), 1e-9);
         assertTrue(nowPerMonth > fineTunedPerMonth, "the fine-tuned gpt-4o-mini is cheaper than gpt-4o");
-        assertEquals(breakEvenDays, figures.breakEvenDays(), 1e-9);
+        // ... but only because gpt-4o-mini is: fine-tuning's own part of the saving is negative, and never pays back.
+        assertEquals(switchPerMonth - fineTunedPerMonth, figures.fineTunedMonthlySavingUsd(), 1e-9);
+        assertTrue(figures.fineTunedMonthlySavingUsd() < 0);
+        assertNull(figures.breakEvenDays());
+        assertEquals("gpt-4o-mini", figures.fineTuningBaseModel());
+        assertEquals("Fine-tuned gpt-4o-mini would cost " + Money.perMonth(nowPerMonth - fineTunedPerMonth)
+                + " less than gpt-4o now at 20,000 requests/day, but only as a model switch (the prompt as written on"
+                + " gpt-4o-mini would cost " + Money.usd(nowPerMonth - switchPerMonth) + " less than on gpt-4o, and"
+                + " the shorter prompt on fine-tuned gpt-4o-mini costs " + Money.usd(fineTunedPerMonth - switchPerMonth)
+                + " more, retraining included).", figures.fineTuningNote());
         assertEquals(List.of(), figures.curve(), "no chart asked for");
     }
 
@@ -181,9 +191,10 @@ class ReportFiguresTest {
                         ReportFigures.workload("promptwise.yaml", noPrompt, true)),
                 List.of(ReportFigures.prompt("prompts/router.txt", router.prompt())), "The prompts."));
         List<String> row = cells(page, "ticket-router");
-        assertEquals(List.of("ticket-router", "gpt-4o", "20,000", usd(nowPerMonth), usd(fineTunedPerMonth),
-                usd(hybridPerMonth), usd(trainingCost), Money.days(breakEvenDays), router.recommendation().label()),
-                row);
+        assertEquals(List.of("ticket-router", "gpt-4o", "20,000", usd(nowPerMonth),
+                usd(fineTunedPerMonth) + " on gpt-4o-mini", usd(hybridPerMonth) + " on gpt-4o-mini", usd(trainingCost),
+                "never", router.recommendation().label()), row);
+        assertTrue(page.contains("<p class=\"fine-tuning\">Fine-tuned gpt-4o-mini would cost "), page);
         assertEquals("never", cells(page, "self-tuned").get(7));
         assertEquals(List.of("no-prompt-yet", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown",
                 noPrompt.recommendation().label()), cells(page, "no-prompt-yet"));

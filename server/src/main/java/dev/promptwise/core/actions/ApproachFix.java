@@ -1,6 +1,10 @@
 package dev.promptwise.core.actions;
 
 import dev.promptwise.core.advice.Recommendation;
+import dev.promptwise.core.catalog.FineTunables;
+import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.catalog.PriceCatalog;
+import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.Workload;
@@ -14,18 +18,27 @@ import java.util.List;
 /**
  * The fix "Set approach to the recommendation": it rewrites (or adds) a workload's {@code approach} and, when the
  * recommendation trains a model and the workload has no {@code fineTuning} section, scaffolds one (base model,
- * epochs, the hybrid pattern). The dataset path is left as a comment, since naming a file that does not exist yet
+ * epochs, the hybrid pattern), never naming a base model that cannot be fine-tuned. The dataset path is left as a comment, since naming a file that does not exist yet
  * would itself be flagged by {@code missing-prompt}.
  */
 public final class ApproachFix {
 
-    /** The base model suggested when the workload names none; the cheapest widely fine-tunable one. */
-    public static final String DEFAULT_BASE_MODEL = "gpt-4o-mini";
-
     private ApproachFix() {}
 
-    /** Returns the fix that sets the workload's approach to the recommendation. */
+    /** Returns the fix that sets the workload's approach to the recommendation, with the bundled catalog's facts. */
     public static Fix setApproach(StrategyFile strategy, Workload workload, Recommendation recommendation) {
+        return setApproach(strategy, workload, recommendation, PriceCatalog.bundled(), Settings.DEFAULT_MODEL);
+    }
+
+    /**
+     * Returns the fix that sets the workload's approach to the recommendation. A scaffolded {@code fineTuning}
+     * section names the workload's own model when {@code catalog} says it can be fine-tuned, else the cheapest
+     * fine-tunable model of the same provider ({@link FineTunables#forScaffold}), else leaves {@code baseModel} out
+     * with a comment that says why. The workload's model is its own, else the strategy file's default, else
+     * {@code settingsModel} (the settings' default model), as the prompt is priced.
+     */
+    public static Fix setApproach(StrategyFile strategy, Workload workload, Recommendation recommendation,
+            PriceCatalog catalog, String settingsModel) {
         Approach approach = recommendation.approach();
         List<TextEdit> edits = new ArrayList<>();
         YamlNode.Mapping body = body(strategy, workload);
@@ -39,13 +52,23 @@ public final class ApproachFix {
         boolean scaffold = approach.trainsAModel() && workload.fineTuning().keyRange() == null && indent != null;
         if (scaffold) {
             int end = endOfLastLine(strategy.text(), body.range().end());
-            String baseModel = strategy.modelOf(workload) != null ? strategy.modelOf(workload) : DEFAULT_BASE_MODEL;
+            String ownId = strategy.modelOf(workload) != null ? strategy.modelOf(workload) : settingsModel;
+            ModelInfo own = catalog.resolve(ownId).orElse(null);
+            String baseModel = FineTunables.forScaffold(catalog, own, null).orElse(null);
             StringBuilder section = new StringBuilder();
             if (end > 0 && strategy.text().charAt(end - 1) != '\n') {
                 section.append('\n');
             }
             section.append(indent).append("fineTuning:\n");
-            section.append(indent).append("  baseModel: ").append(baseModel).append('\n');
+            if (baseModel != null) {
+                section.append(indent).append("  baseModel: ").append(baseModel).append('\n');
+            } else {
+                section.append(indent).append("  # baseModel: none: ").append(own == null
+                        ? (ownId == null ? "the workload names no model" : ownId + " is not in the price catalog")
+                                + "; name a fine-tunable one"
+                        : FineTunables.cannotBeFineTuned(catalog, own) + "; "
+                                + FineTunables.alternatives(catalog, own)).append('\n');
+            }
             section.append(indent).append("  epochs: 3\n");
             if (recommendation.pattern() != null) {
                 section.append(indent).append("  pattern: ").append(recommendation.pattern().id()).append('\n');

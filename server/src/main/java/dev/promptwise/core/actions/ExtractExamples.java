@@ -76,9 +76,11 @@ public final class ExtractExamples {
      * @param examples the examples to extract, usually {@code prompt.examples()}
      * @param strategy the workspace's strategy file, or {@code null} when it has none
      * @param workloadName the workload whose {@code prompt} is this file, or {@code null} when none names it
-     * @param baseModel the model to fine-tune (the workload's {@code fineTuning.baseModel}, else
-     *     {@code gpt-4o-mini})
+     * @param baseModel the model to fine-tune (the workload's {@code fineTuning.baseModel}, else its own model when
+     *     fine-tunable, else the cheapest fine-tunable model of its provider: {@code FineTunables.forScaffold}), or
+     *     {@code null} when there is none: then the section leaves {@code baseModel} out and a comment says why
      * @param fileExists whether a workspace-relative path names an existing file
+     * @param noBaseReason why there is no base model, for that comment; {@code null} when there is one
      */
     public record Request(
             String promptPath,
@@ -87,7 +89,15 @@ public final class ExtractExamples {
             Strategy strategy,
             String workloadName,
             String baseModel,
-            Predicate<String> fileExists) {}
+            Predicate<String> fileExists,
+            String noBaseReason) {
+
+        /** A request with a base model, or without one for no stated reason. */
+        public Request(String promptPath, PromptDocument prompt, List<FewShotExample> examples, Strategy strategy,
+                String workloadName, String baseModel, Predicate<String> fileExists) {
+            this(promptPath, prompt, examples, strategy, workloadName, baseModel, fileExists, null);
+        }
+    }
 
     /**
      * A strategy file as the fix needs it.
@@ -99,23 +109,29 @@ public final class ExtractExamples {
     public record Strategy(String path, String text, StrategyFile file) {}
 
     /** The {@code fineTuning} section the fix writes. */
-    private record FineTuningSection(String baseModel, String dataset) {
+    private record FineTuningSection(String baseModel, String dataset, String noBaseReason) {
 
         FineTuningSection withDataset(String path) {
-            return new FineTuningSection(baseModel, path);
+            return new FineTuningSection(baseModel, path, noBaseReason);
         }
 
+        /** The section as block lines; without a base model, a comment says why in its place. */
         List<String> blockLines(String step) {
+            String base = baseModel != null ? "baseModel: " + scalar(baseModel)
+                    : "# baseModel: none: " + (noBaseReason != null ? noBaseReason.replace('\n', ' ')
+                            : "no fine-tunable model is known for this workload's model");
             return List.of("fineTuning:",
-                    step + "baseModel: " + scalar(baseModel),
+                    step + base,
                     step + "dataset: " + scalar(dataset),
                     step + "epochs: " + EPOCHS,
                     step + "pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id());
         }
 
+        /** The section as a flow mapping; without a base model, the key is left out (a comment cannot sit inside). */
         String flow() {
-            return "{ baseModel: " + scalar(baseModel) + ", dataset: " + scalar(dataset) + ", epochs: " + EPOCHS
-                    + ", pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id() + " }";
+            return "{ " + (baseModel != null ? "baseModel: " + scalar(baseModel) + ", " : "") + "dataset: "
+                    + scalar(dataset) + ", epochs: " + EPOCHS + ", pattern: " + HybridPattern.HIERARCHICAL_PROMPTS.id()
+                    + " }";
         }
     }
 
@@ -142,8 +158,7 @@ public final class ExtractExamples {
         creations.add(new WorkspaceChange.FileCreation(datasetPath, jsonLines(systemPrompt, examples)));
         Map<String, List<TextEdit>> otherEdits = new LinkedHashMap<>();
 
-        FineTuningSection section = new FineTuningSection(
-                request.baseModel() == null ? ApproachFix.DEFAULT_BASE_MODEL : request.baseModel(), null);
+        FineTuningSection section = new FineTuningSection(request.baseModel(), null, request.noBaseReason());
         Strategy strategy = request.strategy();
         if (strategy == null) {
             if (request.fileExists().test(STRATEGY_FILE)) {

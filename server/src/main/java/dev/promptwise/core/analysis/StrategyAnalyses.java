@@ -3,6 +3,7 @@ package dev.promptwise.core.analysis;
 import dev.promptwise.core.advice.CostOutlook;
 import dev.promptwise.core.advice.DecisionEngine;
 import dev.promptwise.core.advice.Recommendation;
+import dev.promptwise.core.catalog.FineTunables;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -148,7 +150,7 @@ final class StrategyAnalyses {
                 id -> catalog.resolve(id).isPresent(), catalog::suggestions, strategy.workspace(),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::outlook).orElse(null),
                 workload -> analysisOf(strategy, workload).map(WorkloadAnalysis::cost).orElse(null), memo,
-                catalog::rankedSuggestions);
+                catalog::rankedSuggestions, catalog);
     }
 
     static Optional<HoverInfo> hover(AnalyzedStrategy strategy, int offset) {
@@ -234,16 +236,33 @@ final class StrategyAnalyses {
             return "Cost unknown: add traffic.requestsPerDay";
         }
         StringBuilder title = new StringBuilder("Now ").append(CostMessages.monthly(cost.now().get()));
-        cost.fineTuned().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · fine-tuned ").append(m));
-        cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(m));
-        cost.fineTuned().ifPresent(ft -> {
-            if (ft.trainingCost().isPresent()) {
-                title.append(" · ").append(Money.training(ft.trainingCost().getAsDouble(), ft.estimated(),
-                        ft.trainingPriceUnconfirmed()));
-            }
-            title.append(" · break-even ").append(Money.breakEven(boxed(ft.breakEvenDays()),
-                    boxed(ft.trainingCost()), boxed(ft.monthlySaving())));
-        });
+        if (cost.fineTuned().isEmpty()) {
+            FineTunables.Choice choice = analysis.prompt().fineTuningBase();
+            String declared = analysis.prompt().binding() == null ? null
+                    : analysis.prompt().binding().fineTuningBaseModel();
+            String why = !choice.declared() ? analysis.prompt().model().id() + " cannot be fine-tuned"
+                    : analysis.prompt().catalog().resolve(declared).isPresent() ? declared + " cannot be fine-tuned"
+                    : declared + " is not in the price catalog";
+            return title.append(" · no fine-tuned alternative: ").append(why).toString();
+        }
+        FineTunedCost tuned = cost.fineTuned().get();
+        String base = tuned.baseModelId();
+        // Every fine-tuned figure names its base model; a different base's own price comes first, as a model switch.
+        if (tuned.switchesModel()) {
+            tuned.modelSwitch().ifPresent(figures -> title.append(" · model switch to ").append(base).append(' ')
+                    .append(CostMessages.monthly(figures)));
+        }
+        monthly(tuned).ifPresent(m -> title.append(" · fine-tuned ").append(base).append(' ').append(m));
+        cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(base).append(' ')
+                .append(m));
+        if (tuned.trainingCost().isPresent()) {
+            title.append(" · ").append(Money.training(tuned.trainingCost().getAsDouble(), tuned.estimated(),
+                    tuned.trainingPriceUnconfirmed()));
+        }
+        OptionalDouble breakEven = tuned.promptBreakEvenDays();
+        title.append(breakEven.isPresent() ? " · break-even " + Money.days(breakEven.getAsDouble())
+                : tuned.trainingCost().isEmpty() || tuned.savingFromPrompt().isEmpty() ? " · break-even unknown"
+                : " · never breaks even");
         return title.toString();
     }
 
@@ -290,7 +309,9 @@ final class StrategyAnalyses {
         return new CostOutlook(cost.now().get().costPerMonth(), fineTuned.costPerMonth().getAsDouble(),
                 fineTuned.trainingCost().getAsDouble(),
                 fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null,
-                fineTuned.estimated() || cost.now().get().estimated(), fineTuned.trainingPriceUnconfirmed());
+                fineTuned.estimated() || cost.now().get().estimated(), fineTuned.trainingPriceUnconfirmed(),
+                fineTuned.baseModelId(),
+                fineTuned.modelSwitch().map(CostFigures::costPerMonth).orElse(cost.now().get().costPerMonth()));
     }
 
     private static Optional<WorkloadAnalysis> analysisOf(AnalyzedStrategy strategy, Workload workload) {

@@ -16,7 +16,8 @@ import java.util.List;
  * @param encoding the tokenizer encoding ({@code o200k_base}, {@code cl100k_base})
  * @param exactTokens whether {@code encoding} is the model's own tokenizer; false for other providers, whose
  *     counts are estimates
- * @param fineTuning the fine-tuning prices, or {@code null} when the model cannot be fine-tuned or they are unknown
+ * @param fineTuning how the model can be fine-tuned through its provider's API and at what prices, or {@code null}
+ *     when it cannot be (or the catalog knows no price for it): {@link PriceCatalog#provider} says why
  * @param aliases other ids that name this model (dated ids, {@code openai/…}, display names)
  * @param source where the figures come from
  * @param asOf the date of the figures, {@code YYYY-MM-DD}, or only {@code YYYY} when the source gives no finer date
@@ -143,8 +144,13 @@ public record ModelInfo(
      */
     public record PriceTier(int thresholdTokens, double input, Double cachedInput, double output) {}
 
+    /** Returns whether the model can be fine-tuned through its provider's API, as far as the catalog knows. */
+    public boolean fineTunable() {
+        return fineTuning != null;
+    }
+
     /**
-     * Supervised fine-tuning prices.
+     * How a model can be fine-tuned through its provider's API, and what that costs.
      *
      * @param training price of a training token, or {@code null} when priced otherwise (by time)
      * @param input price of an input token to the fine-tuned model
@@ -153,6 +159,11 @@ public record ModelInfo(
      * @param note anything a user must know ("unconfirmed", "priced per hour"), or {@code null}
      * @param trainingPerHour price of an hour of training when training is priced by time, or {@code null}
      * @param baseModel the snapshot that is fine-tuned ({@code gpt-4o-mini-2024-07-18}), or {@code null}
+     * @param methods the provider's fine-tuning methods for this model, among {@link #SUPERVISED},
+     *     {@link #PREFERENCE} and {@link #REINFORCEMENT}; empty when the catalog entry does not say
+     * @param source where the fine-tuning facts come from, or {@code null} when the entry does not say (then the
+     *     model's own source)
+     * @param asOf the date of those facts, {@code YYYY-MM-DD}, or {@code null}
      */
     public record FineTuning(
             Double training,
@@ -161,11 +172,36 @@ public record ModelInfo(
             double output,
             String note,
             Double trainingPerHour,
-            String baseModel) {
+            String baseModel,
+            List<String> methods,
+            String source,
+            String asOf) {
+
+        /** Supervised fine-tuning: the model is trained on example inputs and the answers wanted. */
+        public static final String SUPERVISED = "supervised";
+        /** Preference fine-tuning (OpenAI's direct preference optimisation): pairs of a better and a worse answer. */
+        public static final String PREFERENCE = "preference";
+        /** Reinforcement fine-tuning: a grader scores the model's answers. */
+        public static final String REINFORCEMENT = "reinforcement";
+
+        public FineTuning {
+            methods = methods == null ? List.of() : List.copyOf(methods);
+        }
 
         /** The constructor of the first catalog sketch, for training priced per token. */
         public FineTuning(Double training, double input, Double cachedInput, double output, String note) {
             this(training, input, cachedInput, output, note, null, null);
+        }
+
+        /** The constructor before methods, source and date were recorded. */
+        public FineTuning(Double training, double input, Double cachedInput, double output, String note,
+                Double trainingPerHour, String baseModel) {
+            this(training, input, cachedInput, output, note, trainingPerHour, baseModel, List.of(), null, null);
+        }
+
+        /** Returns whether the provider offers {@code method} ({@link #SUPERVISED}…) for this model. */
+        public boolean supports(String method) {
+            return methods.contains(method);
         }
     }
 }

@@ -57,8 +57,15 @@ public final class PriceCatalog {
     private final List<ModelInfo> models;
     /** Normalised id or alias to the index of its model. */
     private final Map<String, Integer> indexByName;
+    /** Provider facts by lower-case id: the {@code providers} section of a catalog file. */
+    private final Map<String, ProviderInfo> providers;
 
     private PriceCatalog(List<ObjectNode> entries) {
+        this(entries, Map.of());
+    }
+
+    private PriceCatalog(List<ObjectNode> entries, Map<String, ProviderInfo> providers) {
+        this.providers = Map.copyOf(providers);
         List<Map<String, Object>> frozen = new ArrayList<>();
         for (ObjectNode entry : entries) {
             @SuppressWarnings("unchecked")
@@ -136,7 +143,9 @@ public final class PriceCatalog {
             ObjectNode base = merged.get(target.get());
             mergeInto(base, extraEntry);
         }
-        return new PriceCatalog(merged);
+        Map<String, ProviderInfo> mergedProviders = new HashMap<>(providers);
+        mergedProviders.putAll(extra.providers);
+        return new PriceCatalog(merged, mergedProviders);
     }
 
     /**
@@ -177,6 +186,16 @@ public final class PriceCatalog {
             return List.of();
         }
         return SuggestionRanking.rank(normalise(id), indexByName, models, MOST_SUGGESTIONS);
+    }
+
+    /**
+     * Returns what the catalog knows of {@code provider} (its name, whether its API fine-tunes), or
+     * {@link ProviderInfo#unknown} when it has no entry for it.
+     */
+    public ProviderInfo provider(String provider) {
+        String key = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
+        ProviderInfo known = providers.get(key);
+        return known != null ? known : ProviderInfo.unknown(provider == null ? "unknown" : provider);
     }
 
     /** Returns every model, in catalog order. */
@@ -230,6 +249,7 @@ public final class PriceCatalog {
             throw new IllegalArgumentException("The price catalog must be a JSON object");
         }
         List<ObjectNode> entries = new ArrayList<>();
+        Map<String, ProviderInfo> providers = providers(root.get("providers"));
         JsonNode modelsNode = root.get("models");
         if (modelsNode != null && modelsNode.isArray()) {
             int position = 0;
@@ -244,6 +264,9 @@ public final class PriceCatalog {
             Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().equals("providers") && providers.size() > 0) {
+                    continue;
+                }
                 if (!field.getValue().isObject()) {
                     throw new IllegalArgumentException("Model " + field.getKey() + " of the price catalog must be an object");
                 }
@@ -254,7 +277,35 @@ public final class PriceCatalog {
                 entries.add(entry);
             }
         }
-        return new PriceCatalog(entries);
+        return new PriceCatalog(entries, providers);
+    }
+
+    /**
+     * Reads a catalog's {@code providers} section: {@code {"anthropic": {"name": "Anthropic",
+     * "fineTuningThroughApi": false, "note": …, "source": …, "asOf": …}}}. Tolerant: a section or entry of another
+     * shape, or a field of another type, is left out rather than refused, since it only words messages.
+     */
+    private static Map<String, ProviderInfo> providers(JsonNode section) {
+        Map<String, ProviderInfo> providers = new HashMap<>();
+        if (section == null || !section.isObject()) {
+            return providers;
+        }
+        section.fields().forEachRemaining(field -> {
+            JsonNode entry = field.getValue();
+            if (!entry.isObject()) {
+                return;
+            }
+            String id = field.getKey().strip().toLowerCase(Locale.ROOT);
+            providers.put(id, new ProviderInfo(id, textOr(entry, "name", field.getKey()),
+                    entry.path("fineTuningThroughApi").asBoolean(false), textOr(entry, "note", null),
+                    textOr(entry, "source", null), textOr(entry, "asOf", null)));
+        });
+        return providers;
+    }
+
+    private static String textOr(JsonNode entry, String name, String absent) {
+        JsonNode value = entry.get(name);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : absent;
     }
 
     /** Returns a JSON value as unmodifiable maps and lists of strings, numbers, booleans and nulls. */
@@ -456,7 +507,32 @@ public final class PriceCatalog {
                     inner.number("output", 0.0),
                     inner.text("note", null),
                     inner.number("trainingPerHour", null),
-                    inner.text("baseModel", null));
+                    inner.text("baseModel", null),
+                    inner.methods(),
+                    inner.text("source", null),
+                    inner.text("asOf", null));
+        }
+
+        /**
+         * Reads {@code methods}: a list of strings or one string, each lower-cased; an entry of another type is
+         * skipped, and a method Promptwise does not know is kept as written, so that a newer catalog still loads.
+         */
+        List<String> methods() {
+            JsonNode value = entry.get("methods");
+            List<String> methods = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return methods;
+            }
+            if (value.isTextual()) {
+                methods.add(value.asText().strip().toLowerCase(Locale.ROOT));
+            } else if (value.isArray()) {
+                value.forEach(element -> {
+                    if (element.isTextual() && !element.asText().isBlank()) {
+                        methods.add(element.asText().strip().toLowerCase(Locale.ROOT));
+                    }
+                });
+            }
+            return methods;
         }
 
         ModelInfo.PriceTier priceTier() {

@@ -85,32 +85,39 @@ public final class CostMessages {
         return figures.isLowerBound() ? "; " + notDeclared(figures.missingInputs()) : "";
     }
 
-    /**
-     * Returns the {@code few-shot-heavy} message: the examples' share of the prompt, then the monthly saving of
-     * moving them into a fine-tuned model, or why that saving is unknown. Token counts are written as exact; use
-     * {@link #fewShotHeavy(int, int, int, Optional, boolean)} for a prompt counted with another model's tokenizer.
-     *
-     * @param promptTokens the prompt's tokens, static text and chat overhead
-     * @param fineTuned the fine-tuned alternative, or empty when none was priced
-     */
+    /** Returns the {@code few-shot-heavy} message, with no reason for an absent fine-tuned alternative. */
     public static String fewShotHeavy(
             int exampleCount, int exampleTokens, int promptTokens, Optional<FineTunedCost> fineTuned) {
-        return fewShotHeavy(exampleCount, exampleTokens, promptTokens, fineTuned, false);
+        return fewShotHeavy(exampleCount, exampleTokens, promptTokens, fineTuned, null);
     }
 
     /**
-     * Returns the {@code few-shot-heavy} message, its token counts marked {@code ≈} when {@code estimatedTokens}.
+     * Returns the {@code few-shot-heavy} message: the examples' share of the prompt, then the monthly saving of
+     * moving them into a fine-tuned model, split into the part from the shorter prompt and the part from a different
+     * model; or why that saving is unknown, or why there is no fine-tuned alternative.
+     *
+     * @param promptTokens the prompt's tokens, static text and chat overhead
+     * @param fineTuned the fine-tuned alternative, or empty when none was priced
+     * @param noBaseReason why there is no fine-tuned alternative ({@code FineTunables.Choice#reason}), or
+     *     {@code null}
      */
     public static String fewShotHeavy(int exampleCount, int exampleTokens, int promptTokens,
-            Optional<FineTunedCost> fineTuned, boolean estimatedTokens) {
-        String tokens = " (" + Money.count(exampleTokens, estimatedTokens) + " of "
+            Optional<FineTunedCost> fineTuned, String noBaseReason) {
+        return fewShotHeavy(exampleCount, exampleTokens, promptTokens, fineTuned, noBaseReason, false);
+    }
+
+    /** Returns the {@code few-shot-heavy} message, its token counts marked {@code ≈} when {@code estimatedTokens}. */
+    public static String fewShotHeavy(int exampleCount, int exampleTokens, int promptTokens,
+            Optional<FineTunedCost> fineTuned, String noBaseReason, boolean estimatedTokens) {
+        String shareFigure = Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0) + " of the"
+                + " prompt (" + Money.count(exampleTokens, estimatedTokens) + " of "
                 + Money.tokens(promptTokens, estimatedTokens) + ")";
-        String share = exampleCount + " few-shot examples take "
-                + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0) + " of the prompt"
-                + tokens;
+        String share = exampleCount + " few-shot examples take " + shareFigure;
         if (fineTuned.isEmpty()) {
-            return share + "; give the workload a fine-tuning base model and traffic to see the saving of moving"
-                    + " them into a fine-tuned model.";
+            if (noBaseReason != null) {
+                return share + ". " + noBaseReason;
+            }
+            return share + "; give the workload traffic to see the saving of moving them into a fine-tuned model.";
         }
         FineTunedCost cost = fineTuned.get();
         OptionalDouble saving = cost.monthlySaving();
@@ -120,18 +127,79 @@ public final class CostMessages {
         }
         String volume = volume(cost);
         boolean estimated = cost.estimated() || estimatedTokens;
-        if (saving.getAsDouble() > 0) {
+        double fromPrompt = cost.savingFromPrompt().orElse(saving.getAsDouble());
+        if (saving.getAsDouble() > 0 && fromPrompt > 0) {
             // The saving leads: it is the figure that decides whether the author acts.
             return "Moving " + exampleCount + " few-shot examples into a fine-tuned " + cost.baseModelId()
-                    + " would save " + Money.flagged(Money.perMonth(saving.getAsDouble(), estimated),
-                            cost.retrainingUnconfirmed())
-                    + volume + ", retraining included: they take "
-                    + Money.percent(promptTokens > 0 ? (double) exampleTokens / promptTokens : 0)
-                    + " of the prompt" + tokens + ".";
+                    + " would save " + monthly(cost, saving.getAsDouble(), estimated) + volume + ", retraining included"
+                    + split(cost) + ": they take " + shareFigure + ".";
+        }
+        if (saving.getAsDouble() > 0) {
+            return share + "; a fine-tuned " + cost.baseModelId() + " would cost "
+                    + monthly(cost, saving.getAsDouble(), estimated) + " less than " + cost.fromModelId() + " now" + volume + ", but only as a " + modelSwitch(cost)
+                    + ", so keep the examples or switch models without training.";
         }
         return share + "; a fine-tuned " + cost.baseModelId() + " would cost "
-                + Money.flagged(Money.perMonth(-saving.getAsDouble(), estimated), cost.retrainingUnconfirmed())
-                + " more" + volume + ", so keep them in the prompt.";
+                + monthly(cost, -saving.getAsDouble(), estimated) + " more" + volume + split(cost)
+                + ", so keep them in the prompt.";
+    }
+
+    /**
+     * Returns one sentence on a fine-tuned alternative's monthly saving, for the report: "Fine-tuned gpt-4o-mini
+     * saves $X/month at R requests/day, retraining included: $Y from the shorter prompt on fine-tuned gpt-4o-mini,
+     * $Z from moving off gpt-4o."; a saving that comes only from the different model is called a model switch;
+     * {@code null} when the saving is unknown.
+     */
+    public static String savingSentence(FineTunedCost cost) {
+        if (cost.monthlySaving().isEmpty()) {
+            return cost.notes().isEmpty() ? null : "Fine-tuned " + cost.baseModelId() + ": " + cost.notes().get(0);
+        }
+        double saving = cost.monthlySaving().getAsDouble();
+        double fromPrompt = cost.savingFromPrompt().orElse(saving);
+        if (saving > 0 && !(fromPrompt > 0)) {
+            return "Fine-tuned " + cost.baseModelId() + " would cost " + monthly(cost, saving, cost.estimated())
+                    + " less than "
+                    + cost.fromModelId() + " now" + volume(cost) + ", but only as a " + modelSwitch(cost) + ".";
+        }
+        return "Fine-tuned " + cost.baseModelId() + (saving >= 0 ? " saves " : " costs ")
+                + monthly(cost, Math.abs(saving), cost.estimated()) + (saving >= 0 ? "" : " more") + volume(cost)
+                + ", retraining included" + split(cost) + ".";
+    }
+
+    /**
+     * Returns ": $Y from the shorter prompt on fine-tuned B, $Z from moving off A" when the base model B is another
+     * model than the workload's A and both parts are known, with "costs $Y more" for a part that is negative; empty
+     * when the base model is the workload's own (the whole saving is then the shorter prompt's).
+     */
+    public static String split(FineTunedCost cost) {
+        if (!cost.switchesModel() || cost.savingFromPrompt().isEmpty() || cost.savingFromModel().isEmpty()) {
+            return "";
+        }
+        return ": " + promptPart(cost) + ", " + modelPart(cost);
+    }
+
+    /**
+     * Returns "model switch (the prompt as written on B would cost $Z less than on A, and the shorter prompt on
+     * fine-tuned B costs $Y more, retraining included)": the wording of a saving that comes only from the different
+     * model, never credited to fine-tuning.
+     */
+    static String modelSwitch(FineTunedCost cost) {
+        double fromModel = cost.savingFromModel().orElse(0);
+        return "model switch (the prompt as written on " + cost.baseModelId() + " would cost "
+                + Money.usd(Math.abs(fromModel)) + (fromModel >= 0 ? " less" : " more") + " than on "
+                + cost.fromModelId() + ", and " + promptPart(cost) + ", retraining included)";
+    }
+
+    private static String promptPart(FineTunedCost cost) {
+        double amount = cost.savingFromPrompt().orElse(0);
+        return amount >= 0 ? Money.usd(amount) + " from the shorter prompt on fine-tuned " + cost.baseModelId()
+                : "the shorter prompt on fine-tuned " + cost.baseModelId() + " costs " + Money.usd(-amount) + " more";
+    }
+
+    private static String modelPart(FineTunedCost cost) {
+        double amount = cost.savingFromModel().orElse(0);
+        return amount >= 0 ? Money.usd(amount) + " from moving off " + cost.fromModelId()
+                : "moving off " + cost.fromModelId() + " costs " + Money.usd(-amount) + " more";
     }
 
     /**
@@ -159,10 +227,16 @@ public final class CostMessages {
     }
 
     /**
-     * Returns the {@code fine-tuning-pays-off} message: the training cost, the break-even delay and the monthly
-     * saving; or, when the training is never paid back or a figure is unknown, a sentence that says so. The
-     * delay is written by {@link Money#days}, as the lens and the report write it.
+     * Returns the {@code fine-tuning-pays-off} message: the training cost, the days the shorter prompt's saving takes
+     * to pay it back and the monthly saving, split into the shorter prompt's part and a different model's part when
+     * the base model is another model; or, when the training is never paid back or a figure is unknown, a sentence
+     * that says so.
      */
+    /** Returns a monthly figure of a fine-tuned alternative, ≈ when estimated, flagged when retraining is unconfirmed. */
+    private static String monthly(FineTunedCost cost, double amount, boolean estimated) {
+        return Money.flagged(Money.perMonth(amount, estimated), cost.retrainingUnconfirmed());
+    }
+
     public static String fineTuningPaysOff(FineTunedCost cost) {
         String subject = "Fine-tuning " + cost.baseModelId();
         if (cost.trainingCost().isEmpty() || cost.monthlySaving().isEmpty()) {
@@ -172,14 +246,18 @@ public final class CostMessages {
         String training = Money.training(cost.trainingCost().getAsDouble(), estimated,
                 cost.trainingPriceUnconfirmed());
         double saving = cost.monthlySaving().getAsDouble();
-        if (cost.breakEvenDays().isEmpty()) {
+        if (cost.promptBreakEvenDays().isEmpty()) {
+            if (saving > 0) {
+                return subject + " never pays back " + training + ": its saving of "
+                        + monthly(cost, saving, estimated) + volume(cost) + " is a " + modelSwitch(cost) + ".";
+            }
             return subject + " never pays back " + training + ": it would cost "
-                    + Money.flagged(Money.perMonth(-saving, estimated), cost.retrainingUnconfirmed())
-                    + " more than the prompt" + volume(cost) + ".";
+                    + monthly(cost, -saving, estimated) + " more than the prompt" + volume(cost) + split(cost) + ".";
         }
-        return subject + " pays back " + training + " in " + Money.days(cost.breakEvenDays().getAsDouble())
-                + ", then saves " + Money.flagged(Money.perMonth(saving, estimated), cost.retrainingUnconfirmed())
-                + volume(cost) + ", retraining included.";
+        return subject + " pays back " + training + " in "
+                + Money.days(cost.promptBreakEvenDays().getAsDouble())
+                + (cost.switchesModel() ? " from the shorter prompt alone" : "") + ", then saves "
+                + monthly(cost, saving, estimated) + volume(cost) + ", retraining included" + split(cost) + ".";
     }
 
     /**

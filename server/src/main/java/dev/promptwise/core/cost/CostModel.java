@@ -128,10 +128,16 @@ public final class CostModel {
                 // Without usable traffic the alternatives' serving cost and saving are absent too; their notes say
                 // why, as the workload's do, since messages about them quote only their own notes.
                 String trafficNote = usableTraffic == null ? notes.get(0) : null;
+                // The model switch: the prompt as written on the base model at its ordinary prices, so that a
+                // saving can be split into the part from a different model and the part from a shorter prompt.
+                Optional<CostFigures> modelSwitch = now.isEmpty() ? Optional.empty()
+                        : plan.baseModel().id().equals(model.id()) ? now
+                        : Optional.of(priceRequests(PriceSheet.of(plan.baseModel()), asWritten, usableTraffic,
+                                assumptions));
                 fineTuned = Optional.of(priceFineTuned(plan, fineTunedPrices.get(), fineTunedShape(prompt, plan),
-                        usableTraffic, trafficNote, now, assumptions));
+                        usableTraffic, trafficNote, now, modelSwitch, model.id(), assumptions));
                 hybrid = Optional.of(priceFineTuned(plan, fineTunedPrices.get(), hybridShape(),
-                        usableTraffic, trafficNote, now, assumptions));
+                        usableTraffic, trafficNote, now, modelSwitch, model.id(), assumptions));
             }
         }
         return new WorkloadCost(now, cached, reorderingSaving, fineTuned, hybrid, notes,
@@ -214,7 +220,7 @@ public final class CostModel {
             notes.add("No base model is known for fine-tuning, so no fine-tuned cost is computed.");
             return Optional.empty();
         }
-        if (baseModel.fineTuning() == null) {
+        if (!baseModel.fineTunable()) {
             notes.add(baseModel.id() + " has no known fine-tuning prices, so no fine-tuned cost is computed.");
             return Optional.empty();
         }
@@ -284,6 +290,8 @@ public final class CostModel {
             Traffic traffic,
             String trafficNote,
             Optional<CostFigures> now,
+            Optional<CostFigures> modelSwitch,
+            String fromModelId,
             CostAssumptions assumptions) {
         List<String> notes = new ArrayList<>();
         if (traffic == null && trafficNote != null) {
@@ -359,9 +367,16 @@ public final class CostModel {
             monthlySaving = OptionalDouble.of(now.get().costPerMonth() - costPerMonth.getAsDouble());
         }
         OptionalDouble breakEvenDays = breakEvenDays(trainingCost, monthlySaving);
+        OptionalDouble savingFromModel = now.isPresent() && modelSwitch.isPresent()
+                ? OptionalDouble.of(now.get().costPerMonth() - modelSwitch.get().costPerMonth())
+                : OptionalDouble.empty();
+        OptionalDouble savingFromPrompt = modelSwitch.isPresent() && costPerMonth.isPresent()
+                ? OptionalDouble.of(modelSwitch.get().costPerMonth() - costPerMonth.getAsDouble())
+                : OptionalDouble.empty();
         return new FineTunedCost(baseModel.id(), inference, trainingCost, retrainingPerMonth, costPerRequest,
                 costPerMonth, monthlySaving, breakEvenDays, epochs, tokensPerLine, trainedTokens, notes,
-                prices.estimated(), prices.trainingUnconfirmed());
+                prices.estimated(), prices.trainingUnconfirmed(), fromModelId, modelSwitch, savingFromModel,
+                savingFromPrompt);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.promptwise.core.semantics;
 
+import dev.promptwise.core.catalog.FineTunables;
 import dev.promptwise.core.catalog.ModelInfo;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
@@ -31,9 +32,6 @@ public final class AnalyzedPrompt {
     public static final int TOKENS_PER_MESSAGE = CostModel.TOKENS_PER_MESSAGE;
     /** OpenAI's chat format: tokens that prime the reply. */
     public static final int TOKENS_PER_REPLY = CostModel.REPLY_PRIMING_TOKENS;
-    /** The model fine-tuning is priced on when neither the workload nor the prompt's model names one. */
-    public static final String DEFAULT_FINE_TUNING_BASE = "gpt-4o-mini";
-
     /** Lines that describe the output's format, which a fine-tuned model learns when the format is strict. */
     private static final Pattern FORMAT_INSTRUCTION = Pattern.compile(
             "(?i)\\b(json|schema|yaml|xml|csv|markdown|fences?|format(ted)?|fields?|keys?)\\b");
@@ -258,18 +256,25 @@ public final class AnalyzedPrompt {
     public Optional<WorkloadCost> cost() {
         Optional<WorkloadCost> result = cost;
         if (result == null) {
-            result = model == null ? Optional.empty()
-                    : Optional.of(CostModel.price(model, costInput(), traffic(), fineTuningPlan()));
+            result = model == null ? Optional.empty() : Optional.of(withBaseNote(
+                    CostModel.price(model, costInput(), traffic(), fineTuningPlan())));
             cost = result;
         }
         return result;
     }
 
-    /** Returns the fine-tuning the cost model prices, or {@code null} when no base model's prices are known. */
+    /**
+     * Returns the model the fine-tuned alternative is priced on, or why there is none: the workload's
+     * {@code fineTuning.baseModel}, else the prompt's own model when its provider fine-tunes it (see
+     * {@link FineTunables#choose}).
+     */
+    public FineTunables.Choice fineTuningBase() {
+        return FineTunables.choose(catalog, model, binding == null ? null : binding.fineTuningBaseModel());
+    }
+
+    /** Returns the fine-tuning the cost model prices, or {@code null} when there is no possible base model. */
     public FineTuningPlan fineTuningPlan() {
-        String baseId = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
-                : model != null && model.fineTuning() != null ? model.id() : DEFAULT_FINE_TUNING_BASE;
-        ModelInfo base = catalog.resolve(baseId).orElse(null);
+        ModelInfo base = fineTuningBase().base();
         if (base == null) {
             return null;
         }
@@ -285,6 +290,18 @@ public final class AnalyzedPrompt {
         return new FineTuningPlan(base, examples, size.tokens(),
                 binding == null ? null : binding.epochs(), binding == null ? null : binding.changeFrequency(),
                 binding != null && binding.strictOutputFormat(), size.source(), missing);
+    }
+
+    /** Adds to the cost's notes why there is no fine-tuned alternative, when there is none. */
+    private WorkloadCost withBaseNote(WorkloadCost priced) {
+        String reason = fineTuningBase().reason();
+        if (reason == null || priced.fineTuned().isPresent()) {
+            return priced;
+        }
+        List<String> notes = new ArrayList<>(priced.notes());
+        notes.add(reason);
+        return new WorkloadCost(priced.now(), priced.cached(), priced.reorderingSaving(), priced.fineTuned(),
+                priced.hybrid(), notes);
     }
 
     /** Returns whether {@code range} lies inside one of the prompt's few-shot examples; false when it has none. */

@@ -97,11 +97,65 @@ class PriceCatalogTest {
     }
 
     @Test
+    void everyModelSaysWhetherAndHowItCanBeFineTunedWithItsSourceAndDate() {
+        // OpenAI's fine-tuning guide and pricing: supervised and preference (DPO) for gpt-4o and the gpt-4.1 family,
+        // reinforcement for o4-mini priced by the hour; nothing else in the catalog.
+        List<String> supervisedAndPreference = List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini",
+                "gpt-4.1-nano");
+        for (String id : supervisedAndPreference) {
+            ModelInfo.FineTuning fineTuning = CATALOG.resolve(id).orElseThrow().fineTuning();
+            assertEquals(List.of("supervised", "preference"), fineTuning.methods(), id);
+            assertTrue(fineTuning.source().contains("OpenAI"), id);
+            assertEquals("2025-09-05", fineTuning.asOf(), id);
+        }
+        ModelInfo.FineTuning o4mini = CATALOG.resolve("o4-mini").orElseThrow().fineTuning();
+        assertEquals(List.of("reinforcement"), o4mini.methods());
+        assertEquals(100.0, o4mini.trainingPerHour());
+        assertNull(o4mini.training());
+        List<String> fineTunable = CATALOG.models().stream().filter(ModelInfo::fineTunable).map(ModelInfo::id)
+                .toList();
+        assertEquals(List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini"),
+                fineTunable);
+        for (String id : List.of("o3", "o3-mini", "gpt-5", "gpt-5-mini", "gpt-5.4", "claude-sonnet-4-20250514",
+                "claude-sonnet-4.5", "claude-haiku-4.5", "gemini-2.5-flash", "gemini-2.5-pro")) {
+            assertFalse(CATALOG.resolve(id).orElseThrow().fineTunable(), id);
+        }
+        assertEquals("Anthropic", CATALOG.provider("anthropic").name());
+        assertFalse(CATALOG.provider("anthropic").fineTuningThroughApi());
+        assertTrue(CATALOG.provider("openai").fineTuningThroughApi());
+        assertFalse(CATALOG.provider("google").fineTuningThroughApi());
+        assertEquals("acme", CATALOG.provider("acme").name());
+    }
+
+    @Test
+    void theFineTuningFieldsAreReadTolerantly() {
+        PriceCatalog catalog = PriceCatalog.parse("""
+                {"models": [
+                  {"id": "a", "fineTuning": {"input": 1, "output": 2, "methods": "Supervised"}},
+                  {"id": "b", "fineTuning": {"input": 1, "output": 2, "methods": ["supervised", 3, "distillation"]}},
+                  {"id": "c", "fineTuning": {"input": 1, "output": 2}}
+                ],
+                 "providers": {"acme": "not an object", "Zed": {"name": "Zed AI", "fineTuningThroughApi": "yes"}}}
+                """);
+        assertEquals(List.of("supervised"), catalog.resolve("a").orElseThrow().fineTuning().methods());
+        assertEquals(List.of("supervised", "distillation"), catalog.resolve("b").orElseThrow().fineTuning().methods());
+        assertEquals(List.of(), catalog.resolve("c").orElseThrow().fineTuning().methods());
+        assertNull(catalog.resolve("c").orElseThrow().fineTuning().source());
+        assertEquals("acme", catalog.provider("acme").name());
+        assertEquals("Zed AI", catalog.provider("zed").name());
+        assertFalse(catalog.provider("zed").fineTuningThroughApi());
+        // A user catalog's entries keep the bundled provider facts.
+        assertEquals("Anthropic", PriceCatalog.bundled().withOverrides(catalog).provider("anthropic").name());
+    }
+
+    @Test
     void fineTuningPricesFollowTheFacts() {
+        ModelInfo.FineTuning mini = CATALOG.resolve("gpt-4o-mini").orElseThrow().fineTuning();
         assertEquals(new ModelInfo.FineTuning(3.00, 0.30, 0.15, 1.20, "fine-tuned inference is 2x the base price", null,
-                "gpt-4o-mini-2024-07-18"), CATALOG.resolve("gpt-4o-mini").orElseThrow().fineTuning());
+                "gpt-4o-mini-2024-07-18", mini.methods(), mini.source(), mini.asOf()), mini);
+        ModelInfo.FineTuning four = CATALOG.resolve("gpt-4o").orElseThrow().fineTuning();
         assertEquals(new ModelInfo.FineTuning(25.00, 3.75, 1.875, 15.00, "fine-tuned inference is 1.5x the base price",
-                null, "gpt-4o-2024-08-06"), CATALOG.resolve("gpt-4o").orElseThrow().fineTuning());
+                null, "gpt-4o-2024-08-06", four.methods(), four.source(), four.asOf()), four);
         for (Object[] fact : new Object[][] {
             {"gpt-4.1", 25.00, 3.00, 0.75, 12.00}, {"gpt-4.1-mini", 5.00, 0.80, 0.20, 3.20},
             {"gpt-4.1-nano", 1.50, 0.20, 0.05, 0.80}

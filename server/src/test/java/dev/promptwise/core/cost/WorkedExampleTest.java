@@ -1,6 +1,7 @@
 package dev.promptwise.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,39 @@ class WorkedExampleTest {
     }
 
     @Test
+    void step7SplitsTheSavingIntoTheModelSwitchAndTheShorterPrompt() {
+        FineTunedCost fineTuned = cost.fineTuned().orElseThrow();
+        CostFigures modelSwitch = fineTuned.modelSwitch().orElseThrow();
+        assertEquals("gpt-4o-mini", modelSwitch.modelId());
+        assertEquals(0, modelSwitch.cachedTokens());
+        assertEquals(0.00037485, modelSwitch.costPerRequest(), EXACT);
+        assertEquals(2_811.375, modelSwitch.costPerMonth(), EXACT);
+        assertEquals(44_044.875, fineTuned.savingFromModel().orElseThrow(), EXACT);
+        assertEquals(-355.68, fineTuned.savingFromPrompt().orElseThrow(), EXACT);
+        assertEquals(fineTuned.monthlySaving().orElseThrow(),
+                fineTuned.savingFromModel().orElseThrow() + fineTuned.savingFromPrompt().orElseThrow(), EXACT);
+        assertTrue(fineTuned.switchesModel());
+        assertTrue(fineTuned.promptBreakEvenDays().isEmpty());
+        assertEquals("$2,811.38/month", Money.perMonth(modelSwitch.costPerMonth()));
+        assertEquals("$44,044.88", Money.usd(fineTuned.savingFromModel().orElseThrow()));
+        assertEquals("$355.68", Money.usd(-fineTuned.savingFromPrompt().orElseThrow()));
+        assertEquals("$43,689.20", Money.usd(fineTuned.monthlySaving().orElseThrow()));
+        // The hybrid's shorter prompt does pay: $2,811.375 − $1,907.847.
+        assertEquals(903.528, cost.hybrid().orElseThrow().savingFromPrompt().orElseThrow(), EXACT);
+        assertEquals(44_044.875, cost.hybrid().orElseThrow().savingFromModel().orElseThrow(), EXACT);
+    }
+
+    @Test
+    void onItsOwnModelTheWholeSavingIsTheShorterPrompts() {
+        FineTuningPlan own = new FineTuningPlan(ModelFacts.gpt4o(), 3000, 150, null, "monthly", true);
+        FineTunedCost fineTuned = CostModel.price(ModelFacts.gpt4o(), TRIAGE_PROMPT, TRIAGE_TRAFFIC, own).fineTuned().orElseThrow();
+        assertFalse(fineTuned.switchesModel());
+        assertEquals(0.0, fineTuned.savingFromModel().orElseThrow());
+        assertEquals(fineTuned.monthlySaving().orElseThrow(), fineTuned.savingFromPrompt().orElseThrow());
+        assertEquals(fineTuned.breakEvenDays(), fineTuned.promptBreakEvenDays());
+    }
+
+    @Test
     void everyFigureTheDocumentShowsIsRoundedFromTheExactOne() {
         CostFigures now = cost.now().orElseThrow();
         CostFigures cached = cost.cached().orElseThrow();
@@ -133,16 +167,20 @@ class WorkedExampleTest {
         assertEquals("$46,856.25/month ($0.0062/request at 250,000 requests/day) is over the budget of"
                         + " $8,000.00/month; the largest contributor is the static prompt, $31,106.25/month.",
                 CostMessages.costAtScale(cost.now().orElseThrow(), 8000));
-        assertEquals("Moving 6 few-shot examples into a fine-tuned gpt-4o-mini would save $43,685.15/month at"
-                        + " 250,000 requests/day, retraining included: they take 54.2% of the prompt (900 of 1,659"
-                        + " tokens).",
+        assertEquals("6 few-shot examples take 54.2% of the prompt (900 of 1,659 tokens); a fine-tuned gpt-4o-mini"
+                        + " would cost $43,685.15/month less than gpt-4o now at 250,000 requests/day, but only as a"
+                        + " model switch (the prompt as written on gpt-4o-mini would cost $44,044.88 less than on"
+                        + " gpt-4o, and the shorter prompt on fine-tuned gpt-4o-mini costs $359.73 more, retraining"
+                        + " included), so keep the examples or switch models without training.",
                 CostMessages.fewShotHeavy(6, 900, 1659, cost.fineTuned()));
         assertEquals("Moving the template variables after the static text would save $13,184.79/month at"
                         + " 250,000 requests/day: 1,408 more tokens of each request could be read from gpt-4o's"
                         + " prompt cache.",
                 CostMessages.cacheablePrefix(cost));
-        assertEquals("Fine-tuning gpt-4o-mini pays back $23.36 of training in less than a day, then saves"
-                        + " $43,685.15/month at 250,000 requests/day, retraining included.",
+        assertEquals("Fine-tuning gpt-4o-mini never pays back $23.36 of training: its saving of $43,685.15/month at"
+                        + " 250,000 requests/day is a model switch (the prompt as written on gpt-4o-mini would cost"
+                        + " $44,044.88 less than on gpt-4o, and the shorter prompt on fine-tuned gpt-4o-mini costs"
+                        + " $359.73 more, retraining included).",
                 CostMessages.fineTuningPaysOff(cost.fineTuned().orElseThrow()));
     }
 

@@ -37,8 +37,19 @@ final class HandCosts {
                 + outputTokens * model.output()) / 1e6 * requestsPerDay * 30;
     }
 
-    /** The fine-tuned alternative's training cost, monthly saving (retraining included) and break-even in days. */
-    record FineTuned(double training, double saving, double breakEvenDays) {}
+    /**
+     * The fine-tuned alternative's training cost, monthly saving (retraining included) and break-even in days, with
+     * the saving split: {@code fromModel} = the prompt as written on the model now minus the same prompt on the base
+     * model at its list prices; {@code fromPrompt} = that model switch minus the fine-tuned cost; and the days the
+     * shorter prompt's part alone takes to pay the training back.
+     */
+    record FineTuned(double training, double saving, double breakEvenDays, double fromModel, double fromPrompt,
+            double promptBreakEvenDays) {
+
+        FineTuned(double training, double saving, double breakEvenDays) {
+            this(training, saving, breakEvenDays, 0, saving, breakEvenDays);
+        }
+    }
 
     /**
      * Fine-tuning {@code base} on {@code labeled} examples, for a prompt of one message on {@code modelId} whose
@@ -58,8 +69,12 @@ final class HandCosts {
         double tokensPerLine = 4 * (1 + 1) + fineTunedText + averageExample + 3;
         int epochs = 3;
         double training = labeled * tokensPerLine * epochs * prices.training() / 1e6;
-        double saving = perMonth(textTokens, modelId, requestsPerDay, variableTokens, outputTokens)
-                - (serving + changesPerMonth * training);
-        return new FineTuned(training, saving, training / (saving / 30));
+        double now = perMonth(textTokens, modelId, requestsPerDay, variableTokens, outputTokens);
+        double modelSwitch = perMonth(textTokens, base, requestsPerDay, variableTokens, outputTokens);
+        double fineTunedPerMonth = serving + changesPerMonth * training;
+        double saving = now - fineTunedPerMonth;
+        double fromPrompt = modelSwitch - fineTunedPerMonth;
+        return new FineTuned(training, saving, training / (saving / 30), now - modelSwitch, fromPrompt,
+                training / (fromPrompt / 30));
     }
 }

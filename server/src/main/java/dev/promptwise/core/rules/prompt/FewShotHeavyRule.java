@@ -1,6 +1,7 @@
 package dev.promptwise.core.rules.prompt;
 
 import dev.promptwise.core.actions.ExtractExamples;
+import dev.promptwise.core.catalog.FineTunables;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.FineTunedCost;
@@ -48,8 +49,11 @@ public final class FewShotHeavyRule implements Rule<PromptContext> {
             return;
         }
         Optional<FineTunedCost> fineTuned = prompt.cost().flatMap(WorkloadCost::fineTuned);
+        String noBase = prompt.model() == null
+                ? "No price is known for " + prompt.modelId() + ", so no fine-tuned saving is computed."
+                : prompt.fineTuningBase().reason();
         String message = CostMessages.fewShotHeavy(examples.size(), prompt.exampleTokens(), promptTokens, fineTuned,
-                prompt.estimated());
+                noBase, prompt.estimated());
         TextRange first = examples.get(0).range();
         TextRange line = RuleText.lineAt(ctx.text(), first.start());
         // The fix writes every example into a dataset: the largest piece of work of a keystroke in a large prompt,
@@ -72,9 +76,14 @@ public final class FewShotHeavyRule implements Rule<PromptContext> {
             StrategyDocument root = ctx.environment().rootStrategy();
             strategy = new ExtractExamples.Strategy(root.path(), root.text(), root.strategy());
         }
-        String baseModel = binding != null && binding.fineTuningBaseModel() != null ? binding.fineTuningBaseModel()
-                : AnalyzedPrompt.DEFAULT_FINE_TUNING_BASE;
+        String declared = binding == null ? null : binding.fineTuningBaseModel();
+        Optional<String> baseModel = FineTunables.forScaffold(prompt.catalog(), prompt.model(), declared);
+        String noBase = baseModel.isPresent() ? null : prompt.model() == null
+                ? prompt.modelId() + " is not in the price catalog"
+                : FineTunables.cannotBeFineTuned(prompt.catalog(), prompt.model()) + ": "
+                        + FineTunables.alternatives(prompt.catalog(), prompt.model());
         return ExtractExamples.fix(new ExtractExamples.Request(prompt.path(), prompt.document(),
-                prompt.document().examples(), strategy, workload, baseModel, ctx.environment().files()::exists));
+                prompt.document().examples(), strategy, workload, baseModel.orElse(null),
+                ctx.environment().files()::exists, noBase));
     }
 }

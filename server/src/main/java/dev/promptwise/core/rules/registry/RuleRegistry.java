@@ -14,6 +14,7 @@ import dev.promptwise.core.rules.prompt.PromptUnknownModelRule;
 import dev.promptwise.core.rules.prompt.UndefinedVariableRule;
 import dev.promptwise.core.rules.prompt.UnusedVariableRule;
 import dev.promptwise.core.rules.strategy.ApproachMismatchRule;
+import dev.promptwise.core.rules.strategy.BaseModelNotFineTunableRule;
 import dev.promptwise.core.rules.strategy.FineTuningPaysOffRule;
 import dev.promptwise.core.rules.strategy.InsufficientTrainingDataRule;
 import dev.promptwise.core.rules.strategy.MissingPromptRule;
@@ -51,6 +52,7 @@ public final class RuleRegistry {
     public static final List<Rule<StrategyContext>> STRATEGY = List.of(
             new StrategySchemaRule(),
             new StrategyUnknownModelRule(),
+            new BaseModelNotFineTunableRule(),
             new MissingPromptRule(),
             new ApproachMismatchRule(),
             new InsufficientTrainingDataRule(),

@@ -39,7 +39,8 @@ public final class ApproachMismatchRule extends WorkloadRule {
         String message = "'" + workload.name() + "' declares " + declared.id() + ", but the facts recommend "
                 + recommendation.label() + " (confidence " + recommendation.confidencePercent() + "). "
                 + recommendation.decidingReasons();
-        Fix fix = ApproachFix.setApproach(ctx.strategy(), workload, recommendation);
+        Fix fix = ApproachFix.setApproach(ctx.strategy(), workload, recommendation, ctx.catalog(),
+                ctx.settings().defaultModel());
         sink.report(workload.approach().valueRange(), message, List.of(fix));
     }
 }

@@ -11,8 +11,9 @@ import dev.promptwise.core.strategy.Workload;
 
 /**
  * {@code fine-tuning-pays-off}: a workload that does not fine-tune yet would pay back the training of a fine-tuned
- * model within {@link DecisionEngine#QUICK_BREAK_EVEN_DAYS} days, retraining included; the message gives the
- * break-even and the monthly saving.
+ * model within {@link DecisionEngine#QUICK_BREAK_EVEN_DAYS} days from the shorter prompt's saving alone, retraining
+ * included; the message gives the break-even and the monthly saving, split into the shorter prompt's part and the
+ * part from moving to another base model.
  */
 public final class FineTuningPaysOffRule extends WorkloadRule {
 
@@ -31,8 +32,10 @@ public final class FineTuningPaysOffRule extends WorkloadRule {
             return;
         }
         FineTunedCost fineTuned = cost.fineTuned().get();
-        boolean paysOff = fineTuned.breakEvenDays().isPresent()
-                && fineTuned.breakEvenDays().getAsDouble() <= DecisionEngine.QUICK_BREAK_EVEN_DAYS
+        // The shorter prompt's saving must pay the training back on its own: a saving that comes only from moving
+        // to a cheaper base model is a model switch, which needs no training.
+        boolean paysOff = fineTuned.promptBreakEvenDays().isPresent()
+                && fineTuned.promptBreakEvenDays().getAsDouble() <= DecisionEngine.QUICK_BREAK_EVEN_DAYS
                 && fineTuned.monthlySaving().isPresent() && fineTuned.monthlySaving().getAsDouble() > 0;
         if (paysOff) {
             sink.report(workload.nameRange(), CostMessages.fineTuningPaysOff(fineTuned));

@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  * @param memo the analysis host's memo of strategy files (its schema, its resolved paths): rules keep no state
  * @param rankedModelSuggestions the catalog models to offer in place of an unknown id, best first, each saying
  *     whether it differs in tokenizer or price class; by default {@code modelSuggestions} without such facts
+ * @param catalog the price catalog the workloads are priced with (the bundled one plus the file's {@code models}),
+ *     for what rules must know of a model beyond its being known: whether and how it can be fine-tuned
  */
 public record StrategyContext(
         StrategyFile strategy,
@@ -44,15 +46,34 @@ public record StrategyContext(
         Function<Workload, CostOutlook> costOutlook,
         Function<Workload, WorkloadCost> workloadCost,
         StrategyMemo memo,
-        Function<String, List<ModelSuggestion>> rankedModelSuggestions) implements RuleContext {
+        Function<String, List<ModelSuggestion>> rankedModelSuggestions,
+        PriceCatalog catalog) implements RuleContext {
 
-    /** Returns a context whose suggestions carry no tokenizer or price facts. */
+    /** Returns a context whose suggestions carry no tokenizer or price facts, with the bundled catalog's facts. */
     public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
             Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
             Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost,
             StrategyMemo memo) {
         this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost, memo,
-                id -> modelSuggestions.apply(id).stream().map(ModelSuggestion::plain).toList());
+                id -> modelSuggestions.apply(id).stream().map(ModelSuggestion::plain).toList(), PriceCatalog.bundled());
+    }
+
+    /** Returns a context whose model facts come from {@code catalog}. */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost,
+            StrategyMemo memo, PriceCatalog catalog) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost, memo,
+                catalog::rankedSuggestions, catalog);
+    }
+
+    /** Returns a context whose suggestions are ranked by {@code rankedModelSuggestions}, with the bundled catalog. */
+    public StrategyContext(StrategyFile strategy, String strategyPath, Settings settings, Predicate<String> knownModel,
+            Function<String, List<String>> modelSuggestions, WorkspaceFiles files,
+            Function<Workload, CostOutlook> costOutlook, Function<Workload, WorkloadCost> workloadCost,
+            StrategyMemo memo, Function<String, List<ModelSuggestion>> rankedModelSuggestions) {
+        this(strategy, strategyPath, settings, knownModel, modelSuggestions, files, costOutlook, workloadCost, memo,
+                rankedModelSuggestions, PriceCatalog.bundled());
     }
 
     /** Returns a context with a memo of its own. */
@@ -75,7 +96,7 @@ public record StrategyContext(
             PriceCatalog catalog, WorkspaceFiles files) {
         return new StrategyContext(strategy, strategyPath, settings, id -> catalog.resolve(id).isPresent(),
                 catalog::suggestions, files, workload -> null, workload -> null, new StrategyMemo(),
-                catalog::rankedSuggestions);
+                catalog::rankedSuggestions, catalog);
     }
 
     @Override
