@@ -329,7 +329,8 @@ class CheckCommandTest {
         double modelSwitch = (input * 0.15 + 1 * 0.60) / 1e6 * requestsPerMonth;
         int shorter = text - exampleTokens;
         double serving = ((shorter + 3 + 3 + 2) * 0.30 + 1 * 1.20) / 1e6 * requestsPerMonth;
-        double training = 1000 * (4 * 2 + shorter + exampleTokens / 3.0 + 3) * 3 * 3.00 / 1e6;
+        // A training example: a request's declared input and answer, 2 + 1 tokens (docs/cost-model.md, "Training").
+        double training = 1000 * (4 * 2 + shorter + (2 + 1) + 3) * 3 * 3.00 / 1e6;
         double fineTuned = serving + training; // retrained once a month
         JsonNode onMini = workloads.get("on-mini").get("fineTuned");
         assertEquals("gpt-4o-mini", onMini.get("baseModel").asText());

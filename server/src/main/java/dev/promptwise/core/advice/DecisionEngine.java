@@ -395,7 +395,8 @@ public final class DecisionEngine {
             return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
                     figure + " is low volume: there is little training cost to recover" + unpriced + ".", true);
         }
-        String saving = "a fine-tuned model saves " + Figures.usd(cost.monthlySavingUsd(), cost.estimated()) + " a month";
+        String saving = "a fine-tuned model saves " + Figures.usd(cost.savingFromPromptUsd(), cost.estimated())
+                + " a month" + (cost.savingFromModelUsd() != 0 ? " from its shorter prompt" : "");
         if (costAtScale.vote() == Vote.FINE_TUNING) {
             if (weightForTraining > 0) {
                 return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.FINE_TUNING, weightForTraining,
@@ -404,8 +405,9 @@ public final class DecisionEngine {
             return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.NEUTRAL, 0,
                     figure + " is " + tier + " volume, yet at it " + saving + ": cost at scale weighs that.", true);
         }
-        String noReturn = cost.monthlySavingUsd() <= 0
-                ? "a fine-tuned model costs " + Figures.usd(-cost.monthlySavingUsd(), cost.estimated()) + " a month more"
+        String noReturn = cost.savingFromPromptUsd() <= 0
+                ? "a fine-tuned model costs " + Figures.usd(-cost.savingFromPromptUsd(), cost.estimated())
+                        + " a month more than its base model without training"
                 : "training takes more than a year to pay back";
         if (requests < LOW_VOLUME) {
             return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
@@ -591,9 +593,19 @@ public final class DecisionEngine {
             return unknown(Factor.COST_AT_SCALE, "There is no priced fine-tuned alternative (the model or the traffic"
                     + " cannot be priced, or no base model can be fine-tuned), so cost at scale gives no lean.");
         }
-        double saving = cost.monthlySavingUsd();
-        String comparison = "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd(), cost.estimated())
-                + " a month against " + Figures.usd(cost.promptOnlyMonthlyUsd(), cost.estimated()) + " prompt-only";
+        // Only the shorter prompt's saving is fine-tuning's: a cheaper base model is a model switch, with a figure
+        // of its own, and never a reason to train.
+        double saving = cost.savingFromPromptUsd();
+        boolean switches = cost.baseModelId() != null && cost.savingFromModelUsd() != 0;
+        String comparison = switches
+                ? "A fine-tuned " + cost.baseModelId() + " would cost " + Figures.usd(cost.fineTunedMonthlyUsd(),
+                        cost.estimated()) + " a month against " + Figures.usd(cost.modelSwitchMonthlyUsd(),
+                        cost.estimated()) + " for the prompt as written on " + cost.baseModelId()
+                        + " without training (a model switch; " + Figures.usd(cost.promptOnlyMonthlyUsd(),
+                        cost.estimated()) + " on the current model)"
+                : "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd(), cost.estimated())
+                        + " a month against " + Figures.usd(cost.promptOnlyMonthlyUsd(), cost.estimated())
+                        + " prompt-only";
         String training = Figures.training(cost.trainingCostUsd(), cost.estimated(), cost.trainingPriceUnconfirmed());
         if (saving <= 0) {
             return new FactorAssessment(Factor.COST_AT_SCALE, Vote.PROMPT_ENGINEERING, 0.8,

@@ -250,7 +250,8 @@ final class StrategyAnalyses {
         // Every fine-tuned figure names its base model; a different base's own price comes first, as a model switch.
         if (tuned.switchesModel()) {
             tuned.modelSwitch().ifPresent(figures -> title.append(" · model switch to ").append(base).append(' ')
-                    .append(CostMessages.monthly(figures)));
+                    .append(figures.isLowerBound() ? "at least " : "")
+                    .append(Money.perMonth(figures.costPerMonth(), tuned.estimated() || figures.estimated())));
         }
         monthly(tuned).ifPresent(m -> title.append(" · fine-tuned ").append(base).append(' ').append(m));
         cost.hybrid().flatMap(ft -> monthly(ft)).ifPresent(m -> title.append(" · hybrid ").append(base).append(' ')
@@ -259,10 +260,8 @@ final class StrategyAnalyses {
             title.append(" · ").append(Money.training(tuned.trainingCost().getAsDouble(), tuned.estimated(),
                     tuned.trainingPriceUnconfirmed()));
         }
-        OptionalDouble breakEven = tuned.promptBreakEvenDays();
-        title.append(breakEven.isPresent() ? " · break-even " + Money.days(breakEven.getAsDouble())
-                : tuned.trainingCost().isEmpty() || tuned.savingFromPrompt().isEmpty() ? " · break-even unknown"
-                : " · never breaks even");
+        title.append(" · break-even ").append(Money.breakEven(boxed(tuned.promptBreakEvenDays()),
+                boxed(tuned.trainingCost()), boxed(tuned.savingFromPrompt())));
         return title.toString();
     }
 
@@ -308,7 +307,7 @@ final class StrategyAnalyses {
         }
         return new CostOutlook(cost.now().get().costPerMonth(), fineTuned.costPerMonth().getAsDouble(),
                 fineTuned.trainingCost().getAsDouble(),
-                fineTuned.breakEvenDays().isPresent() ? fineTuned.breakEvenDays().getAsDouble() : null,
+                fineTuned.promptBreakEvenDays().isPresent() ? fineTuned.promptBreakEvenDays().getAsDouble() : null,
                 fineTuned.estimated() || cost.now().get().estimated(), fineTuned.trainingPriceUnconfirmed(),
                 fineTuned.baseModelId(),
                 fineTuned.modelSwitch().map(CostFigures::costPerMonth).orElse(cost.now().get().costPerMonth()));

@@ -52,17 +52,18 @@ class CostLensTest {
         double now = (input * 2.50 + 10.00) / 1e6 * month;
         double modelSwitch = (input * 0.15 + 0.60) / 1e6 * month;
         int shorter = text - examples;
-        double training = 1000 * (4 * 2 + shorter + examples / 3.0 + 3) * 3 * 3.00 / 1e6;
+        // A training example: a request's declared input and answer, 2 + 1 tokens (docs/cost-model.md, "Training").
+        double training = 1000 * (4 * 2 + shorter + (2 + 1) + 3) * 3 * 3.00 / 1e6;
         double fineTuned = ((shorter + 3 + 3 + 2) * 0.30 + 1.20) / 1e6 * month + training;
-        double hybrid = ((3 + 3 + 2) * 0.30 + 1.20) / 1e6 * month + 1000 * (4 * 2 + examples / 3.0 + 3) * 3 * 3.00 / 1e6;
+        double hybrid = ((3 + 3 + 2) * 0.30 + 1.20) / 1e6 * month + 1000 * (4 * 2 + (2 + 1) + 3) * 3 * 3.00 / 1e6;
         double promptBreakEven = training / ((modelSwitch - fineTuned) / 30);
 
         assertEquals("Now " + Money.perMonth(now) + " · model switch to gpt-4o-mini " + Money.perMonth(modelSwitch)
                 + " · fine-tuned gpt-4o-mini " + Money.perMonth(fineTuned) + " · hybrid gpt-4o-mini "
-                + Money.perMonth(hybrid) + " · training " + Money.usd(training) + " · break-even "
+                + Money.perMonth(hybrid) + " · " + Money.usd(training) + " of training · break-even "
                 + Money.days(promptBreakEven), StrategyAnalyses.costTitle(strategy.workloads().get("switching")));
         double claudeNow = (input * 3.00 + 15.00) / 1e6 * month;
-        assertEquals("Now " + Money.perMonth(claudeNow) + " · no fine-tuned alternative: claude-sonnet-4.5 cannot be"
+        assertEquals("Now " + Money.perMonth(claudeNow, true) + " · no fine-tuned alternative: claude-sonnet-4.5 cannot be"
                 + " fine-tuned", StrategyAnalyses.costTitle(strategy.workloads().get("claude")));
     }
 }

@@ -41,7 +41,7 @@ class CostMessagesTest {
         assertEquals("4 few-shot examples take 50% of the prompt (1,000 of 2,000 tokens); give the workload"
                 + " traffic to see the saving of moving them into a fine-tuned model.",
                 CostMessages.fewShotHeavy(4, 1000, 2000, Optional.empty()));
-        assertEquals("4 few-shot examples take 50 % of the prompt (1,000 of 2,000 tokens). o3 cannot be fine-tuned.",
+        assertEquals("4 few-shot examples take 50% of the prompt (1,000 of 2,000 tokens). o3 cannot be fine-tuned.",
                 CostMessages.fewShotHeavy(4, 1000, 2000, Optional.empty(), "o3 cannot be fine-tuned."));
     }
 

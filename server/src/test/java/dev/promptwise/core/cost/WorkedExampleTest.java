@@ -114,17 +114,17 @@ class WorkedExampleTest {
         assertEquals(0.00037485, modelSwitch.costPerRequest(), EXACT);
         assertEquals(2_811.375, modelSwitch.costPerMonth(), EXACT);
         assertEquals(44_044.875, fineTuned.savingFromModel().orElseThrow(), EXACT);
-        assertEquals(-355.68, fineTuned.savingFromPrompt().orElseThrow(), EXACT);
+        assertEquals(-359.73, fineTuned.savingFromPrompt().orElseThrow(), EXACT);
         assertEquals(fineTuned.monthlySaving().orElseThrow(),
                 fineTuned.savingFromModel().orElseThrow() + fineTuned.savingFromPrompt().orElseThrow(), EXACT);
         assertTrue(fineTuned.switchesModel());
         assertTrue(fineTuned.promptBreakEvenDays().isEmpty());
         assertEquals("$2,811.38/month", Money.perMonth(modelSwitch.costPerMonth()));
         assertEquals("$44,044.88", Money.usd(fineTuned.savingFromModel().orElseThrow()));
-        assertEquals("$355.68", Money.usd(-fineTuned.savingFromPrompt().orElseThrow()));
-        assertEquals("$43,689.20", Money.usd(fineTuned.monthlySaving().orElseThrow()));
-        // The hybrid's shorter prompt does pay: $2,811.375 − $1,907.847.
-        assertEquals(903.528, cost.hybrid().orElseThrow().savingFromPrompt().orElseThrow(), EXACT);
+        assertEquals("$359.73", Money.usd(-fineTuned.savingFromPrompt().orElseThrow()));
+        assertEquals("$43,685.15", Money.usd(fineTuned.monthlySaving().orElseThrow()));
+        // The hybrid's shorter prompt does pay: $2,811.375 − $1,911.897.
+        assertEquals(899.478, cost.hybrid().orElseThrow().savingFromPrompt().orElseThrow(), EXACT);
         assertEquals(44_044.875, cost.hybrid().orElseThrow().savingFromModel().orElseThrow(), EXACT);
     }
 

@@ -36,7 +36,8 @@ class FewShotHeavyTest {
         check(RULE, workspace, "prompts/triage.txt", annotated("Moving 3 few-shot examples into a fine-tuned gpt-4o-mini"
                 + " would save " + usd(cost.saving()) + "/month at 50,000 requests/day, retraining included: "
                 + usd(cost.fromPrompt()) + " from the shorter prompt on fine-tuned gpt-4o-mini, " + usd(cost.fromModel())
-                + " from moving off gpt-4o: they take " + percent((double) exampleTokens / promptTokens) + " of the prompt (" + count(exampleTokens) + " of " + count(promptTokens) + " tokens)."));
+                + " from moving off gpt-4o: they take " + percent((double) exampleTokens / promptTokens)
+                + " of the prompt (" + count(exampleTokens) + " of " + count(promptTokens) + " tokens)."));
     }
 
     @Test
@@ -61,7 +62,8 @@ class FewShotHeavyTest {
         String strategy = FineTuningPaysOffTest.strategy(null, 50_000).replace("model: gpt-4o", "model: claude-sonnet-4.5")
                 .replace("    fineTuning: { baseModel: gpt-4o-mini }\n", "");
         check(RULE, new TestWorkspace().with("promptwise.yaml", strategy), "prompts/triage.txt",
-                annotated("3 few-shot examples take " + percent((double) exampleTokens / promptTokens) + " of the prompt (" + count(exampleTokens) + " of " + count(promptTokens) + " tokens)."
+                annotated("3 few-shot examples take " + percent((double) exampleTokens / promptTokens)
+                        + " of the prompt (≈" + count(exampleTokens) + " of ≈" + count(promptTokens) + " tokens)."
                         + " claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API, so there is no fine-tuned"
                         + " alternative; declare fineTuning.baseModel to compare with a fine-tunable model."));
     }
