@@ -112,14 +112,22 @@ final class ImportCommand implements Callable<Integer> {
                 edited.put(strategyFile, StrategyEditor.apply(strategyFile, before, change.target().name(),
                         change.section(), change.values(), source.name(), change.comment()));
             }
+            // Every file to write is checked before any is written: all or nothing.
+            Map<Path, String> files = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : edited.entrySet()) {
-                if (write) {
-                    Path target = new DiskWorkspace(root).resolve(entry.getKey())
-                            .orElseThrow(() -> new ImportException(entry.getKey() + " is outside the workspace"));
-                    Files.writeString(target, entry.getValue());
-                    err.println("promptwise: wrote " + entry.getKey());
-                } else {
+                Path target = new DiskWorkspace(root).resolve(entry.getKey()).orElseThrow(() -> new ImportException(
+                        entry.getKey() + " leads outside the workspace " + root + " (a symbolic link?)"));
+                files.put(target, entry.getValue());
+            }
+            for (Map.Entry<String, String> entry : edited.entrySet()) {
+                if (!write) {
                     out.print(UnifiedDiff.of(entry.getKey(), strategies.get(entry.getKey()), entry.getValue()));
+                }
+            }
+            if (write) {
+                for (Map.Entry<Path, String> entry : files.entrySet()) {
+                    Files.writeString(entry.getKey(), entry.getValue());
+                    err.println("promptwise: wrote " + root.relativize(entry.getKey()).toString().replace('\\', '/'));
                 }
             }
             return PromptwiseCli.OK;
@@ -251,8 +259,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         OtelSpans.Traffic traffic = OtelSpans.summarise(fileName, OtelSpans.read(fileName, text, matches));
         if (target.analysis().prompt() == null) {
-            throw new ImportException("workload '" + target.name() + "': its prompt " + target.promptPath()
-                    + " cannot be read, and avgInputTokens is the measured input minus the prompt's own tokens");
+            String written = dev.promptwise.core.strategy.Located.valueOf(target.analysis().workload().prompt());
+            String folder = target.strategyFile().contains("/")
+                    ? target.strategyFile().substring(0, target.strategyFile().lastIndexOf('/') + 1) : "";
+            boolean outside = written != null && (written.startsWith("/")
+                    || BaselineComparison.normalize(folder + written).startsWith(".."));
+            throw new ImportException(target.strategyFile() + ": workload '" + target.name() + "': its prompt "
+                    + (written == null ? "is not declared" : written + (outside ? " is outside the workspace"
+                            : " cannot be read as a prompt file"))
+                    + ", and avgInputTokens is the measured input minus the prompt's own tokens");
         }
         int promptTokens = target.analysis().prompt().totalTokens();
         double variable = traffic.avgInputTokens() - promptTokens;

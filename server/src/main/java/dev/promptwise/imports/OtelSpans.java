@@ -1,6 +1,7 @@
 package dev.promptwise.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -71,7 +72,8 @@ public final class OtelSpans {
             throw new ImportException(fileName + " is empty: expected OTLP JSON spans (one export request a line, "
                     + "or one document)");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        // Trailing tokens fail the whole-document read, so that a file of one request a line is read line by line.
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         List<JsonNode> requests = new ArrayList<>();
         List<String> where = new ArrayList<>();
         try {
@@ -130,12 +132,18 @@ public final class OtelSpans {
      */
     public static Traffic summarise(String fileName, List<Span> spans) throws ImportException {
         Map<String, Integer> models = new TreeMap<>();
+        Map<String, String> firstRecord = new TreeMap<>();
         for (Span span : spans) {
-            models.merge(span.model() == null ? "(no model)" : span.model(), 1, Integer::sum);
+            String model = span.model() == null ? "(no model)" : span.model();
+            models.merge(model, 1, Integer::sum);
+            firstRecord.putIfAbsent(model, span.record());
         }
         if (models.size() > 1) {
-            throw new ImportException(fileName + " has spans of several models " + models + "; a workload has one: "
-                    + "select its spans with --match gen_ai.request.model=MODEL");
+            List<String> described = new ArrayList<>();
+            models.forEach((model, count) -> described.add(model + ": " + count + " span" + (count == 1 ? "" : "s")
+                    + ", the first at " + firstRecord.get(model)));
+            throw new ImportException(fileName + " has spans of several models (" + String.join("; ", described)
+                    + "); a workload has one: select its spans with --match gen_ai.request.model=MODEL");
         }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;

@@ -1,6 +1,7 @@
 package dev.promptwise.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class PromptfooResults {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
             throw new ImportException(fileName + " is not JSON (line " + e.getLocation().getLineNr() + "): "
                     + e.getOriginalMessage());
