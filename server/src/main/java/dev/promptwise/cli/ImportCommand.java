@@ -11,9 +11,12 @@ import dev.promptwise.core.semantics.WorkloadAnalysis;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.imports.ImportException;
+import dev.promptwise.imports.LangfuseObservations;
+import dev.promptwise.imports.OpenAiUsage;
 import dev.promptwise.imports.OtelSpans;
 import dev.promptwise.imports.PromptfooResults;
 import dev.promptwise.imports.StrategyEditor;
+import dev.promptwise.imports.TrafficSummary;
 import dev.promptwise.imports.UnifiedDiff;
 import dev.promptwise.io.DiskWorkspace;
 import java.io.IOException;
@@ -39,21 +42,23 @@ import picocli.CommandLine.Parameters;
  * the figures came from. Bad input writes nothing.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Fill a workload's facts from measurements: promptfoo eval results (task.currentAccuracy) or "
-                + "OpenTelemetry GenAI spans (traffic). Prints the change as a diff; --write applies it.")
+        description = "Fill a workload's facts from measurements: promptfoo eval results (task.currentAccuracy), "
+                + "OpenTelemetry GenAI spans, OpenAI usage or Langfuse observations (traffic). Prints the change as "
+                + "a diff; --write applies it.")
 final class ImportCommand implements Callable<Integer> {
 
     /** The sources this command reads. */
-    enum Source { promptfoo, otel }
+    static final List<String> SOURCES = List.of("promptfoo", "otel", "openai-usage", "langfuse");
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "promptfoo or otel.")
-    Source source;
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "promptfoo, otel, openai-usage or langfuse.")
+    String source;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The file the tool wrote.")
     Path file;
 
     @Option(names = "--workload", paramLabel = "NAME",
-            description = "The workload to fill (otel: required; promptfoo: for a prompt no workload references).")
+            description = "The workload to fill (otel, openai-usage: required; promptfoo, langfuse: for the prompt "
+                    + "no workload references).")
     String workload;
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "The workspace (default: the current folder).")
@@ -63,7 +68,9 @@ final class ImportCommand implements Callable<Integer> {
     boolean write;
 
     @Option(names = "--match", paramLabel = "KEY=VALUE",
-            description = "otel: only spans (or their resources) with this attribute value; repeatable.")
+            description = "Only records with this value: a span's or its resource's attribute (otel), a result's "
+                    + "field such as model or project_id (openai-usage), an observation's field (langfuse); "
+                    + "repeatable.")
     List<String> match = new ArrayList<>();
 
     private final PrintStream out;
@@ -84,6 +91,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!SOURCES.contains(source)) {
+            err.println("promptwise: unknown source '" + source + "': use one of " + String.join(", ", SOURCES));
+            return PromptwiseCli.USAGE;
+        }
         Path root = workingFolder.resolve(workspaceFolder == null ? Path.of(".") : workspaceFolder).normalize();
         if (!Files.isDirectory(root)) {
             err.println("promptwise: no such workspace folder: " + root);
@@ -102,15 +113,17 @@ final class ImportCommand implements Callable<Integer> {
             Map<String, String> strategies = strategyFiles(root);
             List<Target> targets = targets(root, strategies);
             List<Change> changes = switch (source) {
-                case promptfoo -> promptfoo(fileName, text, targets);
-                case otel -> otel(fileName, text, targets);
+                case "promptfoo" -> promptfoo(fileName, text, targets);
+                case "otel" -> otel(fileName, text, targets);
+                case "openai-usage" -> openAiUsage(fileName, text, targets);
+                default -> langfuse(fileName, text, targets);
             };
             Map<String, String> edited = new LinkedHashMap<>();
             for (Change change : changes) {
                 String strategyFile = change.target().strategyFile();
                 String before = edited.getOrDefault(strategyFile, strategies.get(strategyFile));
                 edited.put(strategyFile, StrategyEditor.apply(strategyFile, before, change.target().name(),
-                        change.section(), change.values(), source.name(), change.comment()));
+                        change.section(), change.values(), source, change.comment()));
             }
             // Every file to write is checked before any is written: all or nothing.
             Map<Path, String> files = new LinkedHashMap<>();
@@ -248,16 +261,96 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private List<Change> otel(String fileName, String text, List<Target> targets) throws ImportException {
+        Target target = required(targets, "spans");
+        return List.of(trafficChange(fileName, target,
+                TrafficSummary.summarise(fileName, "spans", OtelSpans.read(fileName, text, matches())), "spans"));
+    }
+
+    private List<Change> openAiUsage(String fileName, String text, List<Target> targets) throws ImportException {
+        Target target = required(targets, "usage buckets");
+        return List.of(trafficChange(fileName, target,
+                TrafficSummary.summarise(fileName, "results", OpenAiUsage.read(fileName, text, matches())),
+                "results"));
+    }
+
+    /** Langfuse names prompts: each prompt name binds to the workload of that name, or whose prompt file it names. */
+    private List<Change> langfuse(String fileName, String text, List<Target> targets) throws ImportException {
+        Map<String, List<TrafficSummary.Usage>> byPrompt = LangfuseObservations.read(fileName, text, matches());
+        Map<Target, List<TrafficSummary.Usage>> bound = new LinkedHashMap<>();
+        List<String> unbound = new ArrayList<>();
+        for (Map.Entry<String, List<TrafficSummary.Usage>> entry : byPrompt.entrySet()) {
+            Target target = entry.getKey().isEmpty() ? null : targets.stream()
+                    .filter(t -> t.name().equals(entry.getKey()) || entry.getKey().equals(baseName(t.promptPath())))
+                    .findFirst().orElse(null);
+            if (target == null) {
+                unbound.add(entry.getKey());
+            } else {
+                bound.computeIfAbsent(target, t -> new ArrayList<>()).addAll(entry.getValue());
+            }
+        }
+        if (workload != null) {
+            Target target = named(targets);
+            if (!bound.containsKey(target)) {
+                if (unbound.size() != 1) {
+                    throw new ImportException(fileName + " has " + unbound.size() + " prompt names that no workload "
+                            + "takes (" + names(unbound) + "); --workload " + workload + " takes exactly one");
+                }
+                bound.put(target, byPrompt.get(unbound.get(0)));
+                unbound.clear();
+            }
+            bound.keySet().retainAll(List.of(target));
+        }
+        for (String name : unbound) {
+            err.println("promptwise: skipped the observations of " + names(List.of(name)) + ": no workload has that "
+                    + "name or prompt file; name one with --workload");
+        }
+        if (bound.isEmpty()) {
+            throw new ImportException("no prompt name in " + fileName + " is a workload's (" + names(unbound)
+                    + "); name the workload with --workload");
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<Target, List<TrafficSummary.Usage>> entry : bound.entrySet()) {
+            changes.add(trafficChange(fileName, entry.getKey(),
+                    TrafficSummary.summarise(fileName, "observations", entry.getValue()), "observations"));
+        }
+        return changes;
+    }
+
+    private static String names(List<String> promptNames) {
+        return String.join(", ", promptNames.stream().map(n -> n.isEmpty() ? "no promptName" : "promptName " + n)
+                .toList());
+    }
+
+    /** Returns a path's file name without its extensions: {@code prompts/triage.prompt.yml} is {@code triage}. */
+    private static String baseName(String path) {
+        if (path == null) {
+            return null;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Returns the workload that {@code --workload} names, which a source that names no prompt requires. */
+    private Target required(List<Target> targets, String what) throws ImportException {
         if (workload == null) {
-            throw new ImportException("spans do not name a prompt file: give the workload with --workload NAME ("
+            throw new ImportException(what + " do not name a prompt file: give the workload with --workload NAME ("
                     + String.join(", ", targets.stream().map(Target::name).toList()) + ")");
         }
-        Target target = named(targets);
+        return named(targets);
+    }
+
+    private List<OtelSpans.Match> matches() {
         List<OtelSpans.Match> matches = new ArrayList<>();
         for (String each : match) {
             matches.add(OtelSpans.Match.parse(each));
         }
-        OtelSpans.Traffic traffic = OtelSpans.summarise(fileName, OtelSpans.read(fileName, text, matches));
+        return matches;
+    }
+
+    /** Returns the change that writes measured traffic into a workload, less the prompt's own input tokens. */
+    private Change trafficChange(String fileName, Target target, TrafficSummary.Traffic traffic, String what)
+            throws ImportException {
         if (target.analysis().prompt() == null) {
             String written = dev.promptwise.core.strategy.Located.valueOf(target.analysis().workload().prompt());
             String folder = target.strategyFile().contains("/")
@@ -272,14 +365,17 @@ final class ImportCommand implements Callable<Integer> {
         int promptTokens = target.analysis().prompt().totalTokens();
         double variable = traffic.avgInputTokens() - promptTokens;
         if (variable < 0) {
-            err.println("promptwise: the spans' " + decimal(traffic.avgInputTokens(), 0) + " input tokens a request "
+            err.println("promptwise: the " + what + "' " + decimal(traffic.avgInputTokens(), 0) + " input tokens a request "
                     + "are fewer than the prompt's own " + promptTokens + ": are they this workload's? "
                     + "avgInputTokens is set to 0");
             variable = 0;
         }
         String declared = target.analysis().prompt().modelId();
-        if (traffic.model() != null && declared != null && !traffic.model().equalsIgnoreCase(declared)) {
-            err.println("promptwise: the spans are of " + traffic.model() + ", workload '" + target.name()
+        // A dated snapshot (gpt-4o-mini-2024-07-18) is the model it dates.
+        boolean same = traffic.model() == null || declared == null || traffic.model().equalsIgnoreCase(declared)
+                || traffic.model().toLowerCase(Locale.ROOT).startsWith(declared.toLowerCase(Locale.ROOT) + "-20");
+        if (!same) {
+            err.println("promptwise: the " + what + " are of " + traffic.model() + ", workload '" + target.name()
                     + "' uses " + declared + "; the model is left as it is");
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -296,8 +392,8 @@ final class ImportCommand implements Callable<Integer> {
                 + "; avgInputTokens = measured " + decimal(traffic.avgInputTokens(), 0) + " minus the prompt's own "
                 + promptTokens
                 + (traffic.cachedShare() == null ? "" : "; " + Money.percent(traffic.cachedShare()) + " of input read from cache")
-                + (traffic.avgOutputTokens() == null ? "; no output tokens in the spans" : "");
-        return List.of(new Change(target, "traffic", values, comment));
+                + (traffic.avgOutputTokens() == null ? "; no output tokens in the " + what : "");
+        return new Change(target, "traffic", values, comment);
     }
 
     private static String labels(List<PromptfooResults.EvalPrompt> prompts) {

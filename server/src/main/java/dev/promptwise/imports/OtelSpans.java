@@ -1,17 +1,10 @@
 package dev.promptwise.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads OpenTelemetry GenAI spans from OTLP JSON, as the collector's file exporter writes it (one
@@ -28,14 +21,6 @@ public final class OtelSpans {
     private static final Map<String, String> OLDER_SPELLINGS = Map.of(
             "gen_ai.provider.name", "gen_ai.system", "gen_ai.system", "gen_ai.provider.name");
 
-    /**
-     * One GenAI span.
-     *
-     * @param record where it was read, for messages ({@code line 3: resourceSpans[0].scopeSpans[0].spans[2]})
-     */
-    public record Span(String model, long startNanos, double inputTokens, Double outputTokens, Double cacheReadTokens,
-            String record) {}
-
     /** A {@code --match key=value} selection. */
     public record Match(String key, String value) {
 
@@ -49,55 +34,17 @@ public final class OtelSpans {
         }
     }
 
-    /**
-     * The traffic the spans show.
-     *
-     * @param days the UTC calendar days from the first span's to the last's, both included
-     * @param cachedShare the share of input tokens read from cache, or {@code null} when no span says
-     * @param withOutput how many spans gave output tokens
-     */
-    public record Traffic(String model, int requests, long days, LocalDate first, LocalDate last,
-            double avgInputTokens, Double avgOutputTokens, Double cachedShare, int withOutput) {
-
-        public double requestsPerDay() {
-            return (double) requests / days;
-        }
-    }
-
     private OtelSpans() {}
 
     /** Reads the GenAI spans of {@code text} (the contents of {@code fileName}) that every match selects. */
-    public static List<Span> read(String fileName, String text, List<Match> matches) throws ImportException {
-        if (text.isBlank()) {
-            throw new ImportException(fileName + " is empty: expected OTLP JSON spans (one export request a line, "
-                    + "or one document)");
-        }
-        // Trailing tokens fail the whole-document read, so that a file of one request a line is read line by line.
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        List<JsonNode> requests = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        try {
-            requests.add(mapper.readTree(text));
-            where.add("");
-        } catch (JsonProcessingException whole) {
-            String[] lines = text.split("\r?\n");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                try {
-                    requests.add(mapper.readTree(lines[i]));
-                    where.add("line " + (i + 1) + ": ");
-                } catch (JsonProcessingException e) {
-                    throw new ImportException(fileName + " line " + (i + 1) + " is not JSON: " + e.getOriginalMessage());
-                }
-            }
-        }
-        List<Span> spans = new ArrayList<>();
-        for (int r = 0; r < requests.size(); r++) {
-            JsonNode request = requests.get(r);
+    public static List<TrafficSummary.Usage> read(String fileName, String text, List<Match> matches) throws ImportException {
+        List<JsonDocuments.Document> documents = JsonDocuments.read(fileName, text,
+                "OTLP JSON spans (one export request a line, or one document)");
+        List<TrafficSummary.Usage> spans = new ArrayList<>();
+        for (JsonDocuments.Document document : documents) {
+            JsonNode request = document.json();
             if (!request.isObject() || !request.path("resourceSpans").isArray()) {
-                throw new ImportException(fileName + " " + where.get(r) + "is not an OTLP trace export: it has no "
+                throw new ImportException(fileName + " " + document.where() + "is not an OTLP trace export: it has no "
                         + "resourceSpans array" + (request.path("results").has("prompts")
                                 ? " (it looks like promptfoo results: use `import promptfoo`)" : ""));
             }
@@ -108,8 +55,8 @@ public final class OtelSpans {
                 for (int j = 0; j < scopes.size(); j++) {
                     JsonNode list = scopes.get(j).path("spans");
                     for (int k = 0; k < list.size(); k++) {
-                        String record = where.get(r) + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]";
-                        Span span = span(fileName, record, list.get(k), resource, matches);
+                        String record = document.where() + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]";
+                        TrafficSummary.Usage span = span(fileName, record, list.get(k), resource, matches);
                         if (span != null) {
                             spans.add(span);
                         }
@@ -125,59 +72,7 @@ public final class OtelSpans {
         return spans;
     }
 
-    /**
-     * Returns the traffic of {@code spans}, which must all be of one model.
-     *
-     * @throws ImportException naming the models and how many spans each has
-     */
-    public static Traffic summarise(String fileName, List<Span> spans) throws ImportException {
-        Map<String, Integer> models = new TreeMap<>();
-        Map<String, String> firstRecord = new TreeMap<>();
-        for (Span span : spans) {
-            String model = span.model() == null ? "(no model)" : span.model();
-            models.merge(model, 1, Integer::sum);
-            firstRecord.putIfAbsent(model, span.record());
-        }
-        if (models.size() > 1) {
-            List<String> described = new ArrayList<>();
-            models.forEach((model, count) -> described.add(model + ": " + count + " span" + (count == 1 ? "" : "s")
-                    + ", the first at " + firstRecord.get(model)));
-            throw new ImportException(fileName + " has spans of several models (" + String.join("; ", described)
-                    + "); a workload has one: select its spans with --match gen_ai.request.model=MODEL");
-        }
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        double input = 0;
-        double output = 0;
-        double cached = 0;
-        int withOutput = 0;
-        boolean anyCache = false;
-        for (Span span : spans) {
-            first = Math.min(first, span.startNanos());
-            last = Math.max(last, span.startNanos());
-            input += span.inputTokens();
-            if (span.outputTokens() != null) {
-                output += span.outputTokens();
-                withOutput++;
-            }
-            if (span.cacheReadTokens() != null) {
-                cached += span.cacheReadTokens();
-                anyCache = true;
-            }
-        }
-        LocalDate firstDay = day(first);
-        LocalDate lastDay = day(last);
-        long days = lastDay.toEpochDay() - firstDay.toEpochDay() + 1;
-        return new Traffic(spans.get(0).model(), spans.size(), days, firstDay, lastDay, input / spans.size(),
-                withOutput == 0 ? null : output / withOutput, anyCache && input > 0 ? cached / input : null,
-                withOutput);
-    }
-
-    private static LocalDate day(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static Span span(String fileName, String record, JsonNode span, Map<String, String> resource,
+    private static TrafficSummary.Usage span(String fileName, String record, JsonNode span, Map<String, String> resource,
             List<Match> matches) throws ImportException {
         Map<String, String> attributes = attributes(span.path("attributes"));
         for (Match match : matches) {
@@ -201,7 +96,7 @@ public final class OtelSpans {
         } catch (NumberFormatException e) {
             throw new ImportException(where + ": startTimeUnixNano is " + start + ", not a time in nanoseconds");
         }
-        return new Span(model, startNanos, input, output, cacheRead, record);
+        return new TrafficSummary.Usage(model, startNanos, 1, input, output, cacheRead, record);
     }
 
     private static boolean matches(Match match, Map<String, String> attributes, Map<String, String> resource) {
