@@ -44,6 +44,7 @@ final class LanguageServerProcess implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Map<String, Consumer<JsonNode>> notificationHandlers = new ConcurrentHashMap<>();
+    private volatile Consumer<JsonNode> responseHandler;
     private final Thread reader;
     private volatile boolean endedOnMessageBoundary;
 
@@ -132,6 +133,14 @@ final class LanguageServerProcess implements AutoCloseable {
      */
     void onNotification(String method, Consumer<JsonNode> handler) {
         notificationHandlers.put(method, handler);
+    }
+
+    /**
+     * Hands every later response (a message with an id and no method) to {@code handler} as it arrives, instead of
+     * keeping it for {@link #await}; for tests that send more requests than they wait for one by one.
+     */
+    void onResponse(Consumer<JsonNode> handler) {
+        responseHandler = handler;
     }
 
     /** Sends bytes as they are, without framing, to test what the server does with a broken frame. */
@@ -239,8 +248,9 @@ final class LanguageServerProcess implements AutoCloseable {
                     violations.add("not a JSON-RPC message: " + new String(body, StandardCharsets.UTF_8));
                     return;
                 }
-                Consumer<JsonNode> handler =
-                        message.has("id") ? null : notificationHandlers.get(message.path("method").asText());
+                Consumer<JsonNode> handler = !message.has("id")
+                        ? notificationHandlers.get(message.path("method").asText())
+                        : message.has("method") ? null : responseHandler;
                 if (handler != null) {
                     handler.accept(message);
                 } else {
