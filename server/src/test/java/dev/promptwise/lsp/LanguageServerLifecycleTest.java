@@ -172,6 +172,8 @@ class LanguageServerLifecycleTest {
     private void initialize() throws Exception {
         InitializeParams params = new InitializeParams();
         params.setInitializationOptions(SETTINGS);
+        // ParamsGuard (4c40227) answers an initialize without capabilities with InvalidParams, as LSP requires them.
+        params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
         server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
     }
