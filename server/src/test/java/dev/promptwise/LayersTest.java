@@ -58,7 +58,7 @@ class LayersTest {
                 .layer("features").definedBy(CORE + ".features..")
                 .layer("facade").definedBy(CORE + ".analysis..")
                 .layer("edges").definedBy("dev.promptwise.lsp..", "dev.promptwise.cli..", "dev.promptwise.io..",
-                        "dev.promptwise.report..", "dev.promptwise")
+                        "dev.promptwise.imports..", "dev.promptwise.report..", "dev.promptwise")
                 .whereLayer("edges").mayNotBeAccessedByAnyLayer()
                 .whereLayer("facade").mayOnlyBeAccessedByLayers("edges")
                 .whereLayer("features").mayOnlyBeAccessedByLayers("facade", "edges")

@@ -52,8 +52,18 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Files or folders to check (default: the current folder).")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json|sarif", description = "Output format (default: text).")
+    @Option(names = "--format", paramLabel = "text|json|sarif|markdown",
+            description = "Output format (default: text); markdown prints the --baseline comparison as tables.")
     OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier `check --format json` output (the base branch's): report the change in "
+                    + "prompt tokens, $/request and $/month per workload and prompt file, and the findings new or gone.")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-cost-increase", paramLabel = "PCT",
+            description = "With --baseline: exit 1 when a workload's monthly cost grows by more than PCT percent.")
+    Double failOnCostIncrease;
 
     @Option(names = "--fail-on", paramLabel = "error|warning|information|none",
             description = "Exit 1 when a finding of this severity or worse is reported (default: error); "
@@ -78,7 +88,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The output formats. */
-    enum OutputFormat { text, json, sarif }
+    enum OutputFormat { text, json, sarif, markdown }
 
     /** One file's report and, for a strategy file, its analysis. */
     private record Analysed(FileReport file, AnalyzedStrategy strategy) {}
@@ -96,6 +106,30 @@ final class CheckCommand implements Callable<Integer> {
         if (maxWarnings != null && maxWarnings < 0) {
             err.println("promptwise: --max-warnings must be zero or more");
             return PromptwiseCli.USAGE;
+        }
+        if (baselineFile == null && (format == OutputFormat.markdown || failOnCostIncrease != null)) {
+            err.println("promptwise: " + (format == OutputFormat.markdown ? "--format markdown" : "--fail-on-cost-increase")
+                    + " compares with an earlier run: give it --baseline FILE");
+            return PromptwiseCli.USAGE;
+        }
+        if (failOnCostIncrease != null && !(failOnCostIncrease >= 0 && Double.isFinite(failOnCostIncrease))) {
+            err.println("promptwise: --fail-on-cost-increase must be a percentage of zero or more");
+            return PromptwiseCli.USAGE;
+        }
+        com.fasterxml.jackson.databind.JsonNode baseline = null;
+        if (baselineFile != null) {
+            Path file = workingFolder.resolve(baselineFile);
+            try {
+                baseline = new ObjectMapper().readTree(Files.readString(file));
+                if (baseline == null || baseline.isMissingNode()) {
+                    err.println("promptwise: baseline " + baselineFile + " is empty: expected the output of "
+                            + "`check --format json`");
+                    return PromptwiseCli.USAGE;
+                }
+            } catch (IOException e) {
+                err.println("promptwise: cannot read baseline " + baselineFile + ": " + e.getMessage());
+                return PromptwiseCli.USAGE;
+            }
         }
         Settings settings;
         try {
@@ -145,16 +179,65 @@ final class CheckCommand implements Callable<Integer> {
             err.println("promptwise: cannot read " + display(e.path) + ": " + e.getCause().getMessage());
             return PromptwiseCli.USAGE;
         }
+        BaselineComparison comparison = null;
+        if (baseline != null) {
+            try {
+                comparison = BaselineComparison.compare(baseline, JsonOutput.tree(report));
+            } catch (IllegalArgumentException e) {
+                err.println("promptwise: baseline " + baselineFile + " is not the output of `check --format json`: "
+                        + e.getMessage());
+                return PromptwiseCli.USAGE;
+            }
+        }
         switch (format) {
-            case text -> TextOutput.write(report, out);
-            case json -> JsonOutput.write(report, out);
+            case text -> {
+                TextOutput.write(report, out);
+                if (comparison != null) {
+                    ComparisonOutput.text(comparison, baselineFile.toString(), out);
+                }
+            }
+            case json -> {
+                com.fasterxml.jackson.databind.node.ObjectNode root = JsonOutput.tree(report);
+                if (comparison != null) {
+                    root.set("comparison", ComparisonOutput.json(comparison));
+                }
+                JsonOutput.print(root, out);
+            }
             case sarif -> SarifOutput.write(report, out);
+            case markdown -> ComparisonOutput.markdown(comparison, out);
+        }
+        boolean costGrew = false;
+        if (comparison != null && failOnCostIncrease != null) {
+            costGrew = gateCost(comparison, failOnCostIncrease);
         }
         long atThreshold = threshold.get() == Severity.OFF ? 0
                 : report.count(severity -> severity.atLeast(threshold.get()));
         long warnings = report.count(severity -> severity == Severity.WARNING);
-        boolean failed = atThreshold > 0 || (maxWarnings != null && warnings > maxWarnings);
+        boolean failed = atThreshold > 0 || (maxWarnings != null && warnings > maxWarnings) || costGrew;
         return failed ? PromptwiseCli.FINDINGS : PromptwiseCli.OK;
+    }
+
+    /**
+     * Says on the error stream which workloads' monthly cost grew by more than {@code percent}, and which changes no
+     * percentage describes (new workloads, costs known on one side only); returns whether any grew too much.
+     */
+    private boolean gateCost(BaselineComparison comparison, double percent) {
+        List<BaselineComparison.WorkloadChange> over = comparison.costIncreasesAbove(percent);
+        for (BaselineComparison.WorkloadChange workload : over) {
+            err.println("promptwise: the monthly cost of workload " + workload.name() + " ("
+                    + workload.strategyFile() + ") grew by more than " + ComparisonOutput.percent(percent).substring(1)
+                    + ": " + dev.promptwise.core.cost.Money.usd(workload.monthly().before()) + " → "
+                    + dev.promptwise.core.cost.Money.usd(workload.monthly().after()) + " ("
+                    + ComparisonOutput.monthlyChange(workload) + ")");
+        }
+        for (BaselineComparison.WorkloadChange workload : comparison.workloads()) {
+            boolean unmeasured = workload.presence() == BaselineComparison.Presence.NEW || workload.knownOnOneSide();
+            if (unmeasured) {
+                err.println("promptwise: not gated: workload " + workload.name() + " (" + workload.strategyFile()
+                        + "): " + ComparisonOutput.monthlyChange(workload) + ", no increase to measure");
+            }
+        }
+        return !over.isEmpty();
     }
 
     /**

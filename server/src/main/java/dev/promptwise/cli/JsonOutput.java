@@ -31,6 +31,20 @@ final class JsonOutput {
     private JsonOutput() {}
 
     static void write(Report report, PrintStream out) {
+        print(tree(report), out);
+    }
+
+    /** Prints a JSON tree as this format indents it. */
+    static void print(ObjectNode root, PrintStream out) {
+        try {
+            out.println(MAPPER.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the report as the JSON format writes it. */
+    static ObjectNode tree(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode files = root.putArray("files");
         for (FileReport file : report.files()) {
@@ -67,11 +81,7 @@ final class JsonOutput {
                 workloads.add(workload(shown.shownPath(), analysis));
             }
         }
-        try {
-            out.println(MAPPER.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return root;
     }
 
     private static ObjectNode workload(String strategyFile, WorkloadAnalysis analysis) {

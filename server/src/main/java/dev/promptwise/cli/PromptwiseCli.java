@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The command line's entry point: {@code check} and {@code report} over the same core as the editor. */
 @Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
-        subcommands = {CheckCommand.class, ReportCommand.class})
+        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class})
 public final class PromptwiseCli implements Runnable {
 
     /** Exit code for a clean run below the failure threshold. */
@@ -55,6 +55,9 @@ public final class PromptwiseCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
                 return type.cast(new CheckCommand(out, err, workingFolder));
+            }
+            if (type == ImportCommand.class) {
+                return type.cast(new ImportCommand(out, err, workingFolder));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(out, err, workingFolder));

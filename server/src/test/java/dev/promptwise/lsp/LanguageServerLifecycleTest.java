@@ -174,6 +174,8 @@ class LanguageServerLifecycleTest {
         // The protocol requires capabilities, and the server now answers InvalidParams without them.
         params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
         params.setInitializationOptions(SETTINGS);
+        // ParamsGuard (4c40227) answers an initialize without capabilities with InvalidParams, as LSP requires them.
+        params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
         server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
     }
