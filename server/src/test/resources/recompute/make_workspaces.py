@@ -223,19 +223,20 @@ manifest("langchain-few-shot", [dict(name="antonyms", prompt="prompts/antonyms.y
 
 # 8. Only requestsPerDay: output and variable input are missing, so the figure is a lower bound.
 d = Doc()
+d.add("---", "model: openai/gpt-4o", "---")
 s = d.add(*policy(20, "Refund rules"), "", "Customer message:")
 u = d.add("{{message}}")
-write("missing-traffic", "prompts/refunds.txt", d.text())
+write("missing-traffic", "prompts/refunds.prompt", d.text())
 write("missing-traffic", "promptwise.yaml", """workloads:
   refunds:
-    prompt: prompts/refunds.txt
+    prompt: prompts/refunds.prompt
     model: gpt-4o
     traffic: { requestsPerDay: 50000 }
 """)
-manifest("missing-traffic", [dict(name="refunds", prompt="prompts/refunds.txt", variable=VAR,
+manifest("missing-traffic", [dict(name="refunds", prompt="prompts/refunds.prompt", variable=VAR,
     messages=[dict(lines=f"{s[0]}-{u[1]}")], strict=False, base="gpt-4o",
-    missingInputs=["traffic.avgInputTokens", "traffic.avgOutputTokens"])],
-    "Plain text on gpt-4o with only requestsPerDay: the monthly figure is the static prompt alone, a lower bound, and says which inputs are missing")
+    missingInputs=["data.labeledExamples", "traffic.avgInputTokens", "traffic.avgOutputTokens"])],
+    "Dotprompt on gpt-4o with only requestsPerDay: the monthly figure is the static prompt alone, a lower bound, and says which inputs are missing")
 
 # 9. VS Code prompt file at low volume on gpt-4.1.
 d = Doc()

@@ -53,14 +53,26 @@ class IndependentRecomputationTest {
     private enum Cache { OPENAI, ANTHROPIC, GOOGLE }
 
     private record Price(Cache cache, double input, double cachedInput, Double cacheWrite, double output,
-            int cacheMinimum, FineTuningPrice fineTuning) {}
+            int cacheMinimum, FineTuningPrice fineTuning, boolean reasoning) {
+
+        Price(Cache cache, double input, double cachedInput, Double cacheWrite, double output, int cacheMinimum,
+                FineTuningPrice fineTuning) {
+            this(cache, input, cachedInput, cacheWrite, output, cacheMinimum, fineTuning, false);
+        }
+
+        /** The same model, one that bills hidden reasoning tokens as output (LiteLLM's supports_reasoning). */
+        Price thatReasons() {
+            return new Price(cache, input, cachedInput, cacheWrite, output, cacheMinimum, fineTuning, true);
+        }
+    }
 
     /**
      * List prices as the providers published them: OpenAI's pricing page (gpt-4o, gpt-4o-mini, gpt-4.1 family,
      * o4-mini, gpt-5), Anthropic's (claude-sonnet-4, claude-sonnet-4.5, claude-haiku-4.5), Google's Gemini API
      * pricing (gemini-2.5-flash, -flash-lite); fine-tuning from OpenAI's fine-tuning pricing. Cache minimums:
      * OpenAI 1,024 tokens in steps of 128; Anthropic 1,024 (Sonnet) and 4,096 (Haiku 4.5); Gemini 2.5 Flash 1,024,
-     * Flash-Lite 2,048.
+     * Flash-Lite 2,048. Reasoning models (hidden reasoning billed as output): the o-series, gpt-5, Claude 4 and
+     * later, Gemini 2.5 (LiteLLM's supports_reasoning, 2026-07-24).
      */
     private static final Map<String, Price> PRICES = Map.ofEntries(
             Map.entry("gpt-4o", new Price(Cache.OPENAI, 2.50, 1.25, null, 10.00, 1024,
@@ -72,13 +84,13 @@ class IndependentRecomputationTest {
             Map.entry("gpt-4.1-mini", new Price(Cache.OPENAI, 0.40, 0.10, null, 1.60, 1024,
                     new FineTuningPrice(5.00, 0.80, 0.20, 3.20))),
             Map.entry("o4-mini", new Price(Cache.OPENAI, 1.10, 0.275, null, 4.40, 1024,
-                    new FineTuningPrice(null, 4.00, 1.00, 16.00))),
-            Map.entry("gpt-5", new Price(Cache.OPENAI, 1.25, 0.125, null, 10.00, 1024, null)),
-            Map.entry("claude-sonnet-4-20250514", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null)),
-            Map.entry("claude-sonnet-4.5", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null)),
-            Map.entry("claude-haiku-4.5", new Price(Cache.ANTHROPIC, 1.00, 0.10, 1.25, 5.00, 4096, null)),
-            Map.entry("gemini-2.5-flash", new Price(Cache.GOOGLE, 0.30, 0.075, null, 2.50, 1024, null)),
-            Map.entry("gemini-2.5-flash-lite", new Price(Cache.GOOGLE, 0.10, 0.025, null, 0.40, 2048, null)));
+                    new FineTuningPrice(null, 4.00, 1.00, 16.00)).thatReasons()),
+            Map.entry("gpt-5", new Price(Cache.OPENAI, 1.25, 0.125, null, 10.00, 1024, null).thatReasons()),
+            Map.entry("claude-sonnet-4-20250514", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null).thatReasons()),
+            Map.entry("claude-sonnet-4.5", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null).thatReasons()),
+            Map.entry("claude-haiku-4.5", new Price(Cache.ANTHROPIC, 1.00, 0.10, 1.25, 5.00, 4096, null).thatReasons()),
+            Map.entry("gemini-2.5-flash", new Price(Cache.GOOGLE, 0.30, 0.075, null, 2.50, 1024, null).thatReasons()),
+            Map.entry("gemini-2.5-flash-lite", new Price(Cache.GOOGLE, 0.10, 0.025, null, 0.40, 2048, null).thatReasons()));
 
     private static final Map<String, Double> CHANGES_PER_MONTH = Map.of(
             "daily", 30.0, "weekly", 52.0 / 12, "monthly", 1.0, "quarterly", 1.0 / 3, "yearly", 1.0 / 12);
@@ -109,6 +121,7 @@ class IndependentRecomputationTest {
     void checkAgreesWithTheDocumentedFormulas(String name) throws IOException {
         JsonNode json = check(root().resolve(name));
         List<String> problems = new ArrayList<>();
+        compared.clear();
         for (Map<String, Object> workload : manifest(name)) {
             String id = (String) workload.get("name");
             JsonNode actual = workloadNode(json, id);
@@ -138,6 +151,8 @@ class IndependentRecomputationTest {
                 problems.add(where + " missingInputs: expected " + expected.missingInputs + ", got " + missing);
             }
         }
+        System.out.printf(java.util.Locale.ROOT, "recompute | %s | %d figures | largest deviation %.4f %%%n", name,
+                compared.size(), 100 * compared.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -165,6 +180,12 @@ class IndependentRecomputationTest {
             if (!traffic.containsKey(key)) {
                 missing.add("traffic." + key);
             }
+        }
+        if (price.reasoning && !traffic.containsKey("avgReasoningTokens")) {
+            missing.add("traffic.avgReasoningTokens");
+        }
+        if (reading.get("base") != null && !data.containsKey("labeledExamples")) {
+            missing.add("data.labeledExamples");
         }
         double requests = number(traffic.get("requestsPerDay"));
         double variable = number(traffic.get("avgInputTokens"));
@@ -308,6 +329,9 @@ class IndependentRecomputationTest {
         return value == null ? 0 : ((Number) value).doubleValue();
     }
 
+    /** The relative deviation of every figure compared in one workspace, printed with the test. */
+    private static final List<Double> compared = new ArrayList<>();
+
     private static void close(List<String> problems, Double expected, JsonNode actual, String what) {
         if (expected == null) {
             if (actual != null && !actual.isNull()) {
@@ -321,6 +345,7 @@ class IndependentRecomputationTest {
         }
         double got = actual.asDouble();
         double scale = Math.max(Math.abs(expected), 0.01);
+        compared.add(Math.abs(got - expected) / scale);
         if (Math.abs(got - expected) / scale > TOLERANCE) {
             problems.add(String.format("%s: recomputed %.4f, check says %.4f (%+.2f %%)", what, expected, got,
                     100 * (got - expected) / scale));
