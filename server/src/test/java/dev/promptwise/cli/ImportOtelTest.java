@@ -59,8 +59,8 @@ class ImportOtelTest {
         assertEquals(Math.round((4 + 6 + 5 + 5) / 4.0), traffic.avgOutputTokens().value());
         assertTrue(written.contains("    # Guessed in the planning meeting.\n    # promptwise import otel spans.jsonl "
                 + "(2026-11-02 to 2026-11-04, 3 days UTC): 4 requests of gpt-4o-mini; avgInputTokens = measured 133 "
-                + "minus the prompt's own " + promptTokens + "; " + Math.round(64 * 100.0 / (130 + 150 + 110 + 142))
-                + " % of input read from cache\n    traffic:\n      requestsPerDay: 1.3\n"), written);
+                + "minus the prompt's own " + promptTokens + "; "
+                + dev.promptwise.core.cost.Money.percent(64.0 / (130 + 150 + 110 + 142)) + " of input read from cache\n    traffic:\n      requestsPerDay: 1.3\n"), written);
 
         // check now prices the measured traffic: a month is 30 days of the measured requests.
         JsonNode workload = new ObjectMapper().readTree(run("check", "--format", "json", "--fail-on", "none", ".").out)

@@ -61,7 +61,8 @@ class ImportUsageTest {
         assertEquals(Math.round((2000 + 2600) / 1000.0), traffic.avgOutputTokens().value());
         assertTrue(written.contains("# promptwise import openai-usage by-model.jsonl (2024-11-01 to 2024-11-03, 3 days "
                 + "UTC): 1,000 requests of gpt-4o-mini-2024-07-18; avgInputTokens = measured 144 minus the prompt's own "
-                + prompt + "; " + Math.round(42000 * 100.0 / 144000) + " % of input read from cache\n"), written);
+                + prompt + "; " + dev.promptwise.core.cost.Money.percent((double) 42000 / 144000)
+                + " of input read from cache\n"), written);
     }
 
     @Test
@@ -86,7 +87,7 @@ class ImportUsageTest {
         assertTrue(run.out.contains("+    traffic: { requestsPerDay: 5, avgInputTokens: " + (200 - prompt)
                 + ", avgOutputTokens: 100 }\n"), run.out);
         assertTrue(run.out.contains("5 requests of an unnamed model; avgInputTokens = measured 200 minus the prompt's "
-                + "own " + prompt + "; 80 % of input read from cache"), run.out);
+                + "own " + prompt + "; 80% of input read from cache"), run.out);
     }
 
     @Test
@@ -112,7 +113,8 @@ class ImportUsageTest {
                 "+    traffic: { requestsPerDay: 1, avgInputTokens: " + (400 - summaryPrompt) + ", avgOutputTokens: 40 }"),
                 json.out);
         assertTrue(written.contains("requests of gpt-4o-mini; avgInputTokens = measured 130 minus the prompt's own "
-                + triagePrompt + "; " + Math.round(70 * 100.0 / 390) + " % of input read from cache\n"), written);
+                + triagePrompt + "; " + dev.promptwise.core.cost.Money.percent((double) 70 / 390)
+                + " of input read from cache\n"), written);
     }
 
     @Test
