@@ -27,7 +27,12 @@ public final class PromptwiseCli implements Runnable {
     public static int run(String[] args) {
         // The default vocabulary loads on another core while picocli, the catalog and the files' parsing start up.
         PromptwiseAnalysis.loadVocabularyInBackground();
-        return run(args, System.out, System.err, Path.of("").toAbsolutePath());
+        // UTF-8 whatever the locale: JSON and SARIF must be UTF-8, and a POSIX locale would print "?" for "≈".
+        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream err = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                true, java.nio.charset.StandardCharsets.UTF_8);
+        return run(args, out, err, Path.of("").toAbsolutePath());
     }
 
     /** Runs the command line; returns the exit code. */
