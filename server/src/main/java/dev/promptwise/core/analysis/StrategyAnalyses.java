@@ -273,7 +273,7 @@ final class StrategyAnalyses {
                 : Optional.empty();
     }
 
-    private static Double boxed(java.util.OptionalDouble value) {
+    private static Double boxed(OptionalDouble value) {
         return value.isPresent() ? value.getAsDouble() : null;
     }
 
