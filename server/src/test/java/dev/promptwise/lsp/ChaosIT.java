@@ -68,12 +68,6 @@ class ChaosIT {
     private final Map<Integer, Long> pending = new ConcurrentHashMap<>();
     private final List<Long> latencies = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    /**
-     * Violations of a defect found by this test and not yet fixed, printed but not failed on: under load, an
-     * invalid-prompt-file diagnostic of a front matter's YAML error was published with a range outside the version it
-     * named (docs/reliability.md, "Chaos"). Every other violation fails the test.
-     */
-    private final List<String> known = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> operations = new TreeMap<>();
 
     private static final class Document {
@@ -147,11 +141,10 @@ class ChaosIT {
             System.out.printf(java.util.Locale.ROOT,
                     "chaos | seed %d | %d s | %d operations %s | %d requests answered, p50 %.1f ms, p99 %.1f ms, max"
                             + " %.1f ms | %d open documents compared with check | threads %d -> %d | RSS %,d MB |"
-                            + " %d violations, %d of the known defect%n",
+                            + " %d violations%n",
                     SEED, SECONDS, count, operations, sorted.size(), percentile(sorted, 0.5), percentile(sorted, 0.99),
                     percentile(sorted, 1.0), editor.size(), threadsAtStart, threadsAtEnd, rss / 1024,
-                    violations.size(), known.size());
-            known.forEach(violation -> System.out.println("chaos | known defect | " + violation));
+                    violations.size());
             assertEquals(List.of(), violations);
             assertEquals(checkOfOpen, editor, "the editor's diagnostics equal check's for every open document");
             assertTrue(threadsAtEnd <= threadsAtStart + 8, "threads stay flat: " + threadsAtStart + " -> " + threadsAtEnd);
@@ -311,8 +304,7 @@ class ChaosIT {
                 int line = position.path("line").asInt();
                 int character = position.path("character").asInt();
                 if (line < 0 || line >= lines.length || character < 0 || character > lines[line].length()) {
-                    String violation = "a range outside version " + version + " of " + uri + ": " + diagnostic;
-                    (diagnostic.path("code").asText().equals("invalid-prompt-file") ? known : violations).add(violation);
+                    violations.add("a range outside version " + version + " of " + uri + ": " + diagnostic);
                 }
             }
         }
@@ -423,10 +415,16 @@ class ChaosIT {
         operations.merge(operation, 1, Integer::sum);
     }
 
-    /** Moves an offset off the second half of a surrogate pair, so that no edit splits a character. */
+    /**
+     * Moves an offset off the second half of a surrogate pair, so that no edit splits a character, and off the
+     * {@code \n} of a {@code \r\n}, which no LSP position can name: the position between the two is past the line's
+     * end, which LSP clamps to the end of the line, before the {@code \r}. A client that edited there kept a text the
+     * server never had, and then judged the server's ranges against it (the "known defect" this test once printed).
+     */
     private static int safeOffset(String text, int offset) {
-        return offset > 0 && offset < text.length() && Character.isLowSurrogate(text.charAt(offset))
-                ? offset - 1 : offset;
+        boolean inside = offset > 0 && offset < text.length() && (Character.isLowSurrogate(text.charAt(offset))
+                || text.charAt(offset - 1) == '\r' && text.charAt(offset) == '\n');
+        return inside ? offset - 1 : offset;
     }
 
     private static Map<String, Object> position(String text, int offset) {

@@ -57,6 +57,9 @@ class DocumentStoreTest {
     void clampsAColumnPastTheLineEndToTheEndOfThatLine() {
         store.open(URI, "prompty", 1, "short\r\nnext");
         assertEquals("short.\r\nnext", changed(2, edit(0, 99, 0, 120, ".")));
+        // Between the \r and the \n is past the line's end too (a client that counted the \r as a column): the
+        // edit goes before the line break, which stays one "\r\n" (ChaosIT's client once assumed otherwise).
+        assertEquals("short.!\r\nnext", changed(3, edit(0, 7, 0, 7, "!")));
     }
 
     @Test
