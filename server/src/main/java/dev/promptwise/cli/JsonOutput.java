@@ -73,6 +73,10 @@ final class JsonOutput {
                 diagnostic.put("severity", finding.severity().id());
                 diagnostic.put("message", finding.message());
                 diagnostic.set("range", range(file.lines(), finding.range()));
+                if (finding.workload() != null) {
+                    diagnostic.put("workload", finding.workload().name());
+                    diagnostic.put("strategyFile", finding.workload().strategyFile());
+                }
             }
         }
         ArrayNode workloads = root.putArray("workloads");

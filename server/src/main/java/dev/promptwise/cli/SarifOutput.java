@@ -58,6 +58,11 @@ final class SarifOutput {
                 region.put("startColumn", start.character() + 1);
                 region.put("endLine", end.line() + 1);
                 region.put("endColumn", end.character() + 1);
+                if (finding.workload() != null) {
+                    ObjectNode properties = result.putObject("properties");
+                    properties.put("workload", finding.workload().name());
+                    properties.put("strategyFile", finding.workload().strategyFile());
+                }
             }
         }
         try {

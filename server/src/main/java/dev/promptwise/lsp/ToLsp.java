@@ -13,6 +13,7 @@ import dev.promptwise.core.vocabulary.Lens;
 import dev.promptwise.core.vocabulary.Symbol;
 import dev.promptwise.core.vocabulary.WorkspaceChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,13 @@ public final class ToLsp {
         Diagnostic diagnostic = new Diagnostic(range(lineIndex, finding.range()), finding.message(),
                 severity(finding.severity()), SOURCE, finding.ruleId());
         diagnostic.setCodeDescription(new DiagnosticCodeDescription(rulePage(finding.ruleId())));
+        if (finding.workload() != null) {
+            // The workload the finding judged the prompt for, as check --format json names it.
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("workload", finding.workload().name());
+            data.put("strategyFile", finding.workload().strategyFile());
+            diagnostic.setData(data);
+        }
         return Optional.of(diagnostic);
     }
 

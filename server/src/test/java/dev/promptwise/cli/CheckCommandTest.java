@@ -310,8 +310,17 @@ class CheckCommandTest {
         assertTrue(workloads.get("on-claude").get("fineTuned").isNull(), "nor the declared Claude base");
         String diagnostics = report.get("files").toString();
         assertTrue(diagnostics.contains("claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API, so there is no"
-                + " fine-tuned alternative; declare fineTuning.baseModel to compare with a fine-tunable model."),
-                diagnostics);
+                + " fine-tuned alternative; declare fineTuning.baseModel to compare with a fine-tunable model"
+                + " (workload as-is, promptwise.yaml)."), diagnostics);
+        // The prompt is judged for each of the three workloads that bind it, each finding naming its own.
+        List<String> fewShotWorkloads = new java.util.ArrayList<>();
+        report.get("files").get(0).get("diagnostics").forEach(d -> {
+            if (d.get("rule").asText().equals("few-shot-heavy")) {
+                fewShotWorkloads.add(d.get("workload").asText() + "@" + d.get("strategyFile").asText());
+            }
+        });
+        assertEquals(List.of("as-is@promptwise.yaml", "on-mini@promptwise.yaml", "on-claude@promptwise.yaml"),
+                fewShotWorkloads, diagnostics);
         assertTrue(diagnostics.contains("\"rule\":\"base-model-not-fine-tunable\""), diagnostics);
 
         // By hand, from model-facts.md's prices: claude-sonnet-4.5 $3 / $15; gpt-4o-mini $0.15 / $0.60; fine-tuned

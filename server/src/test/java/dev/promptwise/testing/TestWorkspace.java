@@ -1,10 +1,14 @@
 package dev.promptwise.testing;
 
+import dev.promptwise.core.analysis.FileAnalysis;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
+import dev.promptwise.core.analysis.SourceFile;
+import dev.promptwise.core.analysis.WorkspaceSession;
 import dev.promptwise.core.catalog.PriceCatalog;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.semantics.WorkloadBinding;
 import dev.promptwise.core.strategy.StrategyWorkspace;
@@ -88,11 +92,35 @@ public final class TestWorkspace implements StrategyWorkspace {
         return analysis.analyzeStrategy(analysis.parseStrategy(path, text(path)), settings, this, Cancellation.NONE);
     }
 
-    /** Returns the findings of the file at {@code path}, prompt or strategy file, in text order. */
+    /**
+     * Returns the findings of the file at {@code path}, prompt or strategy file, in text order, with their fixes: a
+     * prompt's as the workspace session gives them to both edges, judged for every workload that binds it (each
+     * such finding naming its workload).
+     */
     public List<Finding> findings(String path) {
-        return PromptwiseAnalysis.isStrategyFile(path)
-                ? analysis.strategyDiagnostics(strategy(path), Cancellation.NONE)
-                : analysis.diagnostics(prompt(path), Cancellation.NONE);
+        if (PromptwiseAnalysis.isStrategyFile(path)) {
+            return analysis.strategyDiagnostics(strategy(path), Cancellation.NONE);
+        }
+        String text = text(path);
+        FileAnalysis file = session().analyze(SourceFile.of(path, path, text), settings, null, Cancellation.NONE)
+                .orElseThrow(() -> new AssertionError("not a prompt: " + path));
+        return analysis.diagnostics(((FileAnalysis.Prompt) file).bindings(), FixEnvironment.NONE, Cancellation.NONE);
+    }
+
+    /** Returns the workspace session over this workspace: its strategy files and its files. */
+    public WorkspaceSession session() {
+        TestWorkspace files = this;
+        return new WorkspaceSession(analysis, new WorkspaceSession.Workspace() {
+            @Override
+            public java.util.Collection<StrategyDocument> strategyFiles() {
+                return strategies();
+            }
+
+            @Override
+            public StrategyWorkspace files() {
+                return files;
+            }
+        });
     }
 
     /** Returns the hover's Markdown at the first {@code $0} of {@code marked}, a snippet of the file at {@code path}. */

@@ -4,6 +4,7 @@ import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.vocabulary.Finding;
+import java.util.List;
 
 /**
  * What one version of a workspace file is to Promptwise, as {@link WorkspaceSession#analyze} found it: an analysed
@@ -16,13 +17,30 @@ public sealed interface FileAnalysis {
     String path();
 
     /**
-     * A prompt file, judged by its workload when a strategy file references it.
+     * A prompt file, judged for each workload that references it.
      *
-     * @param prompt its analysis
+     * @param prompt its analysis with the first workload that binds it in the binding order, or unbound: the one
+     *         that features showing a single figure (inlay hints, the outline, the status bar) and the rules that
+     *         do not depend on the workload read
      * @param decodingProblem the {@code invalid-prompt-file} finding of bytes that were not valid UTF-8, or
      *         {@code null}
+     * @param bindings the same version analysed once per binding workload, in the binding order, {@code prompt}
+     *         first; {@code prompt} alone when no workload binds it
      */
-    record Prompt(AnalyzedPrompt prompt, Finding decodingProblem) implements FileAnalysis {
+    record Prompt(AnalyzedPrompt prompt, Finding decodingProblem, List<AnalyzedPrompt> bindings)
+            implements FileAnalysis {
+
+        public Prompt {
+            bindings = List.copyOf(bindings);
+            if (bindings.isEmpty() || bindings.get(0) != prompt) {
+                throw new IllegalArgumentException("the first of the bindings' analyses is the prompt's");
+            }
+        }
+
+        /** Creates the analysis of a prompt that one workload binds, or none. */
+        public Prompt(AnalyzedPrompt prompt, Finding decodingProblem) {
+            this(prompt, decodingProblem, List.of(prompt));
+        }
 
         @Override
         public String path() {

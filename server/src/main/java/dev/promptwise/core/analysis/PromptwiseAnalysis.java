@@ -41,6 +41,8 @@ import dev.promptwise.core.vocabulary.Symbol;
 import dev.promptwise.core.yaml.YamlNode;
 import dev.promptwise.core.yaml.YamlValues;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -214,10 +216,58 @@ public final class PromptwiseAnalysis {
         return rules.run(RuleRegistry.PROMPT, ctx, cancellation);
     }
 
+    /**
+     * Returns the findings of one version of a prompt judged for every workload that binds it: {@code analyses}
+     * holds one analysis of the version per binding, in the binding order (or the one unbound analysis). The rules
+     * that do not depend on the workload run once, on the first; those that do ({@link
+     * dev.promptwise.core.rules.Rule#dependsOnWorkload}) run on each, and each of their findings names its workload
+     * in its message and {@link Finding#workload()}, so that two teams' findings on one prompt are told apart.
+     * In text order, then by rule id, then in the binding order. Fixes are built when {@code environment} is given.
+     */
+    public List<Finding> diagnostics(List<AnalyzedPrompt> analyses, FixEnvironment environment,
+            Cancellation cancellation) {
+        if (analyses.size() == 1 && analyses.get(0).binding() == null) {
+            return environment == null ? diagnosticsWithoutFixes(analyses.get(0), cancellation)
+                    : diagnostics(analyses.get(0), environment, cancellation);
+        }
+        boolean wantsFixes = environment != null;
+        FixEnvironment fixes = wantsFixes ? environment : FixEnvironment.NONE;
+        List<Finding> findings = new ArrayList<>(rules.run(RuleRegistry.PROMPT_ONCE,
+                new PromptContext(analyses.get(0), fixes, wantsFixes, host.rules()), cancellation));
+        for (AnalyzedPrompt analysis : analyses) {
+            WorkloadBinding binding = analysis.binding();
+            Finding.Workload workload = binding == null ? null
+                    : new Finding.Workload(binding.workload().name(), binding.strategyPath());
+            for (Finding finding : rules.run(RuleRegistry.PROMPT_PER_WORKLOAD,
+                    new PromptContext(analysis, fixes, wantsFixes, host.rules()), cancellation)) {
+                findings.add(workload == null ? finding : new Finding(finding.ruleId(), finding.severity(),
+                        finding.range(), workload.appendTo(finding.message()), finding.fixes(), workload));
+            }
+        }
+        // A stable sort: one rule's findings at one place stay in the binding order.
+        findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
+        return findings;
+    }
+
     /** Returns the hover at {@code offset}, or empty when there is nothing to say there. */
     public Optional<HoverInfo> hover(AnalyzedPrompt prompt, int offset, Cancellation cancellation) {
         cancellation.check();
         return PromptHovers.hover(prompt, offset);
+    }
+
+    /**
+     * Returns the hover at {@code offset} of a prompt analysed once per binding workload ({@code bindings}, in the
+     * binding order): over a message, the whole prompt's cost for each workload.
+     */
+    public Optional<HoverInfo> hover(List<AnalyzedPrompt> bindings, int offset, Cancellation cancellation) {
+        cancellation.check();
+        return PromptHovers.hover(bindings, offset);
+    }
+
+    /** Returns the code lenses of a prompt analysed once per binding workload: one per workload. */
+    public List<Lens> codeLenses(List<AnalyzedPrompt> bindings, Cancellation cancellation) {
+        cancellation.check();
+        return PromptLenses.lenses(bindings);
     }
 
     /** Returns the code lenses of the prompt: tokens and price at the top of the file. */
@@ -274,14 +324,22 @@ public final class PromptwiseAnalysis {
      * order given, or empty when none does. When several do, the first wins.
      */
     public Optional<WorkloadBinding> bindingFor(String promptPath, List<StrategyDocument> strategies) {
+        List<WorkloadBinding> all = bindingsFor(promptPath, strategies);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Returns every workload that references the prompt at {@code promptPath}: the strategy files in the order given,
+     * and in each its workloads in the file's order. Empty when none does.
+     */
+    public List<WorkloadBinding> bindingsFor(String promptPath, List<StrategyDocument> strategies) {
+        List<WorkloadBinding> bindings = new ArrayList<>();
         for (StrategyDocument strategy : strategies) {
-            List<Workload> workloads = host.promptIndex(strategy).workloadsOf(promptPath);
-            if (!workloads.isEmpty()) {
-                return Optional.of(new WorkloadBinding(strategy.path(), strategy.text(), strategy.strategy(),
-                        workloads.get(0)));
+            for (Workload workload : host.promptIndex(strategy).workloadsOf(promptPath)) {
+                bindings.add(new WorkloadBinding(strategy.path(), strategy.text(), strategy.strategy(), workload));
             }
         }
-        return Optional.empty();
+        return bindings;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.promptwise.core.analysis;
 import dev.promptwise.core.config.Settings;
 import dev.promptwise.core.features.StrategyCompletion;
 import dev.promptwise.core.features.StrategyLinks;
+import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.semantics.StrategyDocument;
@@ -93,9 +94,17 @@ public final class WorkspaceSession {
         return ordered;
     }
 
-    /** Returns the workload that references the prompt at this workspace-relative path, or empty. */
+    /**
+     * Returns the first workload, in the binding order, that references the prompt at this workspace-relative path,
+     * or empty: the one a feature showing a single figure uses.
+     */
     public Optional<WorkloadBinding> bindingFor(String promptPath) {
         return analysis.bindingFor(promptPath, strategyFiles());
+    }
+
+    /** Returns every workload that references the prompt at this workspace-relative path, in the binding order. */
+    public List<WorkloadBinding> bindingsFor(String promptPath) {
+        return analysis.bindingsFor(promptPath, strategyFiles());
     }
 
     /**
@@ -129,10 +138,20 @@ public final class WorkspaceSession {
             return Optional.of(new FileAnalysis.Binary(file.path(), format.get(), decodingProblem));
         }
         cancellation.check();
-        WorkloadBinding binding = bindingFor(file.path()).orElse(null);
+        List<WorkloadBinding> bindings = bindingsFor(file.path());
         int length = (int) Math.min(Integer.MAX_VALUE, file.length());
-        return Optional.of(new FileAnalysis.Prompt(analysis.analyze(file.path(), format.get(), file.text(), settings,
-                binding, length), decodingProblem));
+        if (bindings.isEmpty()) {
+            return Optional.of(new FileAnalysis.Prompt(analysis.analyze(file.path(), format.get(), file.text(),
+                    settings, null, length), decodingProblem));
+        }
+        // One analysis per binding: the parse and the token counts of one encoding are remembered, so a second
+        // workload costs its own pricing, not a second reading of the prompt.
+        List<AnalyzedPrompt> analyses = new ArrayList<>(bindings.size());
+        for (WorkloadBinding binding : bindings) {
+            cancellation.check();
+            analyses.add(analysis.analyze(file.path(), format.get(), file.text(), settings, binding, length));
+        }
+        return Optional.of(new FileAnalysis.Prompt(analyses.get(0), decodingProblem, analyses));
     }
 
     /** Returns the strategy file's parse the workspace already holds for this text, or a new one. */
@@ -151,7 +170,7 @@ public final class WorkspaceSession {
      */
     public List<Finding> findings(FileAnalysis file, Cancellation cancellation) {
         return byKind(file, prompt -> withDecodingProblem(prompt.decodingProblem(),
-                    analysis.diagnosticsWithoutFixes(prompt.prompt(), cancellation)),
+                    analysis.diagnostics(prompt.bindings(), null, cancellation)),
                 strategy -> analysis.strategyDiagnostics(strategy.strategy(), cancellation),
                 binary -> withDecodingProblem(binary.decodingProblem(), List.of()));
     }
@@ -159,7 +178,7 @@ public final class WorkspaceSession {
     /** Returns the findings as {@link #findings} does, each with its fixes, made against {@link #fixEnvironment}. */
     public List<Finding> findingsWithFixes(FileAnalysis file, Cancellation cancellation) {
         return byKind(file, prompt -> withDecodingProblem(prompt.decodingProblem(),
-                    analysis.diagnostics(prompt.prompt(), fixEnvironment(), cancellation)),
+                    analysis.diagnostics(prompt.bindings(), fixEnvironment(), cancellation)),
                 strategy -> analysis.strategyDiagnostics(strategy.strategy(), cancellation),
                 binary -> withDecodingProblem(binary.decodingProblem(), List.of()));
     }
@@ -200,14 +219,14 @@ public final class WorkspaceSession {
 
     /** Returns the hover at {@code offset}, or empty when there is nothing to say there. */
     public Optional<HoverInfo> hover(FileAnalysis file, int offset, Cancellation cancellation) {
-        return byKind(file, prompt -> analysis.hover(prompt.prompt(), offset, cancellation),
+        return byKind(file, prompt -> analysis.hover(prompt.bindings(), offset, cancellation),
                 strategy -> analysis.strategyHover(strategy.strategy(), offset, cancellation),
                 binary -> Optional.empty());
     }
 
     /** Returns the code lenses: a prompt's tokens and price, a strategy file's costs and recommendations. */
     public List<Lens> codeLenses(FileAnalysis file, Cancellation cancellation) {
-        return byKind(file, prompt -> analysis.codeLenses(prompt.prompt(), cancellation),
+        return byKind(file, prompt -> analysis.codeLenses(prompt.bindings(), cancellation),
                 strategy -> analysis.strategyLenses(strategy.strategy(), cancellation),
                 binary -> List.of());
     }

@@ -1,6 +1,7 @@
 package dev.promptwise.core.features;
 
 import dev.promptwise.core.catalog.ModelInfo;
+import dev.promptwise.core.cost.CostFigures;
 import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.WorkloadCost;
@@ -57,7 +58,36 @@ public final class PromptHovers {
         return markdown.toString();
     }
 
+    /**
+     * Returns the hover at {@code offset} of a prompt that several workloads bind ({@code bindings}, one analysis
+     * each, in the binding order): the first one's hover, and over a message the whole prompt's cost for each
+     * workload, each naming its workload and strategy file.
+     */
+    public static Optional<HoverInfo> hover(List<AnalyzedPrompt> bindings, int offset) {
+        AnalyzedPrompt first = bindings.get(0);
+        Optional<HoverInfo> hover = hover(first, offset);
+        if (bindings.size() < 2 || hover.isEmpty()) {
+            return hover;
+        }
+        List<Message> messages = first.document().messages();
+        for (int i = 0; i < messages.size(); i++) {
+            if (hover.get().range().equals(messages.get(i).range())) {
+                StringBuilder markdown = new StringBuilder(messageMarkdown(first, i, false));
+                for (AnalyzedPrompt binding : bindings) {
+                    wholePrompt(markdown, binding, true);
+                }
+                return Optional.of(new HoverInfo(hover.get().range(), markdown.toString()));
+            }
+        }
+        return hover;
+    }
+
     static String messageMarkdown(AnalyzedPrompt prompt, int index) {
+        return messageMarkdown(prompt, index, true);
+    }
+
+    /** Returns a message's hover; {@code withWholePrompt}: with the whole prompt's cost at its workload's traffic. */
+    private static String messageMarkdown(AnalyzedPrompt prompt, int index, boolean withWholePrompt) {
         Message message = prompt.document().messages().get(index);
         int tokens = prompt.messageTokens(index);
         int total = Math.max(1, prompt.textTokens());
@@ -77,11 +107,29 @@ public final class PromptHovers {
         }
         markdown.append("\n\nTokenizer: `").append(prompt.encoding()).append('`')
                 .append(prompt.estimated() ? " (an estimate: this model's own tokenizer is not available)" : "");
-        prompt.cost().flatMap(WorkloadCost::now).ifPresent(now -> markdown.append("\n\n---\n\n**The whole prompt at ")
-                .append(Money.count(now.requestsPerDay())).append(" requests/day on ").append(now.modelId())
-                .append(prompt.binding() != null ? " (workload `" + prompt.binding().workload().name() + "`)" : "")
-                .append("**\n\n").append(CostMessages.breakdownTable(now)));
+        if (withWholePrompt) {
+            wholePrompt(markdown, prompt, false);
+        }
         return markdown.toString();
+    }
+
+    /**
+     * Appends the whole prompt's cost at its workload's traffic, when it is known, naming the workload (and, with
+     * {@code withFile}, its strategy file); with {@code withFile}, a workload whose cost is not known says so.
+     */
+    private static void wholePrompt(StringBuilder markdown, AnalyzedPrompt prompt, boolean withFile) {
+        String workload = prompt.binding() == null ? "" : " (workload `" + prompt.binding().workload().name() + "`"
+                + (withFile ? " in `" + prompt.binding().strategyPath() + "`" : "") + ")";
+        Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
+        if (now.isPresent()) {
+            markdown.append("\n\n---\n\n**The whole prompt at ").append(Money.count(now.get().requestsPerDay()))
+                    .append(" requests/day on ").append(now.get().modelId()).append(workload).append("**\n\n")
+                    .append(CostMessages.breakdownTable(now.get()));
+        } else if (withFile) {
+            markdown.append("\n\n---\n\n**The whole prompt on ").append(prompt.modelId()).append(workload)
+                    .append("**: no monthly figure; the workload declares no `traffic.requestsPerDay` or its model"
+                            + " has no price.");
+        }
     }
 
     /** Appends what {@code perRequest} of input costs per request, per 1,000 requests and per month. */

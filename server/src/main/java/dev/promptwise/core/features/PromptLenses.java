@@ -22,6 +22,21 @@ public final class PromptLenses {
     private PromptLenses() {}
 
     public static List<Lens> lenses(AnalyzedPrompt prompt) {
+        return List.of(lens(prompt, false));
+    }
+
+    /**
+     * Returns the lenses of a prompt that several workloads bind ({@code bindings}, one analysis each, in the binding
+     * order): one per workload, each naming its workload and strategy file.
+     */
+    public static List<Lens> lenses(List<AnalyzedPrompt> bindings) {
+        if (bindings.size() == 1) {
+            return lenses(bindings.get(0));
+        }
+        return bindings.stream().map(binding -> lens(binding, true)).toList();
+    }
+
+    private static Lens lens(AnalyzedPrompt prompt, boolean withFile) {
         StringBuilder title = new StringBuilder();
         boolean estimated = prompt.estimated();
         title.append(Money.tokens(prompt.totalTokens(), estimated));
@@ -36,9 +51,12 @@ public final class PromptLenses {
         }
         if (prompt.binding() != null) {
             title.append(" · workload ").append(prompt.binding().workload().name());
+            if (withFile) {
+                title.append(" (").append(prompt.binding().strategyPath()).append(')');
+            }
         }
         title.append(" · ").append(prompt.model() != null ? prompt.model().id() : prompt.modelId() + " (unpriced)");
-        return List.of(new Lens(TextRange.at(0), title.toString()));
+        return new Lens(TextRange.at(0), title.toString());
     }
 
     public static List<InlayHintInfo> inlayHints(AnalyzedPrompt prompt, int start, int end) {

@@ -20,4 +20,13 @@ public interface Rule<C extends RuleContext> {
 
     /** Checks one file and reports what it finds; may throw, in which case the runner logs the rule and skips it. */
     void check(C ctx, FindingSink sink);
+
+    /**
+     * Returns whether the rule's findings on a prompt rest on the facts of the workload that binds it (its model,
+     * budget or traffic): such a rule runs once per workload that binds the prompt, and each finding names its
+     * workload; the others run once. Strategy rules judge their own workloads and keep the default, {@code false}.
+     */
+    default boolean dependsOnWorkload() {
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules;
 
+import static dev.promptwise.core.rules.RuleFixture.boundTo;
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.usd;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,9 +56,9 @@ class CacheablePrefixTest {
         double warmPerDay = 250_000 - 288;
         double saving = warmPerDay * cached * (gpt4o.input() - gpt4o.cachedInput()) / 1e6 * 30;
         check(RULE, workspace("gpt-4o"), "prompts/support.prompty", prompt("               ^^^^^^^^ information"
-                + " cacheable-prefix: Moving the template variables after the static text would save " + usd(saving)
-                + "/month at 250,000 requests/day: 1,024 more tokens of each request could be read from gpt-4o's"
-                + " prompt cache.\n"));
+                + " cacheable-prefix: " + boundTo("Moving the template variables after the static text would save "
+                + usd(saving) + "/month at 250,000 requests/day: 1,024 more tokens of each request could be read from"
+                + " gpt-4o's prompt cache.", "support", "promptwise.yaml") + "\n"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.promptwise.core.rules;
 
+import static dev.promptwise.core.rules.RuleFixture.boundTo;
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.usd;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptwise.testing.TestWorkspace;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class CostAtScaleTest {
     @Test
     void itsPromptIsFlaggedOnItsFirstLine() {
         check(RULE, workspace(100), "prompts/triage.txt",
-                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: " + message());
+                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: "
+                        + boundTo(message(), "triage", "promptwise.yaml"));
     }
 
     private static String strategyWithoutOutput(int budget) {
@@ -87,7 +90,45 @@ class CostAtScaleTest {
         check(RULE, workspace, "promptwise.yaml", strategyWithoutOutput(100).replace("  triage:\n",
                 "  triage:\n  ^^^^^^ information cost-at-scale: " + expected + "\n"));
         check(RULE, workspace, "prompts/triage.txt",
-                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " information cost-at-scale: " + expected);
+                PROMPT + "\n" + "^".repeat(PROMPT.length()) + " information cost-at-scale: "
+                        + boundTo(expected, "triage", "promptwise.yaml"));
+    }
+
+    /**
+     * Two teams bind one prompt from two strategy files, each with its own traffic and budget: the prompt is judged
+     * for each, and each finding names its workload and file (before issue 16 only the first workload was applied).
+     * A third workload within its budget adds nothing.
+     */
+    @Test
+    void aPromptTwoTeamsBindIsJudgedForEachAndEachFindingNamesItsWorkload() {
+        String team = """
+                workloads:
+                  team-triage:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 40000, avgInputTokens: 300, avgOutputTokens: 20 }
+                    budget: { maxMonthlyCost: 50 }
+                  team-archive:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 10, avgInputTokens: 300, avgOutputTokens: 20 }
+                    budget: { maxMonthlyCost: 50 }
+                """;
+        // gpt-4o-mini: input $0.15, output $0.60 per 1M tokens; its cache needs 1,024 tokens, which this prompt
+        // never has. The 300 variable tokens are the largest part: 300 × 0.15 / 1M × 1.2M requests = $54.00.
+        double month = HandCosts.perMonth(HandCosts.tokens(PROMPT), "gpt-4o-mini", 40_000, 300, 20);
+        double variable = 300 * HandCosts.model("gpt-4o-mini").input() / 1e6 * 40_000 * 30;
+        double output = 20 * HandCosts.model("gpt-4o-mini").output() / 1e6 * 40_000 * 30;
+        String teamMessage = usd(month) + "/month (" + usd(month / (40_000 * 30)) + "/request at 40,000 requests/day)"
+                + " is over the budget of $50.00/month; the largest contributor is the variable input, "
+                + usd(variable) + "/month.";
+        TestWorkspace workspace = workspace(100).with("team.strategy.yaml", team);
+        check(RULE, workspace, "prompts/triage.txt", PROMPT
+                + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: "
+                + boundTo(message(), "triage", "promptwise.yaml")
+                + "\n" + "^".repeat(PROMPT.length()) + " warning cost-at-scale: "
+                + boundTo(teamMessage, "team-triage", "team.strategy.yaml"));
+        assertTrue(output < variable && month - variable - output < variable, "the variable input is the largest");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules;
 
+import static dev.promptwise.core.rules.RuleFixture.boundTo;
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.count;
 import static dev.promptwise.core.rules.RuleFixture.percent;
@@ -20,6 +21,11 @@ class FewShotHeavyTest {
     private static final String PROMPT = FineTuningPaysOffTest.PROMPT;
     private static final String FIRST_EXAMPLE = "Input: The dashboard returns 502 for everyone since this morning.";
 
+    /** The prompt with the annotation under the first example's first line, as workload triage gets it. */
+    private static String annotatedForTriage(String message) {
+        return annotated(boundTo(message, "triage", "promptwise.yaml"));
+    }
+
     /** The prompt with the annotation under the first example's first line. */
     private static String annotated(String message) {
         return PROMPT.replace(FIRST_EXAMPLE + "\n", FIRST_EXAMPLE + "\n" + "^".repeat(FIRST_EXAMPLE.length())
@@ -33,7 +39,7 @@ class FewShotHeavyTest {
         HandCosts.FineTuned cost = FineTuningPaysOffTest.fineTuned(50_000, 2, 1);
         TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml",
                 FineTuningPaysOffTest.strategy(null, 50_000, 2, 1));
-        check(RULE, workspace, "prompts/triage.txt", annotated("Moving 3 few-shot examples into a fine-tuned gpt-4o-mini"
+        check(RULE, workspace, "prompts/triage.txt", annotatedForTriage("Moving 3 few-shot examples into a fine-tuned gpt-4o-mini"
                 + " would save " + usd(cost.saving()) + "/month at 50,000 requests/day, retraining included: "
                 + usd(cost.fromPrompt()) + " from the shorter prompt on fine-tuned gpt-4o-mini, " + usd(cost.fromModel())
                 + " from moving off gpt-4o: they take " + percent((double) exampleTokens / promptTokens)
@@ -46,7 +52,7 @@ class FewShotHeavyTest {
         int promptTokens = HandCosts.promptTokens(HandCosts.tokens(PROMPT));
         HandCosts.FineTuned cost = FineTuningPaysOffTest.fineTuned(50_000);
         TestWorkspace workspace = new TestWorkspace().with("promptwise.yaml", FineTuningPaysOffTest.strategy(null, 50_000));
-        check(RULE, workspace, "prompts/triage.txt", annotated("3 few-shot examples take "
+        check(RULE, workspace, "prompts/triage.txt", annotatedForTriage("3 few-shot examples take "
                 + percent((double) exampleTokens / promptTokens) + " of the prompt (" + count(exampleTokens) + " of "
                 + count(promptTokens) + " tokens); a fine-tuned gpt-4o-mini would cost " + usd(cost.saving())
                 + "/month less than gpt-4o now at 50,000 requests/day, but only as a model switch (the prompt as"
@@ -62,7 +68,7 @@ class FewShotHeavyTest {
         String strategy = FineTuningPaysOffTest.strategy(null, 50_000).replace("model: gpt-4o", "model: claude-sonnet-4.5")
                 .replace("    fineTuning: { baseModel: gpt-4o-mini }\n", "");
         check(RULE, new TestWorkspace().with("promptwise.yaml", strategy), "prompts/triage.txt",
-                annotated("3 few-shot examples take " + percent((double) exampleTokens / promptTokens)
+                annotatedForTriage("3 few-shot examples take " + percent((double) exampleTokens / promptTokens)
                         + " of the prompt (≈" + count(exampleTokens) + " of ≈" + count(promptTokens) + " tokens)."
                         + " claude-sonnet-4.5 cannot be fine-tuned through Anthropic's API, so there is no fine-tuned"
                         + " alternative; declare fineTuning.baseModel to compare with a fine-tunable model."));

@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules;
 
+import static dev.promptwise.core.rules.RuleFixture.boundTo;
 import static dev.promptwise.core.rules.RuleFixture.check;
 import static dev.promptwise.core.rules.RuleFixture.count;
 import static dev.promptwise.core.rules.RuleFixture.settings;
@@ -40,8 +41,8 @@ class PromptTooLongTest {
                     budget: { maxPromptTokens: 12 }
                 """);
         check(RULE, workspace, "prompts/a.txt", LINE + "\n" + "^".repeat(LINE.length()) + " warning prompt-too-long: "
-                + usd(perMonth) + "/month of prompt input: " + count(TOKENS) + " tokens, " + count(TOKENS - 12)
-                + " over the budget of 12");
+                + boundTo(usd(perMonth) + "/month of prompt input: " + count(TOKENS) + " tokens, "
+                        + count(TOKENS - 12) + " over the budget of 12", "summary", "promptwise.yaml"));
     }
 
     @Test

@@ -113,6 +113,15 @@ final class RuleFixture {
         }
     }
 
+    /**
+     * Returns a prompt finding's message as a workload that binds the prompt gets it: the workload and its strategy
+     * file named in brackets at its end, before a final full stop (docs/rules, "A prompt bound by workloads").
+     */
+    static String boundTo(String message, String workload, String strategyFile) {
+        String named = " (workload " + workload + ", " + strategyFile + ")";
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) + named + "." : message + named;
+    }
+
     // ---- figures written as docs/cost-model.md says, independently of the code's Money ---------------------------
 
     /** USD: cents with separators from $1 up, else two significant digits and at least two decimals. */

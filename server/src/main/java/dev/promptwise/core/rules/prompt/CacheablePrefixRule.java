@@ -30,6 +30,12 @@ public final class CacheablePrefixRule implements Rule<PromptContext> {
         return Severity.INFORMATION;
     }
 
+    /** Runs once per binding workload: its findings rest on its model, whose provider may cache, and its traffic. */
+    @Override
+    public boolean dependsOnWorkload() {
+        return true;
+    }
+
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         AnalyzedPrompt prompt = ctx.prompt();

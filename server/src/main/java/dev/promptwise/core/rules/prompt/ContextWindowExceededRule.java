@@ -24,6 +24,12 @@ public final class ContextWindowExceededRule implements Rule<PromptContext> {
         return Severity.ERROR;
     }
 
+    /** Runs once per binding workload: its findings rest on its model, whose window and tokenizer it reads. */
+    @Override
+    public boolean dependsOnWorkload() {
+        return true;
+    }
+
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         AnalyzedPrompt prompt = ctx.prompt();

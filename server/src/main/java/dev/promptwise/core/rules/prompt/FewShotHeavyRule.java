@@ -37,6 +37,12 @@ public final class FewShotHeavyRule implements Rule<PromptContext> {
         return Severity.INFORMATION;
     }
 
+    /** Runs once per binding workload: its findings rest on its model, traffic and fine-tuning base model. */
+    @Override
+    public boolean dependsOnWorkload() {
+        return true;
+    }
+
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         AnalyzedPrompt prompt = ctx.prompt();

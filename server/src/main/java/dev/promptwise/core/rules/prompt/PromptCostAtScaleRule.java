@@ -26,6 +26,12 @@ public final class PromptCostAtScaleRule implements Rule<PromptContext> {
         return Severity.WARNING;
     }
 
+    /** Runs once per binding workload: its findings rest on its monthly budget, model and traffic. */
+    @Override
+    public boolean dependsOnWorkload() {
+        return true;
+    }
+
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         AnalyzedPrompt prompt = ctx.prompt();

@@ -20,6 +20,12 @@ public final class PromptTooLongRule implements Rule<PromptContext> {
         return Severity.WARNING;
     }
 
+    /** Runs once per binding workload: its findings rest on its token budget and, for its money, model and traffic. */
+    @Override
+    public boolean dependsOnWorkload() {
+        return true;
+    }
+
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         AnalyzedPrompt prompt = ctx.prompt();

@@ -48,6 +48,14 @@ public final class RuleRegistry {
             new FewShotHeavyRule(),
             new CacheablePrefixRule());
 
+    /** The prompt rules that run once per prompt, whichever workloads bind it. */
+    public static final List<Rule<PromptContext>> PROMPT_ONCE =
+            PROMPT.stream().filter(rule -> !rule.dependsOnWorkload()).toList();
+
+    /** The prompt rules that run once per workload that binds the prompt ({@link Rule#dependsOnWorkload}). */
+    public static final List<Rule<PromptContext>> PROMPT_PER_WORKLOAD =
+            PROMPT.stream().filter(Rule::dependsOnWorkload).toList();
+
     /** The rules that check one strategy file. */
     public static final List<Rule<StrategyContext>> STRATEGY = List.of(
             new StrategySchemaRule(),
