@@ -90,6 +90,71 @@ class WorkspaceSessionTest {
     }
 
     @Test
+    void aPromptBoundByThreeWorkloadsInTwoFilesIsJudgedForEachAndItsOtherFindingsComeOnce() {
+        // Budgets of 5, 6 and 7 tokens: each workload's prompt-too-long names it; duplicate-instruction, which no
+        // workload changes, comes once and names none.
+        String prompt = "Reply with the queue name.\nReply with the queue name.\n";
+        StrategyDocument team = ANALYSIS.parseStrategy("prompts/team.strategy.yaml", """
+                version: 1
+                workloads:
+                  team-a:
+                    prompt: triage.txt
+                    model: gpt-4o
+                    budget: { maxPromptTokens: 6 }
+                  team-b:
+                    prompt: triage.txt
+                    model: gpt-4o-mini
+                    traffic: { requestsPerDay: 1000, avgOutputTokens: 5 }
+                    budget: { maxPromptTokens: 7 }
+                """);
+        StrategyDocument root = ANALYSIS.parseStrategy("promptwise.yaml", """
+                version: 1
+                workloads:
+                  root:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o
+                    budget: { maxPromptTokens: 5 }
+                """);
+        WorkspaceSession session = new WorkspaceSession(ANALYSIS,
+                workspace(List.of(team, root), Map.of(PROMPT, prompt)));
+        assertEquals(List.of("root@promptwise.yaml", "team-a@prompts/team.strategy.yaml",
+                "team-b@prompts/team.strategy.yaml"), session.bindingsFor(PROMPT).stream()
+                        .map(b -> b.workload().name() + "@" + b.strategyPath()).toList(), "in the binding order");
+
+        FileAnalysis.Prompt analysed = assertInstanceOf(FileAnalysis.Prompt.class,
+                analyze(session, SourceFile.of(PROMPT, "/w/" + PROMPT, prompt), Settings.DEFAULTS));
+        assertEquals(3, analysed.bindings().size());
+        assertEquals("root", analysed.prompt().binding().workload().name(), "the first binding serves the rest");
+        List<Finding> findings = session.findings(analysed, Cancellation.NONE);
+        assertEquals(List.of("prompt-too-long", "prompt-too-long", "prompt-too-long", "duplicate-instruction"),
+                rules(findings));
+        assertEquals(List.of(new Finding.Workload("root", "promptwise.yaml"),
+                new Finding.Workload("team-a", "prompts/team.strategy.yaml"),
+                new Finding.Workload("team-b", "prompts/team.strategy.yaml")),
+                findings.subList(0, 3).stream().map(Finding::workload).toList());
+        assertTrue(findings.get(0).message().endsWith("over the budget of 5 (workload root, promptwise.yaml)"),
+                findings.get(0).message());
+        assertTrue(findings.get(2).message().contains("over the budget of 7")
+                && findings.get(2).message().endsWith("(workload team-b, prompts/team.strategy.yaml)"),
+                findings.get(2).message());
+        assertEquals(null, findings.get(3).workload());
+        assertTrue(!findings.get(3).message().contains("workload"), findings.get(3).message());
+        assertEquals(findings.stream().map(Finding::message).toList(),
+                session.findingsWithFixes(analysed, Cancellation.NONE).stream().map(Finding::message).toList(),
+                "with fixes or without, the same findings");
+
+        List<String> lenses = session.codeLenses(analysed, Cancellation.NONE).stream().map(l -> l.title()).toList();
+        assertEquals(3, lenses.size(), lenses.toString());
+        assertTrue(lenses.get(0).contains("workload root (promptwise.yaml)"), lenses.toString());
+        assertTrue(lenses.get(2).contains("workload team-b (prompts/team.strategy.yaml)")
+                && lenses.get(2).contains("gpt-4o-mini"), lenses.toString());
+        String hover = session.hover(analysed, 2, Cancellation.NONE).orElseThrow().markdown();
+        assertTrue(hover.contains("**The whole prompt at 1,000 requests/day on gpt-4o-mini (workload `team-b` in"
+                + " `prompts/team.strategy.yaml`)**"), hover);
+        assertTrue(hover.contains("(workload `root` in `promptwise.yaml`)**: no monthly figure"), hover);
+    }
+
+    @Test
     void aFileTooLargeToReadAndALongTextAreBothReportedByTheRuleWithTheConfiguredSeverity() {
         WorkspaceSession session = new WorkspaceSession(ANALYSIS, workspace(List.of(), Map.of()));
         long bytes = 100L * 1_048_576;
