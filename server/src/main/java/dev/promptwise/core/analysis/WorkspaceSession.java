@@ -32,10 +32,12 @@ import java.util.function.Function;
  * chooses the analysis by kind or collects findings itself, so that {@code check} reports what the editor shows
  * ({@code EditorCheckParityTest}). Free of I/O: the workspace's files come through {@link Workspace}.
  *
- * <p><b>Binding order.</b> A prompt that several workloads reference is bound to the first of them, in the order
- * of {@link #BINDING_ORDER}: strategy files nearer the root first (fewer folders in the workspace-relative path);
- * at the same depth {@code promptwise.yaml}, then {@code promptwise.yml}, then the others; then by
- * workspace-relative path in code-unit order; inside one file, its first workload that references the prompt.
+ * <p><b>Bindings.</b> A prompt is bound by every workload that references it, and analysed once per binding: the
+ * rules that rest on the workload's facts run on each analysis, each finding naming its workload; the others run
+ * once, on the first binding's. The bindings are in the order of {@link #BINDING_ORDER}: strategy files nearer the
+ * root first (fewer folders in the workspace-relative path); at the same depth {@code promptwise.yaml}, then
+ * {@code promptwise.yml}, then the others; then by workspace-relative path in code-unit order; inside one file, its
+ * workloads from the top. Where one binding must be chosen, it is the first.
  */
 public final class WorkspaceSession {
 

@@ -115,7 +115,7 @@ final class RuleFixture {
 
     /**
      * Returns a prompt finding's message as a workload that binds the prompt gets it: the workload and its strategy
-     * file named in brackets at its end, before a final full stop (docs/rules, "A prompt bound by workloads").
+     * file named in brackets at its end, before a final full stop (docs/rules, "A prompt several workloads bind").
      */
     static String boundTo(String message, String workload, String strategyFile) {
         String named = " (workload " + workload + ", " + strategyFile + ")";
