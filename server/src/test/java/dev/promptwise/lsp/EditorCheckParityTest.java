@@ -55,10 +55,11 @@ class EditorCheckParityTest {
     }
 
     @Test
-    void severalStrategyFilesBindAPromptToTheSameWorkloadAndATooLargeFileIsReportedAlike() throws IOException {
-        // Three strategy files reference one prompt, each with its own budget. The binding order puts the root's
-        // promptwise.yaml first, then the other root files, then the deeper ones: before the session, check took
-        // whichever path sorted first (a/x.strategy.yaml) and the editor the root's files.
+    void severalStrategyFilesBindAPromptForEachOfTheirWorkloadsAndATooLargeFileIsReportedAlike() throws IOException {
+        // Three strategy files reference one prompt, each with its own budget. The prompt is judged for each, in
+        // the binding order: the root's promptwise.yaml first, then the other root files, then the deeper ones.
+        // Before the session, check took whichever path sorted first (a/x.strategy.yaml) and the editor the
+        // root's files; before bindings were a relation, both took the first workload alone.
         write("promptwise.yaml", strategy("root-triage", "prompts/triage.txt", 1));
         write("a.strategy.yaml", strategy("a-triage", "prompts/triage.txt", 2));
         write("a/x.strategy.yaml", strategy("nested-triage", "../prompts/triage.txt", 3));
@@ -75,10 +76,43 @@ class EditorCheckParityTest {
         Map<String, List<String>> fromCheck = assertParity(workspace);
 
         List<String> triage = fromCheck.get("prompts/triage.txt");
-        assertTrue(triage.stream().anyMatch(finding -> finding.startsWith("cost-at-scale|")
-                && finding.contains("over the budget of $1.00/month")), "bound to promptwise.yaml's workload: " + triage);
+        assertEquals(List.of("root-triage@promptwise.yaml", "a-triage@a.strategy.yaml", "nested-triage@a/x.strategy.yaml"),
+                triage.stream().filter(finding -> finding.startsWith("cost-at-scale|"))
+                        .map(finding -> finding.substring(finding.lastIndexOf('|') + 1)).toList(),
+                "judged for each workload, in the binding order: " + triage);
+        assertTrue(triage.get(0).contains("over the budget of $1.00/month;") && triage.get(0)
+                .endsWith("(workload root-triage, promptwise.yaml).|0:0-0:80|root-triage@promptwise.yaml"), triage.get(0));
         assertEquals(List.of("file-too-large|information|File not analysed: 8.0 MB of text, above the 8 MB that"
                 + " Promptwise analyses|0:0-0:0"), fromCheck.get("prompts/huge.txt"));
+    }
+
+    /**
+     * Seeded generated workspaces: several strategy files at several depths bind shared prompts of several formats,
+     * each workload with its own model, traffic and budgets, so that one prompt gets findings for two teams or
+     * more; every file is open with its disk text. The editor's diagnostics equal {@code check}'s for every file.
+     */
+    @Test
+    void generatedWorkspacesOfSeveralStrategyFilesBindingSharedPromptsGetTheSameFindings() throws IOException {
+        int perWorkload = 0;
+        java.util.Set<String> rulesPerWorkload = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 6; seed++) {
+            Path root = workspace.resolve("seed-" + seed);
+            GeneratedWorkspace.write(root, seed);
+            Map<String, List<String>> fromCheck = assertParity(root);
+            for (List<String> findings : fromCheck.values()) {
+                findings.stream().filter(finding -> finding.contains(" (workload "))
+                        .forEach(finding -> rulesPerWorkload.add(finding.substring(0, finding.indexOf('|'))));
+                long workloads = findings.stream().filter(finding -> finding.contains(" (workload "))
+                        .map(finding -> finding.substring(finding.indexOf(" (workload "), finding.lastIndexOf(')')))
+                        .distinct().count();
+                if (workloads >= 2) {
+                    perWorkload++;
+                }
+            }
+        }
+        assertTrue(perWorkload >= 6, "prompts with findings of two workloads or more, over the seeds: " + perWorkload);
+        assertEquals(java.util.Set.of("cacheable-prefix", "cost-at-scale", "few-shot-heavy", "prompt-too-long"),
+                rulesPerWorkload, "the rules that name their workload, all compared");
     }
 
     private static String strategy(String workload, String prompt, int budget) {
@@ -103,7 +137,10 @@ class EditorCheckParityTest {
         return fromCheck;
     }
 
-    /** Returns what {@code check --format json} reports per file: one line per finding, in order. */
+    /**
+     * Returns what {@code check --format json} reports per file: one line per finding, in order, with the workload
+     * and strategy file a finding names (the editor's diagnostic data) at its end.
+     */
     private static Map<String, List<String>> check(Path root) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -120,7 +157,9 @@ class EditorCheckParityTest {
                 lines.add(line(diagnostic.get("rule").asText(), diagnostic.get("severity").asText(),
                         diagnostic.get("message").asText(), range.at("/start/line").asInt(),
                         range.at("/start/character").asInt(), range.at("/end/line").asInt(),
-                        range.at("/end/character").asInt()));
+                        range.at("/end/character").asInt())
+                        + (diagnostic.has("workload") ? "|" + diagnostic.get("workload").asText() + "@"
+                                + diagnostic.get("strategyFile").asText() : ""));
             }
             findings.put(file.get("path").asText(), lines);
         }
@@ -161,7 +200,9 @@ class EditorCheckParityTest {
                 lines.add(line(diagnostic.getCode().getLeft(),
                         diagnostic.getSeverity().name().toLowerCase(Locale.ROOT), diagnostic.getMessage().getLeft(),
                         diagnostic.getRange().getStart().getLine(), diagnostic.getRange().getStart().getCharacter(),
-                        diagnostic.getRange().getEnd().getLine(), diagnostic.getRange().getEnd().getCharacter()));
+                        diagnostic.getRange().getEnd().getLine(), diagnostic.getRange().getEnd().getCharacter())
+                        + (diagnostic.getData() instanceof Map<?, ?> data
+                                ? "|" + data.get("workload") + "@" + data.get("strategyFile") : ""));
             }
             findings.put(path, lines);
         }
