@@ -13,10 +13,12 @@ import dev.promptwise.core.vocabulary.Lens;
 import dev.promptwise.core.vocabulary.Symbol;
 import dev.promptwise.core.vocabulary.WorkspaceChange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeLens;
@@ -181,8 +183,13 @@ public final class ToLsp {
                 .filter(finding -> finding.severity() != Severity.OFF)
                 .toList();
         ArrayList<Either<Command, CodeAction>> actions = new ArrayList<>();
+        // A prompt that several workloads bind has a finding per workload; a fix they share is offered once.
+        Set<Fix> offered = new HashSet<>();
         for (Finding finding : shown) {
             for (Fix fix : finding.fixes()) {
+                if (!offered.add(fix)) {
+                    continue;
+                }
                 Optional<WorkspaceEdit> edit = edits.toWorkspaceEdit(uri, lineIndex, fix);
                 if (edit.isPresent()) {
                     actions.add(Either.forRight(quickFix(lineIndex, finding, fix, edit.get())));

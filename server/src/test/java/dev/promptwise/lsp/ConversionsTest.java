@@ -14,6 +14,7 @@ import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
@@ -96,6 +97,26 @@ class ConversionsTest {
         assertEquals("Disable duplicate-instruction in settings", disable.getTitle());
         assertEquals("promptwise.disableRule", disable.getCommand().getCommand());
         assertEquals(List.of("duplicate-instruction"), disable.getCommand().getArguments());
+    }
+
+    @Test
+    void aFixThatTwoWorkloadsFindingsShareIsOfferedOnce() {
+        // A prompt bound by two workloads has a finding per workload, each carrying the same "disable" fix.
+        Fix disable = new Fix("Disable prompt-too-long in this file",
+                List.of(new TextEdit(TextRange.of(0, 0), "# promptwise-disable prompt-too-long\n")), false);
+        Finding forA = new Finding("prompt-too-long", Severity.WARNING, TextRange.of(0, 7), "long (workload a, x.yaml)",
+                List.of(disable), new Finding.Workload("a", "x.yaml"));
+        Finding forB = new Finding("prompt-too-long", Severity.WARNING, TextRange.of(0, 7), "long (workload b, x.yaml)",
+                List.of(disable), new Finding.Workload("b", "x.yaml"));
+        DocumentStore store = new DocumentStore(message -> { });
+        WorkspaceIndex index = new WorkspaceIndex(new dev.promptwise.core.analysis.PromptwiseAnalysis(
+                dev.promptwise.core.catalog.PriceCatalog.bundled()), store, ServerLog.toStandardError());
+        WorkspaceEdits edits = new WorkspaceEdits(index, store, new org.eclipse.lsp4j.ClientCapabilities());
+        List<String> titles = ToLsp.codeActions("file:///a.prompty", INDEX, List.of(forA, forB), edits).stream()
+                .map(action -> action.getRight().getTitle()).toList();
+        assertEquals(List.of("Disable prompt-too-long in this file", "Disable prompt-too-long in settings"), titles);
+        assertEquals(Map.of("workload", "b", "strategyFile", "x.yaml"), ToLsp.diagnostic(INDEX, forB).orElseThrow()
+                .getData(), "the diagnostic's data names the workload");
     }
 
     @Test

@@ -34,6 +34,7 @@ import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
+import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.HoverInfo;
 import dev.promptwise.core.vocabulary.InlayHintInfo;
 import dev.promptwise.core.vocabulary.Lens;
@@ -241,12 +242,24 @@ public final class PromptwiseAnalysis {
             for (Finding finding : rules.run(RuleRegistry.PROMPT_PER_WORKLOAD,
                     new PromptContext(analysis, fixes, wantsFixes, host.rules()), cancellation)) {
                 findings.add(workload == null ? finding : new Finding(finding.ruleId(), finding.severity(),
-                        finding.range(), workload.appendTo(finding.message()), finding.fixes(), workload));
+                        finding.range(), workload.appendTo(finding.message()),
+                        analyses.size() < 2 ? finding.fixes() : forWorkload(finding.fixes(), workload), workload));
             }
         }
         // A stable sort: one rule's findings at one place stay in the binding order.
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return findings;
+    }
+
+    /**
+     * Returns the fixes of one workload's finding on a prompt that several workloads bind: a fix that reaches the
+     * workload's strategy file (extracting the examples for it) names the workload in its title, so that the menu
+     * tells the workloads' fixes apart; the others are the same for every workload, and the editor offers them once.
+     */
+    private static List<Fix> forWorkload(List<Fix> fixes, Finding.Workload workload) {
+        return fixes.stream().map(fix -> fix.workspaceChange() == null ? fix
+                : new Fix(fix.title() + " for workload " + workload.name() + " (" + workload.strategyFile() + ")",
+                        fix.edits(), fix.preferred(), fix.workspaceChange())).toList();
     }
 
     /** Returns the hover at {@code offset}, or empty when there is nothing to say there. */

@@ -155,6 +155,33 @@ class WorkspaceSessionTest {
     }
 
     @Test
+    void eachWorkloadsExtractFixNamesItsWorkloadWhenSeveralBindThePrompt() {
+        String prompt = "Route the ticket.\n\nInput: The site is down.\nOutput: outage\n\n"
+                + "Input: I was charged twice.\nOutput: billing\n\nInput: I lost my phone.\nOutput: account\n";
+        StrategyDocument strategy = ANALYSIS.parseStrategy("promptwise.yaml", """
+                version: 1
+                workloads:
+                  a:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o
+                  b:
+                    prompt: prompts/triage.txt
+                    model: gpt-4o
+                """);
+        WorkspaceSession session = new WorkspaceSession(ANALYSIS,
+                workspace(List.of(strategy), Map.of(PROMPT, prompt)));
+        FileAnalysis analysed = analyze(session, SourceFile.of(PROMPT, "/w/" + PROMPT, prompt), Settings.DEFAULTS);
+        List<Finding> fewShot = session.findingsWithFixes(analysed, Cancellation.NONE).stream()
+                .filter(finding -> finding.ruleId().equals("few-shot-heavy")).toList();
+        assertEquals(2, fewShot.size(), fewShot.toString());
+        String extract = "Extract 3 examples to a fine-tuning dataset (only 3: fine-tuning needs at least 10)";
+        assertEquals(List.of(extract + " for workload a (promptwise.yaml)"),
+                fewShot.get(0).fixes().stream().map(f -> f.title()).toList(), "plain text has no disable comment");
+        assertEquals(List.of(extract + " for workload b (promptwise.yaml)"),
+                fewShot.get(1).fixes().stream().map(f -> f.title()).toList());
+    }
+
+    @Test
     void aFileTooLargeToReadAndALongTextAreBothReportedByTheRuleWithTheConfiguredSeverity() {
         WorkspaceSession session = new WorkspaceSession(ANALYSIS, workspace(List.of(), Map.of()));
         long bytes = 100L * 1_048_576;
