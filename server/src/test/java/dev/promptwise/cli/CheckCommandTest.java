@@ -321,6 +321,16 @@ class CheckCommandTest {
         });
         assertEquals(List.of("as-is@promptwise.yaml", "on-mini@promptwise.yaml", "on-claude@promptwise.yaml"),
                 fewShotWorkloads, diagnostics);
+        // In the strategy file, a finding inside a workload's entry names that workload in its data alone.
+        JsonNode notTunable = null;
+        for (JsonNode d : report.get("files").get(1).get("diagnostics")) {
+            if (d.get("rule").asText().equals("base-model-not-fine-tunable")) {
+                notTunable = d;
+            }
+        }
+        assertEquals("on-claude@promptwise.yaml", notTunable.get("workload").asText() + "@"
+                + notTunable.get("strategyFile").asText(), diagnostics);
+        assertTrue(!notTunable.get("message").asText().contains("(workload "), diagnostics);
         assertTrue(diagnostics.contains("\"rule\":\"base-model-not-fine-tunable\""), diagnostics);
 
         // By hand, from model-facts.md's prices: claude-sonnet-4.5 $3 / $15; gpt-4o-mini $0.15 / $0.60; fine-tuned

@@ -381,7 +381,24 @@ public final class PromptwiseAnalysis {
      */
     public List<Finding> strategyDiagnostics(AnalyzedStrategy strategy, Cancellation cancellation) {
         cancellation.check();
-        return rules.run(RuleRegistry.STRATEGY, StrategyAnalyses.ruleContext(strategy, host.strategies()), cancellation);
+        List<Finding> findings = rules.run(RuleRegistry.STRATEGY, StrategyAnalyses.ruleContext(strategy,
+                host.strategies()), cancellation);
+        // A finding inside a workload's entry is that workload's: its data names it, as a prompt's findings do.
+        List<Finding> named = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Workload owner = null;
+            for (Workload workload : strategy.strategy().workloads().values()) {
+                if (workload.range() != null && workload.range().start() <= finding.range().start()
+                        && finding.range().end() <= workload.range().end()) {
+                    owner = workload;
+                    break;
+                }
+            }
+            named.add(owner == null || finding.workload() != null ? finding : new Finding(finding.ruleId(),
+                    finding.severity(), finding.range(), finding.message(), finding.fixes(),
+                    new Finding.Workload(owner.name(), strategy.path())));
+        }
+        return named;
     }
 
     /** Returns the hover at {@code offset} of a strategy file, or empty when the offset is on nothing documented. */
