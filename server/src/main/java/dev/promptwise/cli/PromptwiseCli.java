@@ -27,6 +27,8 @@ public final class PromptwiseCli implements Runnable {
     public static int run(String[] args) {
         // The default vocabulary loads on another core while picocli, the catalog and the files' parsing start up.
         PromptwiseAnalysis.loadVocabularyInBackground();
+        // So does the price catalog (a thousand models read from LiteLLM's snapshot and the overlay).
+        dev.promptwise.core.catalog.PriceCatalog.loadInBackground();
         // UTF-8 whatever the locale: JSON and SARIF must be UTF-8, and a POSIX locale would print "?" for "≈".
         java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 true, java.nio.charset.StandardCharsets.UTF_8);
