@@ -270,6 +270,20 @@ public final class PriceCatalog {
         mergedProviders.putAll(extra.providers);
         Map<String, ModelInfo.FineTuning> mergedFineTuned = new HashMap<>(fineTunedPrices);
         mergedFineTuned.putAll(extra.fineTunedPrices);
+        // A user's ft:<base> prices override the fine-tuned inference prices the overlay gives its base.
+        extra.fineTunedPrices.forEach((base, prices) -> indexOf(base).ifPresent(position -> {
+            ModelInfo model = mergedModels.get(position);
+            if (model.fineTuning() != null) {
+                ObjectNode entry = entryOf(model);
+                ObjectNode tuning = (ObjectNode) entry.get("fineTuning");
+                tuning.put("input", prices.input());
+                tuning.put("output", prices.output());
+                if (prices.cachedInput() != null) {
+                    tuning.put("cachedInput", prices.cachedInput());
+                }
+                mergedModels.set(position, toModelInfo(entry));
+            }
+        }));
         return new PriceCatalog(mergedModels, null, mergedProviders, mergedFineTuned, info, today);
     }
 
