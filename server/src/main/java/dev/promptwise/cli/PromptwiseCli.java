@@ -39,7 +39,12 @@ public final class PromptwiseCli implements Runnable {
 
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder) {
-        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder));
+        return run(args, out, err, workingFolder, java.time.Clock.systemUTC());
+    }
+
+    /** Runs the command line on the day {@code clock} gives (tests fix it); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock) {
+        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder, clock));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);
@@ -57,11 +62,12 @@ public final class PromptwiseCli implements Runnable {
     }
 
     /** Gives commands the streams and folder of this run, so tests can capture them. */
-    private record Factory(PrintStream out, PrintStream err, Path workingFolder) implements CommandLine.IFactory {
+    private record Factory(PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
-                return type.cast(new CheckCommand(out, err, workingFolder));
+                return type.cast(new CheckCommand(out, err, workingFolder, clock));
             }
             if (type == ImportCommand.class) {
                 return type.cast(new ImportCommand(out, err, workingFolder));

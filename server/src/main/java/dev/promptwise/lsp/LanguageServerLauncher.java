@@ -56,7 +56,7 @@ public final class LanguageServerLauncher {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         try {
             PromptwiseLanguageServer server = new PromptwiseLanguageServer(
-                    new PromptwiseAnalysis(PriceCatalog::bundled, log::warning),
+                    new PromptwiseAnalysis(() -> PriceCatalog.bundled().on(java.time.LocalDate.now()), log::warning),
                     new PromptwiseLanguageServer.Environment(analysisExecutor, requestExecutor,
                             DelayScheduler.of(debounceExecutor),
                             exitCode::complete, log));

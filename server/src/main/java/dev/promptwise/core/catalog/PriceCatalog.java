@@ -68,11 +68,31 @@ public final class PriceCatalog {
      */
     public record CatalogInfo(String source, String asOf, int models) {
 
+        /** Prices older than this many days are worth updating, and reports say so. */
+        public static final int STALE_AFTER_DAYS = 180;
+
         /** Returns how many days old the prices are on {@code today}, or empty when the catalog gives no date. */
         public java.util.OptionalLong ageInDays(LocalDate today) {
             LocalDate date = date();
             return date == null || today == null ? java.util.OptionalLong.empty()
                     : java.util.OptionalLong.of(java.time.temporal.ChronoUnit.DAYS.between(date, today));
+        }
+
+        /** Returns whether the prices are older than {@link #STALE_AFTER_DAYS} on {@code today}. */
+        public boolean staleOn(LocalDate today) {
+            return ageInDays(today).orElse(0) > STALE_AFTER_DAYS;
+        }
+
+        /**
+         * The sentence a report shows when the prices are stale on {@code today}, or {@code null} when they are
+         * not: how old they are and how to update them.
+         */
+        public String staleHint(LocalDate today) {
+            if (!staleOn(today)) {
+                return null;
+            }
+            return "the price catalog is " + ageInDays(today).getAsLong() + " days old (prices as of " + asOf
+                    + "): update it with `promptwise prices update --from <LiteLLM price file or URL>`";
         }
 
         /** The day of the prices, or {@code null}. */
@@ -99,7 +119,7 @@ public final class PriceCatalog {
     /** Fine-tuned inference prices of LiteLLM's {@code ft:<base>} entries, by lower-case base id. */
     private final Map<String, ModelInfo.FineTuning> fineTunedPrices;
     private final CatalogInfo info;
-    /** The day deprecations and the catalog's age are judged on, or {@code null}: the catalog's own date. */
+    /** The day deprecations and the catalog's age are judged on, or {@code null} when no edge gave one. */
     private final LocalDate today;
 
     private PriceCatalog(List<ObjectNode> entries, Map<String, ProviderInfo> providers) {
@@ -369,9 +389,9 @@ public final class PriceCatalog {
         return new PriceCatalog(models, entries, providers, fineTunedPrices, info, day);
     }
 
-    /** The day deprecations are judged on: the one {@link #on} gave, else the catalog's own date, else null. */
+    /** The day deprecations and the catalog's age are judged on: the one {@link #on} gave, else {@code null}. */
     public LocalDate today() {
-        return today != null ? today : info.date();
+        return today;
     }
 
     Map<String, ProviderInfo> providers() {

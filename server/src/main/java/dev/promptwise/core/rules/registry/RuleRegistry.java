@@ -3,6 +3,7 @@ package dev.promptwise.core.rules.registry;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.rules.prompt.CacheablePrefixRule;
 import dev.promptwise.core.rules.prompt.ContextWindowExceededRule;
+import dev.promptwise.core.rules.prompt.DeprecatedModelRule;
 import dev.promptwise.core.rules.prompt.DuplicateInstructionRule;
 import dev.promptwise.core.rules.prompt.FewShotHeavyRule;
 import dev.promptwise.core.rules.prompt.FileTooLargeRule;
@@ -39,6 +40,7 @@ public final class RuleRegistry {
             new InvalidPromptFileRule(),
             new FileTooLargeRule(),
             new PromptUnknownModelRule(),
+            new DeprecatedModelRule(),
             new ContextWindowExceededRule(),
             new PromptTooLongRule(),
             new PromptCostAtScaleRule(),
