@@ -337,6 +337,18 @@ class PriceCatalogTest {
     }
 
     @Test
+    void openAiModelsAreCountedWithTheirOwnTokenizerExactly() {
+        Map<String, String> expected = Map.of("gpt-4", "cl100k_base", "gpt-3.5-turbo", "cl100k_base",
+                "text-embedding-3-small", "cl100k_base", "gpt-4o", "o200k_base", "gpt-4.1", "o200k_base",
+                "o3", "o200k_base", "gpt-5", "o200k_base", "davinci-002", "cl100k_base");
+        expected.forEach((id, encoding) -> {
+            ModelInfo model = CATALOG.resolve(id).orElseThrow();
+            assertEquals(List.of(encoding, true), List.of(model.encoding(), model.exactTokens()), id);
+        });
+        assertFalse(CATALOG.resolve("claude-sonnet-4.5").orElseThrow().exactTokens(), "Claude is estimated");
+    }
+
+    @Test
     void aDatedSnapshotPricedOtherwiseIsAModelOfItsOwn() {
         ModelInfo may = CATALOG.resolve("gpt-4o-2024-05-13").orElseThrow();
         assertEquals(List.of("gpt-4o-2024-05-13", 5.00, 15.00), List.of(may.id(), may.input(), may.output()));
