@@ -422,9 +422,12 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
+    /**
+     * Returns the workspace's catalog ({@code .promptwise/prices-*.json}, else the shipped one) with the settings'
+     * {@code pricing.file} applied, both relative to the working folder.
+     */
     private PriceCatalog catalog(Settings settings) throws IOException {
-        PriceCatalog bundled = PriceCatalog.bundled();
+        PriceCatalog bundled = dev.promptwise.io.WorkspaceCatalogs.forWorkspace(workingFolder);
         return settings.pricingFile() == null ? bundled
                 : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line's entry point: {@code check} and {@code report} over the same core as the editor. */
+/**
+ * The command line's entry point: {@code check}, {@code report}, {@code import} and {@code prices update} over the
+ * same core as the editor.
+ */
 @Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
-        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class})
+        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class, PricesCommand.class})
 public final class PromptwiseCli implements Runnable {
 
     /** Exit code for a clean run below the failure threshold. */
@@ -74,6 +77,9 @@ public final class PromptwiseCli implements Runnable {
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(out, err, workingFolder));
+            }
+            if (type == PricesCommand.Update.class) {
+                return type.cast(new PricesCommand.Update(out, err, workingFolder, clock));
             }
             return CommandLine.defaultFactory().create(type);
         }
