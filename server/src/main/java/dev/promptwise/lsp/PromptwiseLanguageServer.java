@@ -128,7 +128,6 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         initialized.set(true);
         // The first prompt the client opens needs the vocabulary: it loads while the handshake goes on.
         PromptwiseAnalysis.loadVocabularyInBackground();
-        dev.promptwise.core.catalog.PriceCatalog.loadInBackground();
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
                 new ServerInfo("promptwise", Versions.serverVersion())));
     }
