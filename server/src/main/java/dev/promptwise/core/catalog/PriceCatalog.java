@@ -31,13 +31,16 @@ import java.util.regex.Pattern;
 
 /**
  * The prices and limits of the models Promptwise knows, so that every prompt can be priced: the bundled catalog
- * ({@code models.json} beside this class), which users extend or override with their own entries.
+ * (LiteLLM's price file, {@code litellm-snapshot.json}, with the hand-kept {@code overlay.json} laid over it, read
+ * at start-up from the {@code catalog.tsv} the build makes of the two; see docs/pricing.md), or a workspace's
+ * newer LiteLLM file ({@link #fromLiteLlm}), which users extend or override with their own entries.
  *
- * <p>Ids are matched case-insensitively after normalisation: a provider prefix ({@code openai/}, {@code azure/},
- * {@code googleai/}, {@code vertexai/}, {@code anthropic/}, GitHub Models' {@code openai/gpt-4o}) is dropped, spaces
- * become dashes and a parenthesised suffix ({@code o4-mini (Preview)}) is ignored, so VS Code's display names
- * ({@code GPT-4o}, {@code Gemini 2.5 Pro}) resolve too. A dated id ({@code gpt-4o-2024-08-06},
- * {@code claude-sonnet-4-5-20250929}) resolves to its undated model when it is not listed itself.
+ * <p>Ids are matched case-insensitively after normalisation: spaces become dashes and a parenthesised suffix
+ * ({@code o4-mini (Preview)}) is ignored, so VS Code's display names ({@code GPT-4o}, {@code Gemini 2.5 Pro})
+ * resolve too. An id with a provider route ({@code azure/eu/gpt-4o-2024-08-06}) is first looked up as written, so a
+ * provider's own price wins, then without the route ({@code openai/}, {@code vertex_ai/}, {@code bedrock/},
+ * GitHub Models' {@code openai/gpt-4o}). A dated id ({@code gpt-4o-2024-08-06}, {@code claude-sonnet-4-5-20250929})
+ * is its own model when priced otherwise ({@code gpt-4o-2024-05-13}), else resolves to its undated model.
  */
 public final class PriceCatalog {
 
