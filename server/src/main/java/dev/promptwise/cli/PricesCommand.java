@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,10 +89,6 @@ final class PricesCommand implements Runnable {
             } catch (IOException e) {
                 err.println("promptwise: cannot read " + from + ": " + e.getMessage());
                 return PromptwiseCli.USAGE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                err.println("promptwise: interrupted while downloading " + from);
-                return PromptwiseCli.USAGE;
             }
             JsonNode root;
             try {
@@ -154,19 +147,26 @@ final class PricesCommand implements Runnable {
         }
 
         /** Reads the file, or downloads it when {@code source} is an http(s) URL. */
-        private byte[] read(String source) throws IOException, InterruptedException {
+        private byte[] read(String source) throws IOException {
             String lower = source.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(120))
-                        .header("Accept", "application/json").GET().build();
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    if (response.statusCode() != 200) {
-                        throw new IOException("the server answered HTTP " + response.statusCode());
+                // HttpURLConnection (java.base) rather than java.net.http, which the bundle's runtime leaves out.
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(source).toURL()
+                        .openConnection();
+                connection.setConnectTimeout((int) Duration.ofSeconds(20).toMillis());
+                connection.setReadTimeout((int) Duration.ofSeconds(120).toMillis());
+                connection.setInstanceFollowRedirects(true);
+                connection.setRequestProperty("Accept", "application/json");
+                try {
+                    int status = connection.getResponseCode();
+                    if (status != 200) {
+                        throw new IOException("the server answered HTTP " + status);
                     }
-                    return limited(body);
+                    try (InputStream body = connection.getInputStream()) {
+                        return limited(body);
+                    }
+                } finally {
+                    connection.disconnect();
                 }
             }
             Path file = workingFolder.resolve(source);

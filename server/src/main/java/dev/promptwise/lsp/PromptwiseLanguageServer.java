@@ -263,7 +263,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         if (workspaceCatalog.isPresent()) {
             try {
                 bundled = dev.promptwise.io.WorkspaceCatalogs.forWorkspace(index.root().orElseThrow())
-                        .on(java.time.LocalDate.now());
+                        .on(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
             } catch (java.io.IOException | RuntimeException e) {
                 environment.log().warning("The workspace's price catalog is not used: " + e.getMessage());
             }
