@@ -47,6 +47,17 @@ class DeprecatedModelTest {
     }
 
     @Test
+    void inTheStrategyFileAWorkloadsModelIsJudgedAndTheFilesOwnModelsAreNot() {
+        ModelInfo flash = CATALOG.resolve("gemini-2.0-flash").orElseThrow();
+        String file = "version: 1\nmodels:\n  acme-ft: { input: 1, output: 2 }\nworkloads:\n  summary:\n"
+                + "    model: gemini-2.0-flash\n  own:\n    model: acme-ft\n";
+        check(RULE, new TestWorkspace(CATALOG), "promptwise.yaml", file.replaceFirst("gemini-2.0-flash\n",
+                "gemini-2.0-flash\n           ^^^^^^^^^^^^^^^^ warning deprecated-model: 'gemini-2.0-flash' is deprecated since "
+                        + flash.deprecationDate() + ": its provider may stop serving it; its successor is "
+                        + flash.successor() + ".\n"));
+    }
+
+    @Test
     void beforeItsDateWithoutADateOrWithoutADayItIsQuiet() {
         String sonnet = "---\nmodel: claude-sonnet-4-20250514\n---\n" + BODY;
         check(RULE, new TestWorkspace(PriceCatalog.bundled().on(LocalDate.of(2026, 5, 13))),

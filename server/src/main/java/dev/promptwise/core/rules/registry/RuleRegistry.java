@@ -3,13 +3,13 @@ package dev.promptwise.core.rules.registry;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.rules.prompt.CacheablePrefixRule;
 import dev.promptwise.core.rules.prompt.ContextWindowExceededRule;
-import dev.promptwise.core.rules.prompt.DeprecatedModelRule;
 import dev.promptwise.core.rules.prompt.DuplicateInstructionRule;
 import dev.promptwise.core.rules.prompt.FewShotHeavyRule;
 import dev.promptwise.core.rules.prompt.FileTooLargeRule;
 import dev.promptwise.core.rules.prompt.InvalidPromptFileRule;
 import dev.promptwise.core.rules.prompt.PromptContext;
 import dev.promptwise.core.rules.prompt.PromptCostAtScaleRule;
+import dev.promptwise.core.rules.prompt.PromptDeprecatedModelRule;
 import dev.promptwise.core.rules.prompt.PromptTooLongRule;
 import dev.promptwise.core.rules.prompt.PromptUnknownModelRule;
 import dev.promptwise.core.rules.prompt.UndefinedVariableRule;
@@ -20,6 +20,7 @@ import dev.promptwise.core.rules.strategy.FineTuningPaysOffRule;
 import dev.promptwise.core.rules.strategy.InsufficientTrainingDataRule;
 import dev.promptwise.core.rules.strategy.MissingPromptRule;
 import dev.promptwise.core.rules.strategy.StrategyContext;
+import dev.promptwise.core.rules.strategy.StrategyDeprecatedModelRule;
 import dev.promptwise.core.rules.strategy.StrategySchemaRule;
 import dev.promptwise.core.rules.strategy.StrategyUnknownModelRule;
 import dev.promptwise.core.rules.strategy.VolatileRequirementsRule;
@@ -40,7 +41,7 @@ public final class RuleRegistry {
             new InvalidPromptFileRule(),
             new FileTooLargeRule(),
             new PromptUnknownModelRule(),
-            new DeprecatedModelRule(),
+            new PromptDeprecatedModelRule(),
             new ContextWindowExceededRule(),
             new PromptTooLongRule(),
             new PromptCostAtScaleRule(),
@@ -54,6 +55,7 @@ public final class RuleRegistry {
     public static final List<Rule<StrategyContext>> STRATEGY = List.of(
             new StrategySchemaRule(),
             new StrategyUnknownModelRule(),
+            new StrategyDeprecatedModelRule(),
             new BaseModelNotFineTunableRule(),
             new MissingPromptRule(),
             new ApproachMismatchRule(),
@@ -66,7 +68,7 @@ public final class RuleRegistry {
 
     /**
      * Returns every rule by id, prompt rules first. An id both kinds use ({@code cost-at-scale},
-     * {@code unknown-model}) is one setting, one page and one entry here: the prompt rule's.
+     * {@code unknown-model}, {@code deprecated-model}) is one setting, one page and one entry here: the prompt rule's.
      */
     public static Map<String, Rule<?>> byId() {
         Map<String, Rule<?>> rules = new LinkedHashMap<>();

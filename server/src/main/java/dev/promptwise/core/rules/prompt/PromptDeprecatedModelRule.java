@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code deprecated-model}: the model a prompt file names is past its deprecation date (LiteLLM's
+ * {@code deprecated-model} in a prompt file: the model it names is past its deprecation date (LiteLLM's
  * {@code deprecation_date}) on the day the edge judges on (today; {@link PriceCatalog#on}), so its provider may
  * stop serving it. Names the date and, when the catalog knows one, the successor, offered as a fix. Silent when
  * the edge gives no day.
  */
-public final class DeprecatedModelRule implements Rule<PromptContext> {
+public final class PromptDeprecatedModelRule implements Rule<PromptContext> {
 
     @Override
     public String id() {
