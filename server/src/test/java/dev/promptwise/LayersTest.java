@@ -133,7 +133,11 @@ class LayersTest {
             "jtokkit's o200k_base vocabulary: immutable and thread-safe once loaded (about half a second, so once per"
                     + " JVM, not per host); a count depends only on the text",
             "dev.promptwise.core.tokens.TokenCounter$Cl100kVocabulary.ENCODING",
-            "jtokkit's cl100k_base vocabulary, as o200k_base's");
+            "jtokkit's cl100k_base vocabulary, as o200k_base's",
+            "dev.promptwise.core.tokens.TokenCounter$P50kVocabulary.ENCODING",
+            "jtokkit's p50k_base vocabulary (legacy completion models), as o200k_base's",
+            "dev.promptwise.core.tokens.TokenCounter$R50kVocabulary.ENCODING",
+            "jtokkit's r50k_base vocabulary (GPT-3's first models), as o200k_base's");
 
     /** The Jackson, jtokkit and JDK objects that are immutable, or thread-safe and without state that a result depends on. */
     private static final Set<String> KNOWN_IMMUTABLE = Set.of(

@@ -80,11 +80,18 @@ final class CheckCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final Path workingFolder;
+    /** Today's date comes from here: the deprecation findings and the catalog's age are judged on it. */
+    private final java.time.Clock clock;
 
     CheckCommand(PrintStream out, PrintStream err, Path workingFolder) {
+        this(out, err, workingFolder, java.time.Clock.systemUTC());
+    }
+
+    CheckCommand(PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock) {
         this.out = out;
         this.err = err;
         this.workingFolder = workingFolder.toAbsolutePath().normalize();
+        this.clock = clock;
     }
 
     /** The output formats. */
@@ -167,7 +174,7 @@ final class CheckCommand implements Callable<Integer> {
 
         PromptwiseAnalysis analysis;
         try {
-            analysis = new PromptwiseAnalysis(catalog(settings), err::println);
+            analysis = new PromptwiseAnalysis(catalog(settings).on(java.time.LocalDate.now(clock)), err::println);
         } catch (IOException e) {
             err.println("promptwise: cannot read the price catalog: " + e.getMessage());
             return PromptwiseCli.USAGE;
@@ -282,7 +289,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
             }
-            return new Report(files, analysed);
+            return new Report(files, analysed, analysis.catalog().info(), analysis.catalog().today());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnreadableFile unreadable) {
                 throw unreadable;
@@ -415,9 +422,12 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
+    /**
+     * Returns the workspace's catalog ({@code .promptwise/prices-*.json}, else the shipped one) with the settings'
+     * {@code pricing.file} applied, both relative to the working folder.
+     */
     private PriceCatalog catalog(Settings settings) throws IOException {
-        PriceCatalog bundled = PriceCatalog.bundled();
+        PriceCatalog bundled = dev.promptwise.io.WorkspaceCatalogs.forWorkspace(workingFolder);
         return settings.pricingFile() == null ? bundled
                 : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }

@@ -46,6 +46,20 @@ final class JsonOutput {
     /** Returns the report as the JSON format writes it. */
     static ObjectNode tree(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
+        if (report.catalog() != null) {
+            ObjectNode catalog = root.putObject("catalog");
+            catalog.put("source", report.catalog().source());
+            if (report.catalog().asOf() != null) {
+                catalog.put("asOf", report.catalog().asOf());
+            } else {
+                catalog.putNull("asOf");
+            }
+            catalog.put("models", report.catalog().models());
+            String stale = report.catalog().staleHint(report.today());
+            if (stale != null) {
+                catalog.put("hint", stale);
+            }
+        }
         ArrayNode files = root.putArray("files");
         for (FileReport file : report.files()) {
             ObjectNode node = files.addObject();

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line's entry point: {@code check} and {@code report} over the same core as the editor. */
+/**
+ * The command line's entry point: {@code check}, {@code report}, {@code import} and {@code prices update} over the
+ * same core as the editor.
+ */
 @Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
-        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class})
+        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class, PricesCommand.class})
 public final class PromptwiseCli implements Runnable {
 
     /** Exit code for a clean run below the failure threshold. */
@@ -27,6 +30,8 @@ public final class PromptwiseCli implements Runnable {
     public static int run(String[] args) {
         // The default vocabulary loads on another core while picocli, the catalog and the files' parsing start up.
         PromptwiseAnalysis.loadVocabularyInBackground();
+        // So does the price catalog (a thousand models read from LiteLLM's snapshot and the overlay).
+        dev.promptwise.core.catalog.PriceCatalog.loadInBackground();
         // UTF-8 whatever the locale: JSON and SARIF must be UTF-8, and a POSIX locale would print "?" for "≈".
         java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 true, java.nio.charset.StandardCharsets.UTF_8);
@@ -37,7 +42,12 @@ public final class PromptwiseCli implements Runnable {
 
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder) {
-        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder));
+        return run(args, out, err, workingFolder, java.time.Clock.systemUTC());
+    }
+
+    /** Runs the command line on the day {@code clock} gives (tests fix it); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock) {
+        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder, clock));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);
@@ -55,17 +65,21 @@ public final class PromptwiseCli implements Runnable {
     }
 
     /** Gives commands the streams and folder of this run, so tests can capture them. */
-    private record Factory(PrintStream out, PrintStream err, Path workingFolder) implements CommandLine.IFactory {
+    private record Factory(PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
-                return type.cast(new CheckCommand(out, err, workingFolder));
+                return type.cast(new CheckCommand(out, err, workingFolder, clock));
             }
             if (type == ImportCommand.class) {
                 return type.cast(new ImportCommand(out, err, workingFolder));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(out, err, workingFolder));
+            }
+            if (type == PricesCommand.Update.class) {
+                return type.cast(new PricesCommand.Update(out, err, workingFolder, clock));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -113,7 +113,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied, relative to the working folder. */
     private PriceCatalog catalog(Settings settings) throws IOException {
-        PriceCatalog bundled = PriceCatalog.bundled();
+        PriceCatalog bundled = dev.promptwise.io.WorkspaceCatalogs.forWorkspace(workingFolder);
         return settings.pricingFile() == null ? bundled
                 : dev.promptwise.io.PricingFiles.apply(bundled, workingFolder.resolve(settings.pricingFile()));
     }

@@ -25,7 +25,13 @@ final class TextOutput {
                 + plural(report.count(s -> s == Severity.ERROR), "error") + ", "
                 + plural(report.count(s -> s == Severity.WARNING), "warning") + ", "
                 + report.count(s -> s == Severity.INFORMATION) + " information, "
-                + plural(report.count(s -> s == Severity.HINT), "hint"));
+                + plural(report.count(s -> s == Severity.HINT), "hint")
+                + (report.catalog() == null || report.catalog().asOf() == null ? ""
+                        : "; prices as of " + report.catalog().asOf()));
+        String stale = report.catalog() == null ? null : report.catalog().staleHint(report.today());
+        if (stale != null) {
+            out.println("hint: " + stale);
+        }
     }
 
     private static String plural(long count, String noun) {

@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads the extra price catalog that the setting {@code pricing.file} names: JSON or YAML, either in the bundled
- * catalog's shape ({@code models: [{id: …}]}) or as a mapping from model id to its prices, as the strategy file's
- * {@code models:} section writes them.
+ * Reads the extra price catalog that the setting {@code pricing.file} names: JSON or YAML, in the overlay's shape
+ * ({@code models: [{id: …}]}), as a mapping from model id to its prices, as the strategy file's {@code models:}
+ * section writes them, or as LiteLLM's {@code model_prices_and_context_window.json} as it is (a LiteLLM proxy's own
+ * file: prices per token, {@code litellm_provider}…). Each entry overrides the shipped one field by field.
  */
 public final class PricingFiles {
 
-    /** Larger catalogs are refused: no price list comes near this size. */
-    static final long MAX_BYTES = 1024 * 1024;
+    /** Larger catalogs are refused: LiteLLM's whole file, 3,000 models, is 1.5 MB. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private PricingFiles() {}
 

@@ -56,7 +56,9 @@ public final class LanguageServerLauncher {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         try {
             PromptwiseLanguageServer server = new PromptwiseLanguageServer(
-                    new PromptwiseAnalysis(PriceCatalog::bundled, log::warning),
+                    // Deprecations are judged on today's date, in UTC as the command line judges them.
+                    new PromptwiseAnalysis(() -> PriceCatalog.bundled()
+                            .on(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), log::warning),
                     new PromptwiseLanguageServer.Environment(analysisExecutor, requestExecutor,
                             DelayScheduler.of(debounceExecutor),
                             exitCode::complete, log));

@@ -224,12 +224,21 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     }
 
     /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
-    /** Names the pricing file by its path and the hash of its bytes, so that an edited file is read again. */
+    /**
+     * Names the pricing file and the workspace's catalog ({@code .promptwise/prices-*.json}) by their paths and the
+     * hashes of their bytes, so that an edited file is read again; null when neither is there.
+     */
     private String pricingKey(Settings settings) {
-        if (settings.pricingFile() == null) {
+        java.util.Optional<java.nio.file.Path> workspaceCatalog = dev.promptwise.io.WorkspaceCatalogs.find(
+                index.root().orElse(null));
+        if (settings.pricingFile() == null && workspaceCatalog.isEmpty()) {
             return null;
         }
-        java.nio.file.Path file = pricingPath(settings);
+        return (settings.pricingFile() == null ? "" : fileKey(pricingPath(settings))) + "\0"
+                + workspaceCatalog.map(this::fileKey).orElse("");
+    }
+
+    private String fileKey(java.nio.file.Path file) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(java.nio.file.Files.readAllBytes(file));
@@ -249,6 +258,16 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     private dev.promptwise.core.catalog.PriceCatalog catalogFor(Settings settings) {
         dev.promptwise.core.catalog.PriceCatalog bundled = analyzer.bundledCatalog();
+        java.util.Optional<java.nio.file.Path> workspaceCatalog = dev.promptwise.io.WorkspaceCatalogs.find(
+                index.root().orElse(null));
+        if (workspaceCatalog.isPresent()) {
+            try {
+                bundled = dev.promptwise.io.WorkspaceCatalogs.forWorkspace(index.root().orElseThrow())
+                        .on(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            } catch (java.io.IOException | RuntimeException e) {
+                environment.log().warning("The workspace's price catalog is not used: " + e.getMessage());
+            }
+        }
         if (settings.pricingFile() == null) {
             return bundled;
         }
@@ -367,15 +386,16 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         JsonNode json = FromLsp.settingsJson(settingsObject);
         List<String> problems = new ArrayList<>();
         Settings settings = Settings.fromJson(json, problems);
-        // Without a pricing file the bundled catalog stays in use and is read on first use, not at initialize.
+        // Without a pricing file or a workspace catalog (.promptwise/prices-*.json) the bundled catalog stays in use
+        // and is read on first use, not at initialize.
         // A settings change that leaves the pricing file as it was keeps the façade, and with it every memo.
-        if (settings.pricingFile() != null || pricingFileInUse) {
-            String pricing = pricingKey(settings);
+        String pricing = pricingKey(settings);
+        if (pricing != null || pricingFileInUse) {
             if (!java.util.Objects.equals(pricing, pricingInUse)) {
                 analyzer.useCatalog(catalogFor(settings));
                 pricingInUse = pricing;
             }
-            pricingFileInUse = settings.pricingFile() != null;
+            pricingFileInUse = pricing != null;
         }
         analyzer.updateSettings(settings);
         problems.forEach(problem -> environment.log().warning("Settings: " + problem));

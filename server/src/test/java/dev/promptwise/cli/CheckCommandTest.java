@@ -34,7 +34,7 @@ class CheckCommandTest {
         assertEquals(0, run.exitCode, run.err);
         assertEquals("""
                 prompts/triage.txt:3:1: warning duplicate-instruction: Repeated instruction, already given on line 1: it is paid for twice on every request
-                1 file checked: 0 errors, 1 warning, 0 information, 0 hints
+                1 file checked: 0 errors, 1 warning, 0 information, 0 hints; prices as of 2026-07-24
                 """, run.out);
     }
 
@@ -138,11 +138,11 @@ class CheckCommandTest {
         Run asError = run("check", "--settings", "settings.json");
         assertEquals(1, asError.exitCode, asError.out);
         assertEquals("prompts/huge.txt:1:1: error file-too-large: File not analysed: 8.0 MB of text, above the 8 MB"
-                + " that Promptwise analyses\n1 file checked: 1 error, 0 warnings, 0 information, 0 hints\n", asError.out);
+                + " that Promptwise analyses\n1 file checked: 1 error, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\n", asError.out);
 
         write("settings.json", "{\"rules\": {\"file-too-large\": \"off\"}}");
         Run off = run("check", "--settings", "settings.json");
-        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints\n", off.out);
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\n", off.out);
     }
 
     @Test
@@ -155,7 +155,7 @@ class CheckCommandTest {
         }
         Run byDefault = run("check");
         assertEquals("prompts/dump.txt:1:1: information file-too-large: File not analysed: 67.0 MB of text, above the"
-                + " 8 MB that Promptwise analyses\n1 file checked: 0 errors, 0 warnings, 1 information, 0 hints\n",
+                + " 8 MB that Promptwise analyses\n1 file checked: 0 errors, 0 warnings, 1 information, 0 hints; prices as of 2026-07-24\n",
                 byDefault.out);
         write("settings.json", "{\"rules\": {\"file-too-large\": \"error\"}}");
         Run asError = run("check", "--settings", "settings.json");
@@ -163,7 +163,7 @@ class CheckCommandTest {
         assertTrue(asError.out.startsWith("prompts/dump.txt:1:1: error file-too-large: File not analysed: 67.0 MB"),
                 asError.out);
         write("settings.json", "{\"rules\": {\"file-too-large\": \"off\"}}");
-        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints\n",
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\n",
                 run("check", "--settings", "settings.json").out);
     }
 
@@ -213,7 +213,7 @@ class CheckCommandTest {
         write("node_modules/pkg/prompts/x.txt", DUPLICATED);
         write("target/prompts/x.txt", DUPLICATED);
         Run run = run("check");
-        assertEquals("0 files checked: 0 errors, 0 warnings, 0 information, 0 hints\n", run.out);
+        assertEquals("0 files checked: 0 errors, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\n", run.out);
     }
 
     @Test
@@ -372,9 +372,49 @@ class CheckCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = PromptwiseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), workspace);
+                new PrintStream(err, true, StandardCharsets.UTF_8), workspace, clock);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private record Run(int exitCode, String out, String err) {}
+
+    /** The day the runs judge deprecations and the catalog's age on: fixed, 134 days after the prices' date. */
+    private java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-05T12:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
+    @Test
+    void theJsonNamesTheCatalogItsDateAndSize() throws Exception {
+        write("prompts/a.txt", "Reply with the queue name.\n");
+        JsonNode catalog = new ObjectMapper().readTree(run("check", "--format", "json").out).get("catalog");
+        dev.promptwise.core.catalog.PriceCatalog shipped = dev.promptwise.core.catalog.PriceCatalog.bundled();
+        assertEquals(shipped.info().source(), catalog.get("source").asText());
+        assertEquals("2026-07-24", catalog.get("asOf").asText());
+        assertEquals(shipped.models().size(), catalog.get("models").asInt());
+        assertEquals(null, catalog.get("hint"), "134 days old is not stale");
+    }
+
+    @Test
+    void aCatalogOlderThan180DaysGetsAHintInBothFormats() throws Exception {
+        write("prompts/a.txt", "Reply with the queue name.\n");
+        clock = java.time.Clock.fixed(java.time.Instant.parse("2027-01-21T00:00:00Z"), java.time.ZoneOffset.UTC);
+        String hint = "the price catalog is 181 days old (prices as of 2026-07-24): update it with"
+                + " `promptwise prices update --from <LiteLLM price file or URL>`";
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\nhint: "
+                + hint + "\n", run("check").out);
+        assertEquals(hint, new ObjectMapper().readTree(run("check", "--format", "json").out).at("/catalog/hint").asText());
+        clock = java.time.Clock.fixed(java.time.Instant.parse("2027-01-20T00:00:00Z"), java.time.ZoneOffset.UTC);
+        assertEquals("1 file checked: 0 errors, 0 warnings, 0 information, 0 hints; prices as of 2026-07-24\n",
+                run("check").out, "180 days old is not yet stale");
+    }
+
+    @Test
+    void aDeprecatedModelIsReportedOnTheDayTheClockGives() throws Exception {
+        write("prompts/a.prompt", "---\nmodel: claude-3-7-sonnet-20250219\n---\nReply with the queue name.\n");
+        String before = run("check").out;
+        assertTrue(before.contains("prompts/a.prompt:2:8: warning deprecated-model: 'claude-3-7-sonnet-20250219' is"
+                + " deprecated since 2026-02-19: its provider may stop serving it; its successor is claude-sonnet-4.5."),
+                before);
+        clock = java.time.Clock.fixed(java.time.Instant.parse("2026-02-18T00:00:00Z"), java.time.ZoneOffset.UTC);
+        assertTrue(!run("check").out.contains("deprecated-model"));
+    }
 }

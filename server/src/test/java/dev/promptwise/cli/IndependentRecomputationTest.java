@@ -69,7 +69,8 @@ class IndependentRecomputationTest {
     /**
      * List prices as the providers published them: OpenAI's pricing page (gpt-4o, gpt-4o-mini, gpt-4.1 family,
      * o4-mini, gpt-5), Anthropic's (claude-sonnet-4, claude-sonnet-4.5, claude-haiku-4.5), Google's Gemini API
-     * pricing (gemini-2.5-flash, -flash-lite); fine-tuning from OpenAI's fine-tuning pricing. Cache minimums:
+     * pricing (gemini-2.5-flash, -flash-lite: context caching at a tenth of the input price, $0.03 and $0.01, since
+     * Google's 2025 change from a quarter); fine-tuning from OpenAI's fine-tuning pricing. Cache minimums:
      * OpenAI 1,024 tokens in steps of 128; Anthropic 1,024 (Sonnet) and 4,096 (Haiku 4.5); Gemini 2.5 Flash 1,024,
      * Flash-Lite 2,048. Reasoning models (hidden reasoning billed as output): the o-series, gpt-5, Claude 4 and
      * later, Gemini 2.5 (LiteLLM's supports_reasoning, 2026-07-24).
@@ -89,8 +90,8 @@ class IndependentRecomputationTest {
             Map.entry("claude-sonnet-4-20250514", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null).thatReasons()),
             Map.entry("claude-sonnet-4.5", new Price(Cache.ANTHROPIC, 3.00, 0.30, 3.75, 15.00, 1024, null).thatReasons()),
             Map.entry("claude-haiku-4.5", new Price(Cache.ANTHROPIC, 1.00, 0.10, 1.25, 5.00, 4096, null).thatReasons()),
-            Map.entry("gemini-2.5-flash", new Price(Cache.GOOGLE, 0.30, 0.075, null, 2.50, 1024, null).thatReasons()),
-            Map.entry("gemini-2.5-flash-lite", new Price(Cache.GOOGLE, 0.10, 0.025, null, 0.40, 2048, null).thatReasons()));
+            Map.entry("gemini-2.5-flash", new Price(Cache.GOOGLE, 0.30, 0.03, null, 2.50, 1024, null).thatReasons()),
+            Map.entry("gemini-2.5-flash-lite", new Price(Cache.GOOGLE, 0.10, 0.01, null, 0.40, 2048, null).thatReasons()));
 
     private static final Map<String, Double> CHANGES_PER_MONTH = Map.of(
             "daily", 30.0, "weekly", 52.0 / 12, "monthly", 1.0, "quarterly", 1.0 / 3, "yearly", 1.0 / 12);

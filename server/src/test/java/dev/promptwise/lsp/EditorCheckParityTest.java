@@ -41,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EditorCheckParityTest {
 
+    /** The day both edges judge deprecations on, as their clocks would give it. */
+    private static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 12, 5);
+
+
     @TempDir
     Path workspace;
 
@@ -146,7 +150,8 @@ class EditorCheckParityTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = PromptwiseCli.run(new String[] {"check", "--format", "json", "--fail-on", "none", "."},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                root);
+                root, java.time.Clock.fixed(DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                        java.time.ZoneOffset.UTC));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         Map<String, List<String>> findings = new LinkedHashMap<>();
@@ -173,7 +178,7 @@ class EditorCheckParityTest {
     private static Map<String, List<String>> editor(Path root) throws IOException {
         QueuedExecutor threads = new QueuedExecutor();
         RecordingClient client = new RecordingClient();
-        PromptwiseLanguageServer server = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog.bundled()),
+        PromptwiseLanguageServer server = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog.bundled().on(DAY)),
                 new PromptwiseLanguageServer.Environment(threads, new ManualScheduler(), code -> { },
                         new ServerLog(new PrintWriter(new StringWriter()))));
         server.connect(client);

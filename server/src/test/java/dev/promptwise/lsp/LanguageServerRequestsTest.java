@@ -262,6 +262,27 @@ class LanguageServerRequestsTest {
         assertEquals(1, catalogReads.get());
     }
 
+    @Test
+    void aWorkspaceCatalogWrittenByPricesUpdatePricesTheEditor(@TempDir Path root) throws IOException {
+        // A LiteLLM file under .promptwise/, as `promptwise prices update` writes it, with its own gpt-4o-mini price.
+        Files.createDirectories(root.resolve(".promptwise"));
+        Files.writeString(root.resolve(".promptwise/prices-2026-08-01.json"), "{\"last_updated\": \"2026-08-01\","
+                + " \"gpt-4o-mini\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\","
+                + " \"input_cost_per_token\": 1e-07, \"output_cost_per_token\": 4e-07}}");
+        PromptwiseLanguageServer editor = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog::bundled,
+                message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
+                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
+        editor.connect(new RecordingClient());
+        InitializeParams params = new InitializeParams();
+        params.setRootUri(root.toUri().toString());
+        editor.initialize(params).join();
+        PriceCatalog used = editor.analyzer().facade().catalog();
+        assertEquals(".promptwise/prices-2026-08-01.json (LiteLLM format)", used.info().source());
+        assertEquals(0.10, used.resolve("gpt-4o-mini").orElseThrow().input());
+        assertEquals(PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().fineTuning(),
+                used.resolve("gpt-4o-mini").orElseThrow().fineTuning(), "the overlay applies to it");
+    }
+
     private static int errorCode(CompletableFuture<?> future) {
         CompletionException failure = assertThrows(CompletionException.class, future::join);
         return ((ResponseErrorException) failure.getCause()).getResponseError().getCode();

@@ -29,10 +29,20 @@ import java.util.Optional;
 public final class TestWorkspace implements StrategyWorkspace {
 
     private final Map<String, String> files = new LinkedHashMap<>();
-    private final PromptwiseAnalysis analysis = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> {
-        throw new AssertionError("a rule failed: " + message);
-    });
+    private final PromptwiseAnalysis analysis;
     private Settings settings = Settings.DEFAULTS;
+
+    /** A workspace priced with the bundled catalog, which judges no deprecation (no day is given). */
+    public TestWorkspace() {
+        this(PriceCatalog.bundled());
+    }
+
+    /** A workspace priced with {@code catalog} ({@code PriceCatalog.bundled().on(day)} to judge deprecations). */
+    public TestWorkspace(PriceCatalog catalog) {
+        analysis = new PromptwiseAnalysis(catalog, message -> {
+            throw new AssertionError("a rule failed: " + message);
+        });
+    }
 
     /** Adds (or replaces) a file; a path ending in '/' is a folder. */
     public TestWorkspace with(String path, String text) {

@@ -199,6 +199,10 @@ final class StrategyAnalyses {
             StrategySchema schema) {
         List<StrategyCompletion.ModelChoice> models = new ArrayList<>();
         for (ModelInfo model : strategy.catalog().models()) {
+            if (model.id().indexOf('/') >= 0) {
+                // A provider's route (azure/…, bedrock/…) is typed by those who use it; completion offers the models.
+                continue;
+            }
             models.add(new StrategyCompletion.ModelChoice(model.id(), Money.usd(model.input()) + " / "
                     + Money.usd(model.output()) + " per 1M tokens (" + model.provider() + ")"));
         }

@@ -29,6 +29,9 @@ import java.util.List;
  *     rule applies ({@code PromptCaching})
  * @param reasoning whether the model thinks in hidden reasoning tokens that are billed as output (LiteLLM's
  *     {@code supports_reasoning}: the o-series, gpt-5, Claude 4 and later, Gemini 2.5)
+ * @param deprecationDate the day the provider retires or deprecates the model ({@code YYYY-MM-DD}, LiteLLM's
+ *     {@code deprecation_date}), or {@code null} when none is announced
+ * @param successor the model the provider recommends in its place, or {@code null} when the catalog knows none
  */
 public record ModelInfo(
         String id,
@@ -48,10 +51,51 @@ public record ModelInfo(
         PriceTier aboveThreshold,
         String note,
         Integer cacheMinTokens,
-        boolean reasoning) {
+        boolean reasoning,
+        String deprecationDate,
+        String successor) {
 
     public ModelInfo {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** The constructor before the catalog gave deprecation dates and successors: neither is known. */
+    public ModelInfo(
+            String id,
+            String provider,
+            double input,
+            Double cachedInput,
+            Double cacheWrite,
+            double output,
+            int contextWindow,
+            int maxOutput,
+            String encoding,
+            boolean exactTokens,
+            FineTuning fineTuning,
+            List<String> aliases,
+            String source,
+            String asOf,
+            PriceTier aboveThreshold,
+            String note,
+            Integer cacheMinTokens,
+            boolean reasoning) {
+        this(id, provider, input, cachedInput, cacheWrite, output, contextWindow, maxOutput, encoding, exactTokens,
+                fineTuning, aliases, source, asOf, aboveThreshold, note, cacheMinTokens, reasoning, null, null);
+    }
+
+    /**
+     * Returns whether the model is past its {@code deprecationDate} on {@code today} (ISO {@code YYYY-MM-DD}); false
+     * when the catalog gives no date or {@code today} is {@code null}.
+     */
+    public boolean deprecatedOn(java.time.LocalDate today) {
+        if (deprecationDate == null || today == null) {
+            return false;
+        }
+        try {
+            return !today.isBefore(java.time.LocalDate.parse(deprecationDate));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The constructor before the catalog gave cache minimums and reasoning: neither is known. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,28 +31,87 @@ import java.util.regex.Pattern;
 
 /**
  * The prices and limits of the models Promptwise knows, so that every prompt can be priced: the bundled catalog
- * ({@code models.json} beside this class), which users extend or override with their own entries.
+ * (LiteLLM's price file, {@code litellm-snapshot.json}, with the hand-kept {@code overlay.json} laid over it, read
+ * at start-up from the {@code catalog.tsv} the build makes of the two; see docs/pricing.md), or a workspace's
+ * newer LiteLLM file ({@link #fromLiteLlm}), which users extend or override with their own entries.
  *
- * <p>Ids are matched case-insensitively after normalisation: a provider prefix ({@code openai/}, {@code azure/},
- * {@code googleai/}, {@code vertexai/}, {@code anthropic/}, GitHub Models' {@code openai/gpt-4o}) is dropped, spaces
- * become dashes and a parenthesised suffix ({@code o4-mini (Preview)}) is ignored, so VS Code's display names
- * ({@code GPT-4o}, {@code Gemini 2.5 Pro}) resolve too. A dated id ({@code gpt-4o-2024-08-06},
- * {@code claude-sonnet-4-5-20250929}) resolves to its undated model when it is not listed itself.
+ * <p>Ids are matched case-insensitively after normalisation: spaces become dashes and a parenthesised suffix
+ * ({@code o4-mini (Preview)}) is ignored, so VS Code's display names ({@code GPT-4o}, {@code Gemini 2.5 Pro})
+ * resolve too. An id with a provider route ({@code azure/eu/gpt-4o-2024-08-06}) is first looked up as written, so a
+ * provider's own price wins, then without the route ({@code openai/}, {@code vertex_ai/}, {@code bedrock/},
+ * GitHub Models' {@code openai/gpt-4o}). A dated id ({@code gpt-4o-2024-08-06}, {@code claude-sonnet-4-5-20250929})
+ * is its own model when priced otherwise ({@code gpt-4o-2024-05-13}), else resolves to its undated model.
  */
 public final class PriceCatalog {
 
-    private static final String BUNDLED_RESOURCE = "models.json";
-    /** Jackson's reader: immutable and thread-safe, unlike the mapper it comes from. */
-    private static final ObjectReader JSON = new ObjectMapper().reader();
+    /** The LiteLLM snapshot shipped in the jar (filtered by {@link LiteLlmFormat#filter}). */
+    public static final String SNAPSHOT_RESOURCE = "litellm-snapshot.json";
+    /** The hand-kept facts LiteLLM lacks, each entry with its source and date. */
+    public static final String OVERLAY_RESOURCE = "overlay.json";
+    /** What the shipped catalog's {@link CatalogInfo#source()} says. */
+    public static final String SHIPPED_SOURCE = "LiteLLM " + LiteLlmFormat.FILE_NAME + " (BerriAI/litellm, MIT)";
+    /**
+     * Jackson's reader: immutable and thread-safe, unlike the mapper it comes from; made on first use, since the
+     * bundled catalog is read without it and making a mapper costs a cold JVM a quarter of a second.
+     */
+    private static final class Json {
+        static final ObjectReader READER = new ObjectMapper().reader();
+    }
     private static final Pattern DASHED_DATE_SUFFIX = Pattern.compile("-\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern COMPACT_DATE_SUFFIX = Pattern.compile("-\\d{8}$");
     private static final Pattern PARENTHESISED_SUFFIX = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final int MOST_SUGGESTIONS = 3;
 
     /**
-     * The raw entries, kept so that overrides can be merged field by field: unmodifiable maps, lists and values
-     * rather than Jackson's trees, so that a catalog (the bundled one above all, which every host reads) is
-     * immutable.
+     * Where a catalog's prices come from and how fresh they are.
+     *
+     * @param source the file the prices were read from
+     * @param asOf the day of its prices ({@code YYYY-MM-DD}), or {@code null} when it does not say
+     * @param models how many models it prices
+     */
+    public record CatalogInfo(String source, String asOf, int models) {
+
+        /** Prices older than this many days are worth updating, and reports say so. */
+        public static final int STALE_AFTER_DAYS = 180;
+
+        /** Returns how many days old the prices are on {@code today}, or empty when the catalog gives no date. */
+        public java.util.OptionalLong ageInDays(LocalDate today) {
+            LocalDate date = date();
+            return date == null || today == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(java.time.temporal.ChronoUnit.DAYS.between(date, today));
+        }
+
+        /** Returns whether the prices are older than {@link #STALE_AFTER_DAYS} on {@code today}. */
+        public boolean staleOn(LocalDate today) {
+            return ageInDays(today).orElse(0) > STALE_AFTER_DAYS;
+        }
+
+        /**
+         * The sentence a report shows when the prices are stale on {@code today}, or {@code null} when they are
+         * not: how old they are and how to update them.
+         */
+        public String staleHint(LocalDate today) {
+            if (!staleOn(today)) {
+                return null;
+            }
+            return "the price catalog is " + ageInDays(today).getAsLong() + " days old (prices as of " + asOf
+                    + "): update it with `promptwise prices update --from <LiteLLM price file or URL>`";
+        }
+
+        /** The day of the prices, or {@code null}. */
+        public LocalDate date() {
+            try {
+                return asOf == null ? null : LocalDate.parse(asOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A user's entries as written (only the fields they give), kept so that overrides can be merged field by field:
+     * unmodifiable maps, lists and values rather than Jackson's trees, so that a catalog is immutable; {@code null}
+     * for the bundled catalog and merged ones, whose entries are their models ({@link #entryOf}).
      */
     private final List<Map<String, Object>> entries;
     private final List<ModelInfo> models;
@@ -59,35 +119,84 @@ public final class PriceCatalog {
     private final Map<String, Integer> indexByName;
     /** Provider facts by lower-case id: the {@code providers} section of a catalog file. */
     private final Map<String, ProviderInfo> providers;
-
-    private PriceCatalog(List<ObjectNode> entries) {
-        this(entries, Map.of());
-    }
+    /** Fine-tuned inference prices of LiteLLM's {@code ft:<base>} entries, by lower-case base id. */
+    private final Map<String, ModelInfo.FineTuning> fineTunedPrices;
+    private final CatalogInfo info;
+    /** The day deprecations and the catalog's age are judged on, or {@code null} when no edge gave one. */
+    private final LocalDate today;
 
     private PriceCatalog(List<ObjectNode> entries, Map<String, ProviderInfo> providers) {
+        this(build(entries), freeze(entries), providers, Map.of(), null, null);
+    }
+
+    PriceCatalog(List<ModelInfo> models, List<Map<String, Object>> entries, Map<String, ProviderInfo> providers,
+            Map<String, ModelInfo.FineTuning> fineTunedPrices, CatalogInfo info, LocalDate today) {
         this.providers = Map.copyOf(providers);
-        List<Map<String, Object>> frozen = new ArrayList<>();
+        this.entries = entries == null ? null : List.copyOf(entries);
+        this.models = List.copyOf(models);
+        this.fineTunedPrices = Map.copyOf(fineTunedPrices);
+        this.info = info != null ? new CatalogInfo(info.source(), info.asOf(), models.size())
+                : new CatalogInfo("user catalog", null, models.size());
+        this.today = today;
+        this.indexByName = Map.copyOf(index(this.models));
+    }
+
+    private static List<Map<String, Object>> freeze(List<ObjectNode> entries) {
+        List<Map<String, Object>> frozen = new ArrayList<>(entries.size());
         for (ObjectNode entry : entries) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> values = (Map<String, Object>) frozen(entry);
-            frozen.add(values);
+            frozen.add(freezeOne(entry));
         }
-        this.entries = List.copyOf(frozen);
-        List<ModelInfo> built = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (int position = 0; position < entries.size(); position++) {
-            ModelInfo model = toModelInfo(entries.get(position));
-            built.add(model);
+        return frozen;
+    }
+
+    private static List<ModelInfo> build(List<ObjectNode> entries) {
+        List<ModelInfo> built = new ArrayList<>(entries.size());
+        for (ObjectNode entry : entries) {
+            built.add(toModelInfo(entry));
+        }
+        return built;
+    }
+
+    /**
+     * Indexes every model under its id as written (lower-cased, a provider route such as {@code azure/} kept),
+     * then its aliases, then both without the route: a canonical id always wins over another model's alias, and a
+     * provider's own entry over the bare model of the same name.
+     */
+    private static Map<String, Integer> index(List<ModelInfo> models) {
+        Map<String, Integer> index = new HashMap<>(models.size() * 4);
+        for (int position = 0; position < models.size(); position++) {
+            index.putIfAbsent(normaliseKeepingRoute(models.get(position).id()), position);
+        }
+        for (int position = 0; position < models.size(); position++) {
+            for (String alias : models.get(position).aliases()) {
+                index.putIfAbsent(normaliseKeepingRoute(alias), position);
+            }
+        }
+        for (int position = 0; position < models.size(); position++) {
+            ModelInfo model = models.get(position);
+            if (model.id().indexOf('/') < 0) {
+                index.putIfAbsent(normalise(model.id()), position);
+            }
+        }
+        for (int position = 0; position < models.size(); position++) {
+            ModelInfo model = models.get(position);
             index.putIfAbsent(normalise(model.id()), position);
-        }
-        // Aliases come second so that a canonical id always wins over another model's alias.
-        for (int position = 0; position < built.size(); position++) {
-            for (String alias : built.get(position).aliases()) {
+            for (String alias : model.aliases()) {
                 index.putIfAbsent(normalise(alias), position);
             }
         }
-        this.models = List.copyOf(built);
-        this.indexByName = Map.copyOf(index);
+        return index;
+    }
+
+    /**
+     * Starts reading the bundled catalog on a daemon thread of its own and returns at once, so that it loads while
+     * the caller starts up (the command line when it starts, the language server at {@code initialize}); a caller
+     * of {@link #bundled()} meanwhile waits for that read instead of starting a second one.
+     */
+    public static void loadInBackground() {
+        Thread loader = new Thread(PriceCatalog::bundled, "promptwise-catalog");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Returns the catalog bundled with Promptwise (read from the classpath once, on first use). */
@@ -96,17 +205,40 @@ public final class PriceCatalog {
     }
 
     /**
-     * Parses a user's catalog. Two shapes are accepted: {@code {"models": [{"id": …, …}, …]}}, like the bundled
-     * file, and a mapping from id to entry, {@code {"acme-ft": {"input": 0.3, …}}}, like the strategy file's
-     * {@code models:} section. Every field but the id may be left out.
+     * Returns the catalog made of a LiteLLM price file (the one {@code promptwise prices update} wrote, in place
+     * of the shipped snapshot) and Promptwise's overlay of hand-kept facts.
      *
-     * @throws IllegalArgumentException when the text is not JSON of either shape, or a field has the wrong type;
+     * @param source what {@link #info()} names as the source
+     * @throws IllegalArgumentException when the text is not a LiteLLM price file
+     */
+    public static PriceCatalog fromLiteLlm(String json, String source) {
+        JsonNode root;
+        try {
+            root = Json.READER.readTree(json);
+        } catch (JsonProcessingException exception) {
+            throw new IllegalArgumentException("The price file is not valid JSON: " + exception.getOriginalMessage(),
+                    exception);
+        }
+        if (!LiteLlmFormat.looksLikeLiteLlm(root)) {
+            throw new IllegalArgumentException("The price file is not in LiteLLM's format (an object of models"
+                    + " with input_cost_per_token, output_cost_per_token, litellm_provider…)");
+        }
+        return withOverlay(LiteLlmFormat.convert(root, source, true), source, BundledHolder.overlay());
+    }
+
+    /**
+     * Parses a user's catalog. Three shapes are accepted: {@code {"models": [{"id": …, …}, …]}}, like the overlay
+     * file; a mapping from id to entry, {@code {"acme-ft": {"input": 0.3, …}}}, like the strategy file's
+     * {@code models:} section; and LiteLLM's {@code model_prices_and_context_window.json} as it is (prices per
+     * token, {@code litellm_provider}…). Every field but the id may be left out.
+     *
+     * @throws IllegalArgumentException when the text is not JSON of any shape, or a field has the wrong type;
      *     the message says which entry and field
      */
     public static PriceCatalog parse(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.READER.readTree(json);
         } catch (JsonProcessingException exception) {
             throw new IllegalArgumentException("The price catalog is not valid JSON: " + exception.getOriginalMessage(),
                     exception);
@@ -126,26 +258,181 @@ public final class PriceCatalog {
 
     /**
      * Returns a catalog in which {@code extra}'s entries override this one's, field by field where they give a
-     * field, and entries that name no model of this catalog are added at the end. Aliases are merged.
+     * field, and entries that name no model of this catalog are added at the end. Aliases are merged. An entry
+     * named with a provider route ({@code azure/gpt-4o}) that this catalog knows only as another model's alias
+     * becomes a model of its own, so that a price for one provider does not change the others'. An entry that
+     * names no known model but gives {@code model: <known id>} (an Azure deployment, a proxy's name) starts
+     * from that model's figures.
      */
     public PriceCatalog withOverrides(PriceCatalog extra) {
-        List<ObjectNode> merged = new ArrayList<>();
-        for (Map<String, Object> entry : entries) {
-            merged.add((ObjectNode) tree(entry));
-        }
-        for (Map<String, Object> extraValues : extra.entries) {
+        List<ModelInfo> mergedModels = new ArrayList<>(models);
+        for (Map<String, Object> extraValues : extra.rawEntries()) {
             ObjectNode extraEntry = (ObjectNode) tree(extraValues);
-            Optional<Integer> target = indexOf(extraEntry.get("id").asText());
-            if (target.isEmpty()) {
-                merged.add(extraEntry);
+            String id = extraEntry.get("id").asText();
+            Optional<Integer> target = indexOf(id);
+            if (target.isPresent() && (id.indexOf('/') < 0
+                    || normaliseKeepingRoute(models.get(target.get()).id()).equals(normaliseKeepingRoute(id)))) {
+                ObjectNode merged = entryOf(mergedModels.get(target.get()));
+                mergeInto(merged, extraEntry);
+                mergedModels.set(target.get(), toModelInfo(merged));
                 continue;
             }
-            ObjectNode base = merged.get(target.get());
-            mergeInto(base, extraEntry);
+            Optional<Integer> like = target.isPresent() ? target
+                    : extraEntry.path("model").isTextual() ? indexOf(extraEntry.get("model").asText())
+                    : Optional.empty();
+            ObjectNode merged = extraEntry;
+            if (like.isPresent()) {
+                merged = entryOf(mergedModels.get(like.get()));
+                merged.remove("aliases");
+                merged.put("id", id);
+                mergeInto(merged, extraEntry);
+            }
+            mergedModels.add(toModelInfo(merged));
         }
         Map<String, ProviderInfo> mergedProviders = new HashMap<>(providers);
         mergedProviders.putAll(extra.providers);
-        return new PriceCatalog(merged, mergedProviders);
+        Map<String, ModelInfo.FineTuning> mergedFineTuned = new HashMap<>(fineTunedPrices);
+        mergedFineTuned.putAll(extra.fineTunedPrices);
+        // A user's ft:<base> prices override the fine-tuned inference prices the overlay gives its base.
+        extra.fineTunedPrices.forEach((base, prices) -> indexOf(base).ifPresent(position -> {
+            ModelInfo model = mergedModels.get(position);
+            if (model.fineTuning() != null) {
+                ObjectNode entry = entryOf(model);
+                ObjectNode tuning = (ObjectNode) entry.get("fineTuning");
+                tuning.put("input", prices.input());
+                tuning.put("output", prices.output());
+                if (prices.cachedInput() != null) {
+                    tuning.put("cachedInput", prices.cachedInput());
+                }
+                mergedModels.set(position, toModelInfo(entry));
+            }
+        }));
+        return new PriceCatalog(mergedModels, null, mergedProviders, mergedFineTuned, info, today);
+    }
+
+    /** The entries as written for a user's catalog; else each model as an entry. */
+    private List<Map<String, Object>> rawEntries() {
+        if (entries != null) {
+            return entries;
+        }
+        List<Map<String, Object>> all = new ArrayList<>(models.size());
+        for (ModelInfo model : models) {
+            all.add(freezeOne(entryOf(model)));
+        }
+        return all;
+    }
+
+    /** A model as a catalog entry with every field, so that an override can be merged into it. */
+    static ObjectNode entryOf(ModelInfo model) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("id", model.id());
+        entry.put("provider", model.provider());
+        entry.put("input", model.input());
+        putNumber(entry, "cachedInput", model.cachedInput());
+        putNumber(entry, "cacheWrite", model.cacheWrite());
+        entry.put("output", model.output());
+        entry.put("contextWindow", model.contextWindow());
+        entry.put("maxOutput", model.maxOutput());
+        entry.put("encoding", model.encoding());
+        entry.put("exactTokens", model.exactTokens());
+        ModelInfo.FineTuning fineTuning = model.fineTuning();
+        if (fineTuning != null) {
+            ObjectNode tuning = entry.putObject("fineTuning");
+            putNumber(tuning, "training", fineTuning.training());
+            tuning.put("input", fineTuning.input());
+            putNumber(tuning, "cachedInput", fineTuning.cachedInput());
+            tuning.put("output", fineTuning.output());
+            putText(tuning, "note", fineTuning.note());
+            putNumber(tuning, "trainingPerHour", fineTuning.trainingPerHour());
+            putText(tuning, "baseModel", fineTuning.baseModel());
+            ArrayNode methods = tuning.putArray("methods");
+            fineTuning.methods().forEach(methods::add);
+            putText(tuning, "source", fineTuning.source());
+            putText(tuning, "asOf", fineTuning.asOf());
+        }
+        ArrayNode aliases = entry.putArray("aliases");
+        model.aliases().forEach(aliases::add);
+        putText(entry, "source", model.source());
+        putText(entry, "asOf", model.asOf());
+        ModelInfo.PriceTier tier = model.aboveThreshold();
+        if (tier != null) {
+            ObjectNode above = entry.putObject("aboveThreshold");
+            above.put("thresholdTokens", tier.thresholdTokens());
+            above.put("input", tier.input());
+            putNumber(above, "cachedInput", tier.cachedInput());
+            above.put("output", tier.output());
+        }
+        putText(entry, "note", model.note());
+        if (model.cacheMinTokens() != null) {
+            entry.put("cacheMinTokens", model.cacheMinTokens());
+        }
+        entry.put("reasoning", model.reasoning());
+        putText(entry, "deprecationDate", model.deprecationDate());
+        putText(entry, "successor", model.successor());
+        return entry;
+    }
+
+    private static void putNumber(ObjectNode entry, String name, Double value) {
+        if (value != null) {
+            entry.put(name, value);
+        }
+    }
+
+    private static void putText(ObjectNode entry, String name, String value) {
+        if (value != null) {
+            entry.put(name, value);
+        }
+    }
+
+    /**
+     * Returns this catalog judging deprecations and its own age on {@code day} (the edges pass today's date; tests
+     * a fixed one). Shares everything else with this catalog.
+     */
+    public PriceCatalog on(LocalDate day) {
+        return new PriceCatalog(models, entries, providers, fineTunedPrices, info, day);
+    }
+
+    /** The day deprecations and the catalog's age are judged on: the one {@link #on} gave, else {@code null}. */
+    public LocalDate today() {
+        return today;
+    }
+
+    Map<String, ProviderInfo> providers() {
+        return providers;
+    }
+
+    Map<String, ModelInfo.FineTuning> fineTunedPrices() {
+        return fineTunedPrices;
+    }
+
+    /**
+     * Returns the bundled catalog's start-up form ({@link CompactCatalog}) made from the texts of LiteLLM's
+     * snapshot and the overlay: what the build writes, so that start-up need not convert JSON.
+     */
+    public static String compactFromSources(String snapshotJson, String overlayJson) {
+        return CompactCatalog.write(fromSources(snapshotJson, overlayJson));
+    }
+
+    /** The bundled catalog as its sources give it: LiteLLM's snapshot with the overlay laid over it. */
+    static PriceCatalog fromSources(String snapshotJson, String overlayJson) {
+        try {
+            LiteLlmFormat.Converted snapshot = LiteLlmFormat.convert(Json.READER.readTree(snapshotJson),
+                    "LiteLLM " + LiteLlmFormat.FILE_NAME, true);
+            return withOverlay(snapshot, SHIPPED_SOURCE, Json.READER.readTree(overlayJson));
+        } catch (JsonProcessingException exception) {
+            throw new IllegalArgumentException("The catalog's sources are not valid JSON: "
+                    + exception.getOriginalMessage(), exception);
+        }
+    }
+
+    /** Where the prices come from, their date and how many models there are. */
+    public CatalogInfo info() {
+        return info;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> freezeOne(ObjectNode entry) {
+        return (Map<String, Object>) frozen(entry);
     }
 
     /**
@@ -153,7 +440,8 @@ public final class PriceCatalog {
      * does or {@code id} is {@code null} or blank.
      *
      * <p>A fine-tuned id {@code ft:<base>:<org>:<suffix>:<id>} resolves to its base model with the fine-tuned
-     * model's inference prices in place of the base prices (when the catalog knows them), under the id as written.
+     * model's inference prices in place of the base prices (the overlay's, else LiteLLM's {@code ft:<base>}
+     * entry's), under the id as written.
      */
     public Optional<ModelInfo> resolve(String id) {
         if (id == null || id.isBlank()) {
@@ -163,7 +451,8 @@ public final class PriceCatalog {
         if (trimmed.regionMatches(true, 0, "ft:", 0, 3)) {
             int baseEnd = trimmed.indexOf(':', 3);
             String base = baseEnd < 0 ? trimmed.substring(3) : trimmed.substring(3, baseEnd);
-            return indexOf(base).map(position -> asFineTuned(models.get(position), trimmed));
+            ModelInfo.FineTuning litellm = fineTunedPrices.get(base.strip().toLowerCase(Locale.ROOT));
+            return indexOf(base).map(position -> asFineTuned(models.get(position), trimmed, litellm));
         }
         return indexOf(trimmed).map(models::get);
     }
@@ -204,8 +493,12 @@ public final class PriceCatalog {
     }
 
     private Optional<Integer> indexOf(String id) {
+        Integer position = indexByName.get(normaliseKeepingRoute(id));
+        if (position != null) {
+            return Optional.of(position);
+        }
         String name = normalise(id);
-        Integer position = indexByName.get(name);
+        position = indexByName.get(name);
         if (position == null && DASHED_DATE_SUFFIX.matcher(name).find()) {
             position = indexByName.get(DASHED_DATE_SUFFIX.matcher(name).replaceFirst(""));
         }
@@ -220,33 +513,64 @@ public final class PriceCatalog {
 
     /** Lower-cases, drops a provider prefix and a parenthesised suffix, and turns spaces and {@code @} into dashes. */
     static String normalise(String id) {
-        String name = PARENTHESISED_SUFFIX.matcher(id.strip()).replaceFirst("").toLowerCase(Locale.ROOT);
+        String name = normaliseKeepingRoute(id);
         int slash = name.lastIndexOf('/');
-        if (slash >= 0) {
-            name = name.substring(slash + 1);
+        return slash >= 0 ? name.substring(slash + 1) : name;
+    }
+
+    /** As {@link #normalise}, keeping a provider route ({@code azure/}, {@code bedrock/us-east-1/}). */
+    static String normaliseKeepingRoute(String id) {
+        if (isPlain(id)) {
+            return id.toLowerCase(Locale.ROOT);
         }
+        String name = PARENTHESISED_SUFFIX.matcher(id.strip()).replaceFirst("").toLowerCase(Locale.ROOT);
         return name.strip().replace('@', '-').replaceAll("\\s+", "-").replaceAll("-{2,}", "-");
     }
 
-    private static ModelInfo asFineTuned(ModelInfo base, String fineTunedId) {
-        ModelInfo.FineTuning fineTuning = base.fineTuning();
+    /** Whether an id is already normal but for its case: no space, {@code @}, parenthesis or double dash. */
+    private static boolean isPlain(String id) {
+        int length = id.length();
+        if (length == 0 || Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(length - 1))) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (c == '@' || c == '(' || Character.isWhitespace(c) || (c == '-' && i + 1 < length && id.charAt(i + 1) == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ModelInfo asFineTuned(ModelInfo base, String fineTunedId, ModelInfo.FineTuning litellm) {
+        ModelInfo.FineTuning fineTuning = base.fineTuning() != null ? base.fineTuning() : litellm;
         if (fineTuning == null) {
             return new ModelInfo(fineTunedId, base.provider(), base.input(), base.cachedInput(), base.cacheWrite(),
                     base.output(), base.contextWindow(), base.maxOutput(), base.encoding(), base.exactTokens(), null,
                     List.of(), base.source(), base.asOf(), base.aboveThreshold(),
                     "fine-tuned from " + base.id() + "; the catalog has no fine-tuned prices, so base prices are shown",
-                    base.cacheMinTokens(), base.reasoning());
+                    base.cacheMinTokens(), base.reasoning(), base.deprecationDate(), base.successor());
         }
         return new ModelInfo(fineTunedId, base.provider(), fineTuning.input(), fineTuning.cachedInput(), null,
                 fineTuning.output(), base.contextWindow(), base.maxOutput(), base.encoding(), base.exactTokens(),
-                fineTuning, List.of(), base.source(), base.asOf(), null,
+                base.fineTuning(), List.of(), base.source(), base.asOf(), null,
                 "fine-tuned from " + base.id() + ": fine-tuned inference prices", base.cacheMinTokens(),
-                base.reasoning());
+                base.reasoning(), base.deprecationDate(), base.successor());
     }
 
     private static PriceCatalog fromTree(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("The price catalog must be a JSON object");
+        }
+        if (LiteLlmFormat.looksLikeLiteLlm(root)) {
+            LiteLlmFormat.Converted converted = LiteLlmFormat.convert(root, "user catalog (LiteLLM format)", false);
+            for (ObjectNode entry : converted.entries()) {
+                // A user's entry gives only what it overrides: no date of its own, no source over the shipped one
+                // unless it adds a model.
+                entry.remove("asOf");
+            }
+            return new PriceCatalog(build(converted.entries()), freeze(converted.entries()), Map.of(),
+                    fineTunedPrices(converted.fineTuned()), null, null);
         }
         List<ObjectNode> entries = new ArrayList<>();
         Map<String, ProviderInfo> providers = providers(root.get("providers"));
@@ -278,6 +602,88 @@ public final class PriceCatalog {
             }
         }
         return new PriceCatalog(entries, providers);
+    }
+
+    private static boolean contains(ArrayNode list, String text) {
+        for (JsonNode item : list) {
+            if (item.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** LiteLLM's {@code ft:<base>} entries as the fine-tuned inference prices of their base. */
+    private static Map<String, ModelInfo.FineTuning> fineTunedPrices(Map<String, ObjectNode> entries) {
+        Map<String, ModelInfo.FineTuning> prices = new HashMap<>();
+        entries.forEach((base, entry) -> {
+            if (entry.hasNonNull("input") && entry.hasNonNull("output")) {
+                prices.put(base, new ModelInfo.FineTuning(null, entry.get("input").asDouble(),
+                        entry.hasNonNull("cachedInput") ? entry.get("cachedInput").asDouble() : null,
+                        entry.get("output").asDouble(), "fine-tuned inference price of LiteLLM's ft:" + base
+                        + " entry", null, base, List.of(), entry.path("source").asText(null),
+                        entry.path("asOf").asText(null)));
+            }
+        });
+        return prices;
+    }
+
+    /**
+     * Joins a LiteLLM snapshot and the overlay: each overlay entry is laid over the snapshot entry it names
+     * ({@code litellm}, else its id; the overlay's id becomes the model's and the snapshot's key an alias), field
+     * by field, its {@code source} and {@code asOf} kept only for the facts it adds (a model the snapshot lacks
+     * takes them as its price source). Overlay models come first, in the overlay's order, then the rest of the
+     * snapshot in file order. A snapshot model that an overlay alias names, with the same figures, is folded in.
+     */
+    static PriceCatalog withOverlay(LiteLlmFormat.Converted snapshot, String source, JsonNode overlay) {
+        Map<String, ObjectNode> byName = new HashMap<>();
+        for (ObjectNode entry : snapshot.entries()) {
+            byName.putIfAbsent(entry.get("id").asText().toLowerCase(Locale.ROOT), entry);
+            entry.path("aliases").forEach(alias -> byName.putIfAbsent(alias.asText().toLowerCase(Locale.ROOT), entry));
+        }
+        java.util.Set<ObjectNode> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ObjectNode> ordered = new ArrayList<>();
+        for (JsonNode overlayNode : overlay.path("models")) {
+            ObjectNode facts = (ObjectNode) overlayNode.deepCopy();
+            String id = facts.get("id").asText();
+            String key = facts.path("litellm").asText(id);
+            facts.remove("litellm");
+            ObjectNode base = byName.get(key.toLowerCase(Locale.ROOT));
+            if (base == null || placed.contains(base)) {
+                ordered.add(facts);
+                continue;
+            }
+            String snapshotId = base.get("id").asText();
+            facts.remove("source");
+            facts.remove("asOf");
+            mergeInto(base, facts);
+            base.put("id", id);
+            if (!snapshotId.equals(id) && !contains(base.withArray("aliases"), snapshotId)) {
+                base.withArray("aliases").add(snapshotId);
+            }
+            for (JsonNode alias : facts.path("aliases")) {
+                ObjectNode other = byName.get(alias.asText().toLowerCase(Locale.ROOT));
+                if (other != null && other != base && !placed.contains(other)
+                        && other.get("id").asText().equalsIgnoreCase(alias.asText())
+                        && LiteLlmFormat.sameFigures(other, base)) {
+                    placed.add(other);
+                    other.path("aliases").forEach(more -> {
+                        if (!contains(base.withArray("aliases"), more.asText())) {
+                            base.withArray("aliases").add(more.asText());
+                        }
+                    });
+                }
+            }
+            placed.add(base);
+            ordered.add(base);
+        }
+        for (ObjectNode entry : snapshot.entries()) {
+            if (!placed.contains(entry)) {
+                ordered.add(entry);
+            }
+        }
+        return new PriceCatalog(build(ordered), null, providers(overlay.get("providers")),
+                fineTunedPrices(snapshot.fineTuned()), new CatalogInfo(source, snapshot.asOf(), ordered.size()), null);
     }
 
     /**
@@ -428,7 +834,9 @@ public final class PriceCatalog {
                 fields.priceTier(),
                 fields.text("note", null),
                 fields.entry().hasNonNull("cacheMinTokens") ? fields.integer("cacheMinTokens", 0) : null,
-                fields.bool("reasoning", false));
+                fields.bool("reasoning", false),
+                fields.text("deprecationDate", null),
+                fields.text("successor", null));
     }
 
     /** Reads typed fields of one entry, naming the model and field in the message of any type error. */
@@ -557,18 +965,32 @@ public final class PriceCatalog {
         }
     }
 
-    /** Loads the bundled catalog once, on first use of {@link #bundled()}. */
+    /** Loads the bundled catalog once, on first use of {@link #bundled()}: the LiteLLM snapshot and the overlay. */
     private static final class BundledHolder {
+        /** The overlay's text (a string, immutable, where a JSON tree would not be); parsed where it is used. */
+        static final String OVERLAY = text(OVERLAY_RESOURCE);
         static final PriceCatalog CATALOG = loadBundled();
 
         private static PriceCatalog loadBundled() {
-            try (InputStream stream = PriceCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-                if (stream == null) {
-                    throw new IllegalStateException("The bundled price catalog " + BUNDLED_RESOURCE + " is missing");
-                }
-                return fromTree(JSON.readTree(stream));
+            return CompactCatalog.read(text(CompactCatalog.RESOURCE));
+        }
+
+        static JsonNode overlay() {
+            try {
+                return Json.READER.readTree(OVERLAY);
             } catch (IOException exception) {
-                throw new UncheckedIOException("The bundled price catalog cannot be read", exception);
+                throw new UncheckedIOException("The bundled overlay " + OVERLAY_RESOURCE + " cannot be read", exception);
+            }
+        }
+
+        private static String text(String resource) {
+            try (InputStream stream = PriceCatalog.class.getResourceAsStream(resource)) {
+                if (stream == null) {
+                    throw new IllegalStateException("The bundled " + resource + " is missing");
+                }
+                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException exception) {
+                throw new UncheckedIOException("The bundled " + resource + " cannot be read", exception);
             }
         }
     }

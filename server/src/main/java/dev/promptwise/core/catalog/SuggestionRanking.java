@@ -24,6 +24,9 @@ final class SuggestionRanking {
             "haiku");
     private static final Pattern O_SERIES = Pattern.compile("^o\\d.*");
     private static final Pattern GENERATION = Pattern.compile("\\d+");
+    private static final Pattern VARIANT = Pattern.compile("preview|-exp|experimental"
+            + "|audio|realtime|search|tts|transcribe|embedding|deep-research|latest|instruct|vision|image|codex|lyria"
+            + "|learnlm|computer-use|live");
     private static final Pattern PARTS = Pattern.compile("[-_.]|(?<=\\d)(?=[a-z])|(?<=[a-z])(?=\\d)");
 
     private SuggestionRanking() {}
@@ -82,11 +85,16 @@ final class SuggestionRanking {
             int index = name.getValue();
             distance[index] = Math.min(distance[index], EditDistance.between(wanted, name.getKey()));
         }
-        record Scored(ModelSuggestion suggestion, int familyMismatch, int tokenizer, int priceBand, int generation,
-                int distance, int order) {}
+        record Scored(ModelSuggestion suggestion, int familyMismatch, int variant, int tokenizer, int priceBand,
+                int generation, int distance, int order) {}
+        boolean wantedRoute = wanted.indexOf('/') >= 0;
         List<Scored> scored = new ArrayList<>();
         for (int index = 0; index < models.size(); index++) {
             ModelInfo model = models.get(index);
+            if (!wantedRoute && model.id().indexOf('/') >= 0) {
+                // A provider's copy (azure/…, vertex_ai/…) is offered only to a name written with a route.
+                continue;
+            }
             Family other = Family.of(PriceCatalog.normalise(model.id()), model.provider());
             int familyMismatch = family.vendor() == null ? 0
                     : !family.vendor().equals(other.vendor()) ? 3
@@ -100,14 +108,29 @@ final class SuggestionRanking {
                     model.exactTokens() ? model.encoding() : null, wantedEncoding, ratio);
             int priceBand = ratio == null || ratio <= 0 ? 0
                     : (int) Math.floor(Math.abs(Math.log(ratio)) / Math.log(ModelSuggestion.PRICE_CLASS_RATIO));
-            scored.add(new Scored(suggestion, familyMismatch, suggestion.otherTokenizer() ? 1 : 0, priceBand,
+            // A near-exact typo keeps the model it misspells first, variant or not.
+            scored.add(new Scored(suggestion, familyMismatch, distance[index] <= 1 ? 0 : variant(model), suggestion.otherTokenizer() ? 1 : 0,
+                    priceBand,
                     family.generation().equals(other.generation()) ? 0 : 1, distance[index], index));
         }
-        scored.sort(Comparator.comparingInt(Scored::familyMismatch).thenComparingInt(Scored::tokenizer)
+        scored.sort(Comparator.comparingInt(Scored::familyMismatch).thenComparingInt(Scored::variant)
+                .thenComparingInt(Scored::tokenizer)
                 .thenComparingInt(Scored::priceBand).thenComparingInt(Scored::generation)
                 .thenComparingInt(Scored::distance)
                 .thenComparingInt(Scored::order));
         return scored.stream().limit(limit).map(Scored::suggestion).toList();
+    }
+
+    /**
+     * 1 for a model that is a variant rather than a model one would switch to: a preview or
+     * experiment, an audio, realtime, search, speech or embedding model, one with a deprecation date, or one the
+     * catalog prices at nothing; 0 for the rest, which are offered first.
+     */
+    private static int variant(ModelInfo model) {
+        String id = model.id().toLowerCase(Locale.ROOT);
+        boolean special = VARIANT.matcher(id).find() || model.deprecationDate() != null
+                || (model.input() == 0 && model.output() == 0);
+        return special ? 1 : 0;
     }
 
     /** Returns the encoding of an OpenAI family id, which is known exactly, or {@code null} for any other id. */

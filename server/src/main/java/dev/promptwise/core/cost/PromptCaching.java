@@ -55,7 +55,7 @@ public final class PromptCaching {
         if (minimum == 0 || prefix < minimum) {
             return 0;
         }
-        if (providerName.equals("openai")) {
+        if (providerName.equals("openai") || providerName.equals("azure")) {
             return minimum + OPENAI_STEP * ((prefix - minimum) / OPENAI_STEP);
         }
         return prefix;
@@ -73,6 +73,8 @@ public final class PromptCaching {
         String id = lower(modelId);
         switch (lower(provider)) {
             case "openai":
+            case "azure":
+                // Azure OpenAI caches as OpenAI does.
                 return OPENAI_MINIMUM;
             case "anthropic":
                 return id.contains("haiku") ? ANTHROPIC_HAIKU_MINIMUM : ANTHROPIC_MINIMUM;

@@ -51,6 +51,12 @@ public final class TokenCounter {
     /** The encoding of GPT-4 and GPT-3.5. */
     public static final String CL100K_BASE = "cl100k_base";
 
+    /** The encoding of the legacy completion models text-davinci-002 and -003 and the Codex models. */
+    public static final String P50K_BASE = "p50k_base";
+
+    /** The encoding of GPT-3's first models: davinci, curie, babbage, ada and their text-*-001. */
+    public static final String R50K_BASE = "r50k_base";
+
     /** How many characters of segments the cache of each counter keeps at most. */
     static final int CACHE_CHARACTER_LIMIT = 8 * 1024 * 1024;
 
@@ -86,7 +92,8 @@ public final class TokenCounter {
 
     /** Returns whether {@link #forEncoding} accepts {@code encoding}; false for {@code null}. */
     public static boolean isKnownEncoding(String encoding) {
-        return O200K_BASE.equals(encoding) || CL100K_BASE.equals(encoding);
+        return O200K_BASE.equals(encoding) || CL100K_BASE.equals(encoding) || P50K_BASE.equals(encoding)
+                || R50K_BASE.equals(encoding);
     }
 
     /**
@@ -360,7 +367,7 @@ public final class TokenCounter {
      * @throws IllegalArgumentException when the encoding is not one that {@link #forEncoding} accepts
      */
     public static void loadInBackground(String encoding) {
-        if (!O200K_BASE.equals(encoding) && !CL100K_BASE.equals(encoding)) {
+        if (!isKnownEncoding(encoding)) {
             throw new IllegalArgumentException("Unknown encoding " + encoding);
         }
         Thread loader = new Thread(() -> vocabularyOf(encoding), "promptwise-vocabulary-" + encoding);
@@ -505,9 +512,24 @@ public final class TokenCounter {
         static final Encoding ENCODING = vocabulary(CL100K_BASE);
     }
 
+    /** The {@code p50k_base} vocabulary, as {@link O200kVocabulary}. */
+    private static final class P50kVocabulary {
+        static final Encoding ENCODING = vocabulary(P50K_BASE);
+    }
+
+    /** The {@code r50k_base} vocabulary, as {@link O200kVocabulary}. */
+    private static final class R50kVocabulary {
+        static final Encoding ENCODING = vocabulary(R50K_BASE);
+    }
+
     /** Returns the shared vocabulary of an encoding, loading it on first use. */
     private static Encoding vocabularyOf(String name) {
-        return CL100K_BASE.equals(name) ? Cl100kVocabulary.ENCODING : O200kVocabulary.ENCODING;
+        return switch (name) {
+            case CL100K_BASE -> Cl100kVocabulary.ENCODING;
+            case P50K_BASE -> P50kVocabulary.ENCODING;
+            case R50K_BASE -> R50kVocabulary.ENCODING;
+            default -> O200kVocabulary.ENCODING;
+        };
     }
 
     private static Encoding vocabulary(String name) {

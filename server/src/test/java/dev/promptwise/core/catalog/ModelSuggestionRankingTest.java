@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptwise.testing.CuratedCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The "did you mean" of an unknown model ranks the bundled catalog by family, tokenizer and price class before the
  * closeness of names, and says when the best it has is not like for like (issue 12, class D). Prices compared are
- * the input prices per 1M tokens: gpt-4 $30 and o1 $15 (genai-prices), gpt-4o $2.50, o3 $2 (models.json).
+ * the input prices per 1M tokens: gpt-4 $30 and o1 $15 (genai-prices), gpt-4o $2.50, o3 $2 (the catalog). The
+ * bundled catalog prices gpt-4, o1 and claude-3-opus again (LiteLLM lists them), so the ranking is shown over the
+ * models of the hand-kept catalog ({@link CuratedCatalog}), as a user's catalog without them would rank.
  */
 class ModelSuggestionRankingTest {
 
-    private static final PriceCatalog CATALOG = PriceCatalog.bundled();
+    private static final PriceCatalog CATALOG = CuratedCatalog.of(CuratedCatalog.OVERLAY_MODELS);
 
     private static List<String> ids(String unknown) {
         return CATALOG.suggestions(unknown);
@@ -80,6 +83,19 @@ class ModelSuggestionRankingTest {
         assertTrue(ids("gpt-4o-mni").stream().allMatch(id -> id.endsWith("mini")), ids("gpt-4o-mni").toString());
         assertTrue(ids("gemini-1.5-flash").stream().allMatch(id -> id.contains("flash")));
         assertEquals("gemini-2.0-flash", ids("gemini-1.5-flash").get(0), "$0.10 is nearer $0.075 than $0.30 is");
+    }
+
+    @Test
+    void theBundledCatalogOffersMainModelsNotAProvidersCopyOrAVariant() {
+        PriceCatalog bundled = PriceCatalog.bundled();
+        assertEquals(List.of("gemini-2.5-pro", "gemini-3.1-pro"), bundled.suggestions("gemini-pro").subList(0, 2));
+        assertEquals("gpt-4o-mini", bundled.suggestions("gpt-4o-mni").get(0));
+        for (String unknown : List.of("gemini-pro", "gpt-4o-mni", "claude-sonet-4", "gpt-9-ultra")) {
+            assertTrue(bundled.suggestions(unknown).stream().noneMatch(id -> id.contains("/")
+                    || id.contains("preview") || id.contains("audio")), bundled.suggestions(unknown).toString());
+        }
+        // A near-exact typo still finds the model it misspells, deprecated or not.
+        assertEquals("claude-sonnet-4-20250514", bundled.suggestions("claude-sonet-4").get(0));
     }
 
     @Test

@@ -15,15 +15,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Checks the bundled catalog against the dated facts it was made from, and how ids, aliases and overrides resolve. */
+/**
+ * Checks the bundled catalog (LiteLLM's snapshot of 2026-07-24 with Promptwise's overlay) against the dated facts
+ * it was made from, and how ids, aliases and overrides resolve.
+ */
 class PriceCatalogTest {
 
     private static final PriceCatalog CATALOG = PriceCatalog.bundled();
 
     /**
      * Every model of shared/reference/model-facts.md with its figures, transcribed by hand: id, input, cached
-     * input, cache write (NaN when the facts give none), output, context window, maximum output (0 where the
-     * facts give no limits).
+     * input, cache write (NaN when the facts give none), output, context window, maximum output. Where LiteLLM's
+     * snapshot of 2026-07-24 is newer than the facts it wins (docs/pricing.md, "Where the figures changed"): Gemini's
+     * cached input is a tenth of the input price since Google's 2025 change (2.5 Flash 0.03, Flash-Lite 0.01, Pro
+     * 0.125); Claude 3.7 Sonnet writes at most 64,000 tokens without the 128K-output beta header; and the models the
+     * facts gave no limits for have LiteLLM's. The overlay keeps 400,000 for the gpt-5 family (LiteLLM's 272,000 is
+     * the input limit) and 200,000 for Claude Sonnet 4 (LiteLLM's 1,000,000 is a beta window).
      */
     private static final Object[][] FACTS = {
         {"gpt-4o", 2.50, 1.25, Double.NaN, 10.00, 128_000, 16_384},
@@ -38,21 +45,21 @@ class PriceCatalogTest {
         {"gpt-5-mini", 0.25, 0.025, Double.NaN, 2.00, 400_000, 128_000},
         {"gpt-5-nano", 0.05, 0.005, Double.NaN, 0.40, 400_000, 128_000},
         {"claude-sonnet-4-20250514", 3.00, 0.30, 3.75, 15.00, 200_000, 64_000},
-        {"claude-3-7-sonnet-20250219", 3.00, 0.30, 3.75, 15.00, 200_000, 128_000},
+        {"claude-3-7-sonnet-20250219", 3.00, 0.30, 3.75, 15.00, 200_000, 64_000},
         {"claude-3-5-haiku-20241022", 0.80, 0.08, 1.00, 4.00, 200_000, 8_192},
         {"claude-opus-4-1-20250805", 15.00, 1.50, 18.75, 75.00, 200_000, 32_000},
-        {"gemini-2.5-flash", 0.30, 0.075, Double.NaN, 2.50, 1_048_576, 65_535},
-        {"gemini-2.5-flash-lite", 0.10, 0.025, Double.NaN, 0.40, 1_048_576, 65_535},
+        {"gemini-2.5-flash", 0.30, 0.03, Double.NaN, 2.50, 1_048_576, 65_535},
+        {"gemini-2.5-flash-lite", 0.10, 0.01, Double.NaN, 0.40, 1_048_576, 65_535},
         {"gemini-2.0-flash", 0.10, 0.025, Double.NaN, 0.40, 1_048_576, 8_192},
-        {"gemini-2.5-pro", 1.25, 0.3125, Double.NaN, 10.00, 1_048_576, 65_535},
-        {"gpt-5.4", 2.50, 0.25, Double.NaN, 15.00, 0, 0},
-        {"gpt-5.4-mini", 0.75, 0.075, Double.NaN, 4.50, 0, 0},
-        {"gpt-5.4-nano", 0.20, 0.02, Double.NaN, 1.25, 0, 0},
-        {"claude-haiku-4.5", 1.00, 0.10, 1.25, 5.00, 0, 0},
-        {"claude-sonnet-4.5", 3.00, 0.30, 3.75, 15.00, 0, 0},
-        {"claude-sonnet-4.6", 3.00, 0.30, 3.75, 15.00, 0, 0},
-        {"claude-opus-4.5", 5.00, 0.50, 6.25, 25.00, 0, 0},
-        {"gemini-3.1-pro", 2.00, 0.20, Double.NaN, 12.00, 0, 0},
+        {"gemini-2.5-pro", 1.25, 0.125, Double.NaN, 10.00, 1_048_576, 65_535},
+        {"gpt-5.4", 2.50, 0.25, Double.NaN, 15.00, 1_050_000, 128_000},
+        {"gpt-5.4-mini", 0.75, 0.075, Double.NaN, 4.50, 1_050_000, 128_000},
+        {"gpt-5.4-nano", 0.20, 0.02, Double.NaN, 1.25, 1_050_000, 128_000},
+        {"claude-haiku-4.5", 1.00, 0.10, 1.25, 5.00, 200_000, 64_000},
+        {"claude-sonnet-4.5", 3.00, 0.30, 3.75, 15.00, 200_000, 64_000},
+        {"claude-sonnet-4.6", 3.00, 0.30, 3.75, 15.00, 1_000_000, 64_000},
+        {"claude-opus-4.5", 5.00, 0.50, 6.25, 25.00, 200_000, 64_000},
+        {"gemini-3.1-pro", 2.00, 0.20, Double.NaN, 12.00, 1_048_576, 65_536},
     };
 
     @Test
@@ -75,16 +82,20 @@ class PriceCatalogTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(FACTS.length, CATALOG.models().size(), "the catalog holds exactly the models of the facts");
+        List<String> first = CATALOG.models().subList(0, FACTS.length).stream().map(ModelInfo::id).toList();
+        assertEquals(java.util.Arrays.stream(FACTS).map(fact -> (String) fact[0]).toList(), first,
+                "the overlay's models come first, in its order");
+        assertTrue(CATALOG.models().size() > 900, "and LiteLLM's other models after them");
     }
 
     @Test
     void pricesAboveAThresholdFollowTheFacts() {
         ModelInfo geminiPro = CATALOG.resolve("gemini-2.5-pro").orElseThrow();
-        assertEquals(new ModelInfo.PriceTier(200_000, 2.50, null, 15.00), geminiPro.aboveThreshold());
+        assertEquals(new ModelInfo.PriceTier(200_000, 2.50, 0.25, 15.00), geminiPro.aboveThreshold());
         assertEquals(1.25, geminiPro.inputPriceFor(200_000));
         assertEquals(2.50, geminiPro.inputPriceFor(200_001));
-        assertEquals(0.3125, geminiPro.cachedInputPriceFor(250_000));
+        assertEquals(0.25, geminiPro.cachedInputPriceFor(250_000));
+        assertEquals(0.125, geminiPro.cachedInputPriceFor(1_000));
 
         ModelInfo gpt54 = CATALOG.resolve("gpt-5.4").orElseThrow();
         assertEquals(new ModelInfo.PriceTier(272_000, 5.00, 0.50, 22.50), gpt54.aboveThreshold());
@@ -190,6 +201,9 @@ class PriceCatalogTest {
             ModelEncodings.ModelEncoding mapped = ModelEncodings.forModel(model.id());
             assertEquals(mapped.encoding(), model.encoding(), model.id());
             assertEquals(!mapped.estimated(), model.exactTokens(), model.id());
+        }
+        for (Object[] fact : FACTS) {
+            ModelInfo model = CATALOG.resolve((String) fact[0]).orElseThrow();
             assertEquals(model.provider().equals("openai"), model.exactTokens(), model.id());
         }
     }
@@ -298,6 +312,100 @@ class PriceCatalogTest {
     @Test
     void bundledCatalogIsLoadedOnce() {
         assertSame(PriceCatalog.bundled(), PriceCatalog.bundled());
+    }
+
+    @Test
+    void theBundledCatalogIsWhatItsSourcesGive() throws java.io.IOException {
+        PriceCatalog fromSources = PriceCatalog.fromSources(resource(PriceCatalog.SNAPSHOT_RESOURCE),
+                resource(PriceCatalog.OVERLAY_RESOURCE));
+        assertEquals(fromSources.models(), CATALOG.models(), "catalog.tsv is the sources, compacted by the build");
+        assertEquals(fromSources.info(), CATALOG.info());
+        assertEquals(new PriceCatalog.CatalogInfo(PriceCatalog.SHIPPED_SOURCE, "2026-07-24", CATALOG.models().size()),
+                CATALOG.info());
+        assertEquals(fromSources.provider("openai"), CATALOG.provider("openai"));
+    }
+
+    @Test
+    void everyOverlayEntryNamesItsSourceAndDate() throws java.io.IOException {
+        var overlay = new com.fasterxml.jackson.databind.ObjectMapper().readTree(resource(PriceCatalog.OVERLAY_RESOURCE));
+        Pattern day = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+        for (var entry : overlay.path("models")) {
+            assertFalse(entry.path("source").asText().isBlank(), entry.toString());
+            assertTrue(day.matcher(entry.path("asOf").asText()).matches(), entry.path("id").asText());
+        }
+        overlay.path("providers").forEach(provider -> assertFalse(provider.path("source").asText().isBlank()));
+    }
+
+    @Test
+    void openAiModelsAreCountedWithTheirOwnTokenizerExactly() {
+        Map<String, String> expected = Map.of("gpt-4", "cl100k_base", "gpt-3.5-turbo", "cl100k_base",
+                "text-embedding-3-small", "cl100k_base", "gpt-4o", "o200k_base", "gpt-4.1", "o200k_base",
+                "o3", "o200k_base", "gpt-5", "o200k_base", "davinci-002", "cl100k_base");
+        expected.forEach((id, encoding) -> {
+            ModelInfo model = CATALOG.resolve(id).orElseThrow();
+            assertEquals(List.of(encoding, true), List.of(model.encoding(), model.exactTokens()), id);
+        });
+        assertFalse(CATALOG.resolve("claude-sonnet-4.5").orElseThrow().exactTokens(), "Claude is estimated");
+    }
+
+    @Test
+    void aDatedSnapshotPricedOtherwiseIsAModelOfItsOwn() {
+        ModelInfo may = CATALOG.resolve("gpt-4o-2024-05-13").orElseThrow();
+        assertEquals(List.of("gpt-4o-2024-05-13", 5.00, 15.00), List.of(may.id(), may.input(), may.output()));
+        // A snapshot with gpt-4o's own figures is one of its names.
+        assertEquals("gpt-4o", CATALOG.resolve("gpt-4o-2024-08-06").orElseThrow().id());
+    }
+
+    @Test
+    void providerRoutesResolveToTheProvidersPriceWhenItDiffers() {
+        assertResolves("gpt-4o", "azure/gpt-4o", "openai/gpt-4o");
+        ModelInfo europe = CATALOG.resolve("azure/eu/gpt-4o-2024-08-06").orElseThrow();
+        assertEquals(List.of("azure/eu/gpt-4o-2024-08-06", "azure", 2.75, 11.00),
+                List.of(europe.id(), europe.provider(), europe.input(), europe.output()));
+        assertResolves("claude-opus-4.5", "vertex_ai/claude-opus-4-5", "anthropic/claude-opus-4-5");
+        assertResolves("anthropic.claude-3-5-haiku-20241022-v1:0", "bedrock/anthropic.claude-3-5-haiku-20241022-v1:0");
+        assertEquals("google", CATALOG.resolve("vertex_ai/gemini-2.5-pro").orElseThrow().provider());
+        assertTrue(CATALOG.resolve("groq/llama-3.3-70b-versatile").isPresent());
+        assertTrue(CATALOG.resolve("text-embedding-3-small").isPresent());
+    }
+
+    @Test
+    void aFineTunedIdWithoutOverlayPricesTakesLiteLlmsFineTunedEntry() {
+        ModelInfo tuned = CATALOG.resolve("ft:gpt-3.5-turbo:acme::abc123").orElseThrow();
+        assertEquals(List.of(3.00, 6.00), List.of(tuned.input(), tuned.output()));
+        assertFalse(tuned.fineTunable(), "the overlay does not say gpt-3.5-turbo can still be fine-tuned");
+        ModelInfo mini = CATALOG.resolve("ft:gpt-4o-mini-2024-07-18:acme::abc123").orElseThrow();
+        assertEquals(List.of(0.30, 1.20), List.of(mini.input(), mini.output()));
+    }
+
+    @Test
+    void aDeploymentNameMapsToItsModel() {
+        PriceCatalog merged = CATALOG.withOverrides(PriceCatalog.fromMapping(Map.of(
+                "support-gpt4o-prod", Map.of("model", "gpt-4o"),
+                "cheap-deployment", Map.of("model", "gpt-4o-mini", "input", 0.1))));
+        ModelInfo prod = merged.resolve("support-gpt4o-prod").orElseThrow();
+        ModelInfo gpt4o = CATALOG.resolve("gpt-4o").orElseThrow();
+        assertEquals(List.of("support-gpt4o-prod", gpt4o.input(), gpt4o.output(), gpt4o.contextWindow(), "o200k_base", true),
+                List.of(prod.id(), prod.input(), prod.output(), prod.contextWindow(), prod.encoding(), prod.exactTokens()));
+        ModelInfo cheap = merged.resolve("cheap-deployment").orElseThrow();
+        assertEquals(List.of(0.1, CATALOG.resolve("gpt-4o-mini").orElseThrow().output()),
+                List.of(cheap.input(), cheap.output()));
+        assertEquals(gpt4o, merged.resolve("gpt-4o").orElseThrow(), "the model itself is unchanged");
+    }
+
+    @Test
+    void aPriceForOneProvidersRouteLeavesTheModelAlone() {
+        PriceCatalog merged = CATALOG.withOverrides(PriceCatalog.fromMapping(Map.of("azure/gpt-4o",
+                Map.of("input", 2.0))));
+        assertEquals(2.0, merged.resolve("azure/gpt-4o").orElseThrow().input());
+        assertEquals(2.5, merged.resolve("gpt-4o").orElseThrow().input());
+        assertEquals(CATALOG.resolve("gpt-4o").orElseThrow().output(), merged.resolve("azure/gpt-4o").orElseThrow().output());
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var stream = PriceCatalog.class.getResourceAsStream(name)) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static void assertResolves(String expectedId, String... ids) {

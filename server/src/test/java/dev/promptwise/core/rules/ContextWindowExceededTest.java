@@ -45,8 +45,11 @@ class ContextWindowExceededTest {
 
     @Test
     void aModelWithoutAKnownWindowIsNotJudged() {
-        // gpt-5.4's catalog entry has no context window (0): the rule cannot know the limit, so it says nothing.
-        check(RULE, new TestWorkspace(), "prompts/summary.prompt",
-                "---\nmodel: gpt-5.4\nconfig:\n  maxOutputTokens: 100000000\n---\n" + BODY);
+        // The strategy file adds a model without a context window (0): the rule cannot know the limit, so it says
+        // nothing.
+        check(RULE, new TestWorkspace().with("promptwise.yaml", "version: 1\nmodels:\n  acme-chat:\n    input: 1\n"
+                + "    output: 2\nworkloads:\n  summary:\n    prompt: prompts/summary.prompt\n"),
+                "prompts/summary.prompt",
+                "---\nmodel: acme-chat\nconfig:\n  maxOutputTokens: 100000000\n---\n" + BODY);
     }
 }

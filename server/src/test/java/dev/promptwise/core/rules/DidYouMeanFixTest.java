@@ -15,16 +15,19 @@ import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
+import dev.promptwise.testing.CuratedCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The quick fixes of {@code unknown-model}: one click may only swap in a model of the same tokenizer and price
- * class; any other suggestion says what differs, in the message and in the fix's title.
+ * class; any other suggestion says what differs, in the message and in the fix's title. The bundled catalog prices
+ * gpt-4, o1 and claude-3-opus again (LiteLLM lists them), so their "did you mean" is shown over the models of the
+ * hand-kept catalog alone ({@link CuratedCatalog}), as a user's catalog without them would show it.
  */
 class DidYouMeanFixTest {
 
-    private static final PriceCatalog CATALOG = PriceCatalog.bundled();
+    private static final PriceCatalog CATALOG = CuratedCatalog.of(CuratedCatalog.OVERLAY_MODELS);
     private static final PromptwiseAnalysis ANALYSIS = new PromptwiseAnalysis(CATALOG, message -> {
         throw new AssertionError(message);
     });
@@ -79,6 +82,14 @@ class DidYouMeanFixTest {
         assertEquals("Replace with claude-opus-4-1-20250805", preferred(opus).get(0).title());
         assertTrue(opus.message().startsWith("No price or tokenizer is known for 'claude-3-opus': did you mean"
                 + " 'claude-opus-4-1-20250805', "), opus.message());
+    }
+
+    @Test
+    void gpt4IsPricedByTheBundledCatalogWithItsOwnTokenizer() {
+        var gpt4 = PriceCatalog.bundled().resolve("gpt-4").orElseThrow();
+        assertEquals(List.of("cl100k_base", true), List.of(gpt4.encoding(), gpt4.exactTokens()));
+        assertTrue(PriceCatalog.bundled().resolve("o1").isPresent());
+        assertTrue(PriceCatalog.bundled().resolve("claude-3-opus").isPresent());
     }
 
     @Test

@@ -25,8 +25,33 @@ class ModelEncodingsTest {
 
     @Test
     void olderOpenAiFamiliesUseCl100k() {
-        for (String model : new String[] {"gpt-4", "gpt-4-turbo", "gpt-4-0613", "gpt-3.5-turbo", "azure/gpt-35-turbo"}) {
+        for (String model : new String[] {"gpt-4", "gpt-4-turbo", "gpt-4-0613", "gpt-3.5-turbo", "azure/gpt-35-turbo",
+            "text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002", "davinci-002", "babbage-002",
+            "gpt-3.5-turbo-instruct", "ft:gpt-3.5-turbo:acme::x"}) {
             assertEquals(CL100K, ModelEncodings.forModel(model), model);
+        }
+    }
+
+    @Test
+    void legacyCompletionModelsUseP50kOrR50k() {
+        for (String model : new String[] {"text-davinci-003", "text-davinci-002", "code-davinci-002"}) {
+            assertEquals(new ModelEncoding("p50k_base", false), ModelEncodings.forModel(model), model);
+        }
+        for (String model : new String[] {"davinci", "curie", "text-ada-001", "text-davinci-001"}) {
+            assertEquals(new ModelEncoding("r50k_base", false), ModelEncodings.forModel(model), model);
+        }
+    }
+
+    @Test
+    void theLegacyEncodingsCountAsTiktokenDoes() {
+        // The counter gives what jtokkit's own encoder of each vocabulary (tiktoken's files) gives, in all four.
+        String text = "Summarise the ticket below in one sentence.";
+        TokenCounters counters = new TokenCounters();
+        for (String encoding : new String[] {"p50k_base", "r50k_base", "cl100k_base", "o200k_base"}) {
+            assertEquals(true, TokenCounter.isKnownEncoding(encoding), encoding);
+            int count = counters.forEncoding(encoding).count(text);
+            assertEquals(com.knuddels.jtokkit.Encodings.newDefaultEncodingRegistry().getEncoding(encoding)
+                    .orElseThrow().countTokens(text), count, encoding);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.promptwise.core.rules.prompt.FileTooLargeRule;
 import dev.promptwise.core.rules.prompt.InvalidPromptFileRule;
 import dev.promptwise.core.rules.prompt.PromptContext;
 import dev.promptwise.core.rules.prompt.PromptCostAtScaleRule;
+import dev.promptwise.core.rules.prompt.PromptDeprecatedModelRule;
 import dev.promptwise.core.rules.prompt.PromptTooLongRule;
 import dev.promptwise.core.rules.prompt.PromptUnknownModelRule;
 import dev.promptwise.core.rules.prompt.UndefinedVariableRule;
@@ -19,6 +20,7 @@ import dev.promptwise.core.rules.strategy.FineTuningPaysOffRule;
 import dev.promptwise.core.rules.strategy.InsufficientTrainingDataRule;
 import dev.promptwise.core.rules.strategy.MissingPromptRule;
 import dev.promptwise.core.rules.strategy.StrategyContext;
+import dev.promptwise.core.rules.strategy.StrategyDeprecatedModelRule;
 import dev.promptwise.core.rules.strategy.StrategySchemaRule;
 import dev.promptwise.core.rules.strategy.StrategyUnknownModelRule;
 import dev.promptwise.core.rules.strategy.VolatileRequirementsRule;
@@ -39,6 +41,7 @@ public final class RuleRegistry {
             new InvalidPromptFileRule(),
             new FileTooLargeRule(),
             new PromptUnknownModelRule(),
+            new PromptDeprecatedModelRule(),
             new ContextWindowExceededRule(),
             new PromptTooLongRule(),
             new PromptCostAtScaleRule(),
@@ -60,6 +63,7 @@ public final class RuleRegistry {
     public static final List<Rule<StrategyContext>> STRATEGY = List.of(
             new StrategySchemaRule(),
             new StrategyUnknownModelRule(),
+            new StrategyDeprecatedModelRule(),
             new BaseModelNotFineTunableRule(),
             new MissingPromptRule(),
             new ApproachMismatchRule(),
@@ -72,7 +76,7 @@ public final class RuleRegistry {
 
     /**
      * Returns every rule by id, prompt rules first. An id both kinds use ({@code cost-at-scale},
-     * {@code unknown-model}) is one setting, one page and one entry here: the prompt rule's.
+     * {@code unknown-model}, {@code deprecated-model}) is one setting, one page and one entry here: the prompt rule's.
      */
     public static Map<String, Rule<?>> byId() {
         Map<String, Rule<?>> rules = new LinkedHashMap<>();

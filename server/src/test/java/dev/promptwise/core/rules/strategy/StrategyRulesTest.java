@@ -281,7 +281,7 @@ class StrategyRulesTest {
     void aFailingRuleIsLoggedAndSkippedAndTheRegistryListsEveryRuleOnce() {
         assertEquals(RuleRegistry.STRATEGY.size(),
                 RuleRegistry.STRATEGY.stream().map(Rule::id).distinct().count());
-        assertEquals(9, RuleRegistry.STRATEGY.size());
+        assertEquals(10, RuleRegistry.STRATEGY.size());
         StrategyContext broken = new StrategyContext(dev.promptwise.core.strategy.StrategyParser.parse(
                 "workloads:\n  w:\n    model: x\n    approach: fine-tuning\n    data: { labeledExamples: 3 }\n"),
                 "promptwise.yaml", Settings.DEFAULTS, id -> { throw new IllegalStateException("catalog down"); },
