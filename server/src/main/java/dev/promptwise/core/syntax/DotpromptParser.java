@@ -83,9 +83,15 @@ final class DotpromptParser {
         problems.addAll(template.problems);
         problems.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
 
+        List<Attachment> attachments = new ArrayList<>();
+        if (root != null) {
+            // Dotprompt names its tools; Genkit defines them in code, so their definitions are billed but unseen.
+            Attachments.addTools(root.get("tools"), attachments);
+        }
+        Attachments.addMediaHelpers(text, body.start(), attachments);
         return new PromptDocument(PromptFormat.DOTPROMPT, text, template.messages, template.variables,
                 declared.inputs(), model, maxOutputTokens, ExampleFinder.find(text, template.messages, memo), problems,
-                declared.declaresInputs());
+                declared.declaresInputs(), Attachments.inTextOrder(attachments));
     }
 
     /**

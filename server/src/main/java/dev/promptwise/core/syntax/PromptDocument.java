@@ -18,6 +18,8 @@ import java.util.List;
  * @param examples the few-shot examples, structured and written as text
  * @param problems what is broken
  * @param declaresInputs whether the format declares its inputs at all; when false, undefined-variable is not checked
+ * @param attachments what the prompt sends besides its text (file-held defaults, tool definitions, images), in text
+ *     order
  */
 public record PromptDocument(
         PromptFormat format,
@@ -29,14 +31,24 @@ public record PromptDocument(
         Integer maxOutputTokens,
         List<FewShotExample> examples,
         List<SyntaxProblem> problems,
-        boolean declaresInputs) {
+        boolean declaresInputs,
+        List<Attachment> attachments) {
 
     public PromptDocument {
+        attachments = List.copyOf(attachments);
         messages = List.copyOf(messages);
         variables = List.copyOf(variables);
         inputs = List.copyOf(inputs);
         examples = List.copyOf(examples);
         problems = List.copyOf(problems);
+    }
+
+    /** Creates the document of a format that attaches nothing to its text. */
+    public PromptDocument(PromptFormat format, String text, List<Message> messages, List<VariableUse> variables,
+            List<DeclaredInput> inputs, ModelReference model, Integer maxOutputTokens, List<FewShotExample> examples,
+            List<SyntaxProblem> problems, boolean declaresInputs) {
+        this(format, text, messages, variables, inputs, model, maxOutputTokens, examples, problems, declaresInputs,
+                List.of());
     }
 
     /** Returns the message whose range holds {@code offset}, or {@code null} when none does. */

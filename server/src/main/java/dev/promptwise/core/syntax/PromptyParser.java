@@ -53,6 +53,7 @@ final class PromptyParser {
         ModelReference model = null;
         Integer maxOutputTokens = null;
         boolean declaresInputs = false;
+        List<Attachment> attachments = new ArrayList<>();
         int bodyStart = 0;
         FrontMatter frontMatter = FrontMatter.find(text);
         if (frontMatter != null) {
@@ -70,6 +71,11 @@ final class PromptyParser {
                     model = modelOf(root);
                     maxOutputTokens = maxOutputTokensOf(root);
                     declaresInputs = readInputs(text, root, inputs);
+                    Attachments.addFileDefaults(root.get("inputs"), attachments);
+                    Attachments.addFileDefaults(YamlPromptSupport.at(root, "inputSchema", "properties"), attachments);
+                    Attachments.addTools(YamlPromptSupport.at(root, "model", "parameters", "tools"), attachments);
+                    Attachments.addTools(YamlPromptSupport.at(root, "model", "options", "tools"), attachments);
+                    Attachments.addTools(root.get("tools"), attachments);
                 }
             }
         }
@@ -77,8 +83,9 @@ final class PromptyParser {
         TemplateScanner.Result template = TemplateScanner.mustacheOrJinja(text, bodyStart, text.length());
         problems.addAll(template.problems());
         List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages, memo));
+        Attachments.addMarkdownImages(text, bodyStart, attachments);
         return new PromptDocument(PromptFormat.PROMPTY, text, messages, template.variables(), inputs, model,
-                maxOutputTokens, examples, problems, declaresInputs);
+                maxOutputTokens, examples, problems, declaresInputs, Attachments.inTextOrder(attachments));
     }
 
     /**
