@@ -25,6 +25,7 @@ export const RULES: readonly RuleDescription[] = [
   { id: "unused-variable", defaultSeverity: "warning", when: "an input is never used" },
   { id: "invalid-prompt-file", defaultSeverity: "error", when: "front matter or template syntax is broken" },
   { id: "file-too-large", defaultSeverity: "information", when: "the file is larger than Promptwise analyses, so it was skipped" },
+  { id: "unpriced-input", defaultSeverity: "information", when: "a file, tool or image the prompt sends with each request cannot be priced, so its costs are lower bounds" },
   { id: "strategy-schema", defaultSeverity: "error", when: "an unknown key, a wrong type or a value outside its set in the strategy file" },
   { id: "unknown-model", defaultSeverity: "warning", when: "no price or tokenizer is known for the model" },
   { id: "deprecated-model", defaultSeverity: "warning", when: "the model of a prompt or workload is past its deprecation date in the price catalog" },

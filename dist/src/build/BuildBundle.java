@@ -312,7 +312,10 @@ public final class BuildBundle {
             send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
             List<Path> files;
             try (Stream<Path> walk = Files.walk(samples)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+                // The editor opens the text files; images are read from disk by the prompts that send them.
+                files = walk.filter(Files::isRegularFile)
+                        .filter(file -> !file.getFileName().toString().matches("(?i).*\\.(png|jpe?g|gif|webp)")).sorted()
+                        .toList();
             }
             int id = 10;
             for (Path file : files) {

@@ -302,3 +302,87 @@ write("google-flash-lite-minimum", "promptwise.yaml", """workloads:
 manifest("google-flash-lite-minimum", [dict(name="tags", prompt="prompts/tag.prompty", variable=VAR,
     messages=msgs, strict=True, base=None)],
     "Google gemini-2.5-flash-lite: a 1,600-token prefix, above 1,024 but under Flash-Lite's 2,048-token minimum, caches nothing")
+
+import struct, zlib
+def png(width, height):
+    """A grey PNG of this size: what a workspace's image is, for the size its header gives."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+def write_bytes(ws, path, data):
+    p = os.path.join(ROOT, ws, path); os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, 'wb') as f: f.write(data)
+
+# 13. OpenAI gpt-4o, Prompty: the expense policy is an input's ${file:…} default, tools in a JSON file, an image of the
+# form in the user message before the question: all billed on every request, all in the cacheable prefix.
+policy_text = "\n".join(policy(45, "Expense rules")) + "\n"
+write("openai-prompty-files", "prompts/policy.txt", policy_text)
+tools = [{"type": "function", "function": {"name": "lookup_expense", "description": "Look up an expense report by its id.",
+          "parameters": {"type": "object", "properties": {
+              "report_id": {"type": "string", "description": "The report's id, such as EXP-1234."},
+              "currency": {"type": "string", "description": "The currency to convert to.", "enum": ["EUR", "USD", "GBP"]}},
+              "required": ["report_id"]}}},
+         {"type": "function", "function": {"name": "flag_expense", "description": "Flag an expense for review.",
+          "parameters": {"type": "object", "properties": {
+              "report_id": {"type": "string", "description": "The report's id."},
+              "reason": {"type": "string", "description": "Why it needs review."}}}}}]
+write("openai-prompty-files", "prompts/tools.json", json.dumps(tools, indent=2) + "\n")
+write_bytes("openai-prompty-files", "prompts/form.png", png(1024, 768))
+d = Doc()
+d.add("---", "name: expenses", "model:", "  id: gpt-4o", "  provider: openai", "  parameters:", "    tools: ${file:tools.json}",
+      "inputs:", "  policy:", "    type: string", "    default: ${file:policy.txt}", "  question:", "    type: string", "---",
+      "system:")
+s = d.add("You are the expense assistant of Acme Cloud. Apply the policy below.", "{{policy}}", "Answer in two sentences.")
+d.add("")
+d.add("user:")
+u = d.add("![expense form](form.png)", "Question: {{question}}")
+write("openai-prompty-files", "prompts/expenses.prompty", d.text())
+write("openai-prompty-files", "promptwise.yaml", """workloads:
+  expenses:
+    prompt: prompts/expenses.prompty
+    model: gpt-4o
+    traffic: { requestsPerDay: 40000, avgInputTokens: 60, avgOutputTokens: 80 }
+    task: { outputFormat: text }
+    data: { labeledExamples: 800 }
+    fineTuning: { baseModel: gpt-4o-mini }
+""")
+manifest("openai-prompty-files", [dict(name="expenses", prompt="prompts/expenses.prompty", variable=VAR,
+    messages=[dict(lines=rng(s)), dict(lines=rng(u))], strict=False, base="gpt-4o-mini",
+    files={"policy": "prompts/policy.txt"}, tools=dict(rule="openai", file="prompts/tools.json"),
+    images=[dict(text="![expense form](form.png)", width=1024, height=768, rule="openai")])],
+    "OpenAI gpt-4o, Prompty: a ${file:} input default, a tools file and a 1024x768 image, billed on every request and cacheable")
+
+# 14. Anthropic Sonnet 4.5, Prompty: tools written inline in Anthropic's format, a 800x600 image in the system message
+# (cacheable), and a remote image that cannot be priced (a lower bound, listed in missingInputs).
+write_bytes("anthropic-prompty-tools", "prompts/logo.png", png(800, 600))
+inline_tool = {"name": "lookup_order", "description": "Look up an order by its number.",
+               "input_schema": {"type": "object", "properties": {
+                   "order_number": {"type": "string", "description": "The order number."}}, "required": ["order_number"]}}
+d = Doc()
+d.add("---", "name: orders", "model:", "  id: claude-sonnet-4-5", "  provider: anthropic", "  parameters:", "    tools:",
+      "      - name: lookup_order", "        description: Look up an order by its number.", "        input_schema:",
+      "          type: object", "          properties:", "            order_number:", "              type: string",
+      "              description: The order number.", "          required: [order_number]",
+      "inputs:", "  - name: ticket", "    kind: string", "---", "system:")
+s = d.add("![Acme logo](logo.png)", "You are the order assistant of Acme Cloud.", *policy(60, "Order rules"))
+d.add("")
+d.add("user:")
+u = d.add("Ticket: {{ticket}}", "![receipt](https://example.com/receipt.png)")
+write("anthropic-prompty-tools", "prompts/orders.prompty", d.text())
+write("anthropic-prompty-tools", "promptwise.yaml", """workloads:
+  orders:
+    prompt: prompts/orders.prompty
+    model: claude-sonnet-4.5
+    traffic: { requestsPerDay: 30000, avgInputTokens: 90, avgOutputTokens: 120, avgReasoningTokens: 0 }
+    task: { outputFormat: text }
+""")
+manifest("anthropic-prompty-tools", [dict(name="orders", prompt="prompts/orders.prompty", variable=VAR,
+    messages=[dict(lines=rng(s)), dict(lines=rng(u))], strict=False, base=None,
+    tools=dict(rule="anthropic", json=json.dumps([inline_tool], separators=(",", ":"))),
+    images=[dict(text="![Acme logo](logo.png)", width=800, height=600, rule="anthropic"),
+            dict(text="![receipt](https://example.com/receipt.png)", rule="unpriced")],
+    unpriced=["image:https://example.com/receipt.png"])],
+    "Anthropic claude-sonnet-4.5, Prompty: inline tools (346 system tokens plus their JSON), a cacheable 800x600 image, a remote image left unpriced")

@@ -146,4 +146,17 @@ public class DiskWorkspace implements StrategyWorkspace {
             return Optional.empty();
         }
     }
+
+    @Override
+    public Optional<byte[]> readStart(String workspaceRelativePath, int maxBytes) {
+        Optional<Path> file = resolve(workspaceRelativePath).filter(Files::isRegularFile);
+        if (file.isEmpty() || maxBytes <= 0) {
+            return Optional.empty();
+        }
+        try (java.io.InputStream in = Files.newInputStream(file.get())) {
+            return Optional.of(in.readNBytes(maxBytes));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 }

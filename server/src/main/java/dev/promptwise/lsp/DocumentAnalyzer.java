@@ -82,8 +82,9 @@ public final class DocumentAnalyzer {
      * logged).
      */
     public Optional<FileAnalysis> analysis(DocumentSnapshot document) {
-        boolean strategy = isStrategy(document);
-        Key key = new Key(settings, index.strategyGeneration(), strategy ? index.promptGeneration() : 0);
+        // Both kinds read other files through the disk: a strategy file its prompts, a prompt the files its inputs,
+        // tools and images come from; a watched file's change moves the generation, and they are analysed again.
+        Key key = new Key(settings, index.strategyGeneration(), index.promptGeneration());
         return document.analysis(key, snapshot -> analyzeOnce(snapshot, key.settings()));
     }
 

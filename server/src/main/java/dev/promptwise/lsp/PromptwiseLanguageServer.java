@@ -172,20 +172,18 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     /** Reacts to files changed on disk: strategy files are read again, prompts make workloads be priced again. */
     void filesChanged(List<String> uris) {
-        boolean strategies = false;
         for (String uri : uris) {
             String path = index.relativePath(uri);
             if (PromptwiseAnalysis.isStrategyFile(path)) {
                 index.reload(path);
-                strategies = true;
             } else {
                 index.promptChanged();
             }
         }
+        // Every open file again: a strategy file reads the prompts, and a prompt the files its inputs, tools and
+        // images come from (a changed tools file changes the prompt's cost).
         for (DocumentSnapshot document : store.all()) {
-            if (strategies || analyzer.isStrategy(document)) {
-                diagnostics.validateLater(document);
-            }
+            diagnostics.validateLater(document);
         }
     }
 

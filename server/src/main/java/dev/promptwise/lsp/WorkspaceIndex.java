@@ -37,7 +37,8 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
      * The extensions the server's file watchers cover: the watcher's glob is built from them, and only these files'
      * disk answers are remembered between watched-file events.
      */
-    static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt");
+    static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt",
+            ".json", ".png", ".jpg", ".jpeg", ".gif", ".webp");
     /** The most paths whose disk answers one generation remembers. */
     private static final int MAX_REMEMBERED_PATHS = 50_000;
 
@@ -234,6 +235,12 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
             public Optional<String> read(String path) {
                 String text = open.get(path);
                 return text != null ? Optional.of(text) : answers == null ? Optional.empty() : answers.read(path);
+            }
+
+            @Override
+            public Optional<byte[]> readStart(String path, int maxBytes) {
+                // Only images are read this way, never open as text buffers: the disk answers every time.
+                return workspace == null ? Optional.empty() : workspace.readStart(path, maxBytes);
             }
         };
     }

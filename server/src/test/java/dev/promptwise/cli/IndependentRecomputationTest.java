@@ -188,6 +188,7 @@ class IndependentRecomputationTest {
         if (reading.get("base") != null && !data.containsKey("labeledExamples")) {
             missing.add("data.labeledExamples");
         }
+        missing.addAll((List<String>) reading.getOrDefault("unpriced", List.of()));
         double requests = number(traffic.get("requestsPerDay"));
         double variable = number(traffic.get("avgInputTokens"));
         double output = number(traffic.get("avgOutputTokens")) + number(traffic.get("avgReasoningTokens"));
@@ -268,23 +269,45 @@ class IndependentRecomputationTest {
 
     @SuppressWarnings("unchecked")
     private static Counts count(String workspace, Map<String, Object> reading) throws IOException {
-        List<String> lines = Files.readAllLines(root().resolve(workspace).resolve((String) reading.get("prompt")));
+        Path folder = root().resolve(workspace);
+        List<String> lines = Files.readAllLines(folder.resolve((String) reading.get("prompt")));
         Pattern variable = Pattern.compile((String) reading.get("variable"));
-        int staticTokens = 0;
+        // What the prompt sends besides its text: tool definitions first, then each message with its file inputs
+        // in their placeholders' place and its images in their references' place.
+        int tools = toolTokens(folder, (Map<String, Object>) reading.get("tools"));
+        Map<String, String> files = (Map<String, String>) reading.getOrDefault("files", Map.of());
+        List<Map<String, Object>> images = (List<Map<String, Object>>) reading.getOrDefault("images", List.of());
+        int staticTokens = tools;
         int exampleTokens = 0;
         int exampleMessages = 0;
         int formatTokens = 0;
-        int prefix = 0;
+        int prefix = tools;
         boolean prefixEnded = false;
         List<Map<String, Object>> messages = (List<Map<String, Object>>) reading.get("messages");
         for (Map<String, Object> message : messages) {
             String content = message.containsKey("text") ? (String) message.get("text")
                     : dedent(slice(lines, (String) message.get("lines")));
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                content = content.replaceAll("\\{\\{\\s*" + file.getKey() + "\\s*\\}\\}",
+                        Matcher.quoteReplacement(Files.readString(folder.resolve(file.getValue()))));
+            }
+            List<int[]> placed = new ArrayList<>();
+            for (Map<String, Object> image : images) {
+                String reference = (String) image.get("text");
+                int at = content.indexOf(reference);
+                if (at >= 0) {
+                    content = content.substring(0, at) + content.substring(at + reference.length());
+                    placed.add(new int[] {at, imageTokens(image)});
+                }
+            }
             Matcher first = variable.matcher(content);
             boolean hasVariable = first.find();
-            staticTokens += tokens(variable.matcher(content).replaceAll(""));
+            int cut = hasVariable ? first.start() : content.length();
+            int imagesSent = placed.stream().mapToInt(image -> image[1]).sum();
+            int imagesBefore = placed.stream().filter(image -> image[0] <= cut).mapToInt(image -> image[1]).sum();
+            staticTokens += tokens(variable.matcher(content).replaceAll("")) + imagesSent;
             if (!prefixEnded) {
-                prefix += tokens(hasVariable ? content.substring(0, first.start()) : content) + 3;
+                prefix += tokens(content.substring(0, cut)) + imagesBefore + 3;
                 prefixEnded = hasVariable;
             }
             if (Boolean.TRUE.equals(message.get("example"))) {
@@ -303,6 +326,73 @@ class IndependentRecomputationTest {
             }
         }
         return new Counts(staticTokens, messages.size(), exampleTokens, exampleMessages, formatTokens, prefix);
+    }
+
+    /**
+     * The tokens of the tool definitions: OpenAI's counting from its cookbook (per function 7, the line
+     * {@code name:description} without its final period, 3 for the properties, per property 3 and the line
+     * {@code key:type:description}, enums −3 plus 3 and the value per item, 12 once); Anthropic's 346-token tool
+     * system prompt plus the definitions' JSON as written in the reading.
+     */
+    @SuppressWarnings("unchecked")
+    private static int toolTokens(Path folder, Map<String, Object> tools) throws IOException {
+        if (tools == null) {
+            return 0;
+        }
+        if ("anthropic".equals(tools.get("rule"))) {
+            return 346 + tokens((String) tools.get("json"));
+        }
+        List<Map<String, Object>> definitions = new ObjectMapper().readValue(
+                Files.readString(folder.resolve((String) tools.get("file"))), List.class);
+        int total = 12;
+        for (Map<String, Object> definition : definitions) {
+            Map<String, Object> function = (Map<String, Object>) definition.get("function");
+            total += 7 + tokens(function.get("name") + ":" + noFinalPeriod((String) function.get("description")));
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>)
+                    ((Map<String, Object>) function.get("parameters")).get("properties");
+            total += properties.isEmpty() ? 0 : 3;
+            for (Map.Entry<String, Map<String, Object>> property : properties.entrySet()) {
+                total += 3;
+                List<String> values = (List<String>) property.getValue().get("enum");
+                if (values != null) {
+                    total -= 3;
+                    for (String value : values) {
+                        total += 3 + tokens(value);
+                    }
+                }
+                total += tokens(property.getKey() + ":" + property.getValue().get("type") + ":"
+                        + noFinalPeriod((String) property.getValue().get("description")));
+            }
+        }
+        return total;
+    }
+
+    private static String noFinalPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * An image's tokens by its provider's published rule: OpenAI (gpt-4o) fits it in 2048 × 2048, brings the short
+     * side to 768 and bills 85 plus 170 per 512-pixel tile; Anthropic bills width × height / 750. An unpriced one
+     * counts nothing.
+     */
+    private static int imageTokens(Map<String, Object> image) {
+        String rule = (String) image.get("rule");
+        if ("unpriced".equals(rule)) {
+            return 0;
+        }
+        double width = number(image.get("width"));
+        double height = number(image.get("height"));
+        if ("anthropic".equals(rule)) {
+            return (int) Math.ceil(width * height / 750);
+        }
+        double fit = Math.min(1, 2048 / Math.max(width, height));
+        width *= fit;
+        height *= fit;
+        double shorter = Math.min(1, 768 / Math.min(width, height));
+        width *= shorter;
+        height *= shorter;
+        return 85 + 170 * (int) (Math.ceil(width / 512) * Math.ceil(height / 512));
     }
 
     private static String slice(List<String> lines, String range) {

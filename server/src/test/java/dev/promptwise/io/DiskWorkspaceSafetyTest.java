@@ -1,5 +1,6 @@
 package dev.promptwise.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,20 @@ class DiskWorkspaceSafetyTest {
         assertEquals(Optional.empty(), workspace.resolve(path), path);
         assertFalse(workspace.exists(path), path);
         assertEquals(Optional.empty(), workspace.read(path), path);
+        assertEquals(Optional.empty(), workspace.readStart(path, 1024), path);
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsTheStartOfAFileInsideTheRootAndNoMore() throws IOException {
+        byte[] bytes = new byte[5000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        Files.write(root.resolve("prompts/form.png"), bytes);
+        assertArrayEquals(java.util.Arrays.copyOf(bytes, 100), workspace.readStart("prompts/form.png", 100).orElseThrow());
+        assertArrayEquals(bytes, workspace.readStart("prompts/form.png", 1 << 20).orElseThrow());
+        assertEquals(Optional.empty(), workspace.readStart("prompts", 100), "a folder");
+        assertEquals(Optional.empty(), workspace.readStart("prompts/missing.png", 100));
     }
 
     @Test

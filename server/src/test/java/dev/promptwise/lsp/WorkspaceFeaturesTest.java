@@ -134,7 +134,7 @@ class WorkspaceFeaturesTest {
         assertTrue(options.getWatchers().stream().anyMatch(w -> w.getGlobPattern().getLeft().contains("promptwise")));
         // The prompts' watcher covers exactly the files whose disk answers the index remembers between events.
         assertTrue(options.getWatchers().stream().anyMatch(
-                w -> w.getGlobPattern().getLeft().equals("**/*.{prompty,prompt,yml,yaml,md,txt}")), options.toString());
+                w -> w.getGlobPattern().getLeft().equals("**/*.{prompty,prompt,yml,yaml,md,txt,json,png,jpg,jpeg,gif,webp}")), options.toString());
     }
 
     @Test
@@ -211,6 +211,27 @@ class WorkspaceFeaturesTest {
                 List.of(new FileEvent(promptUri, FileChangeType.Deleted))));
         threads.runAll();
         find(latest(strategyUri), "missing-prompt");
+    }
+
+    @Test
+    void aToolsFileChangedOnDiskRepricesTheOpenPromptThatSendsIt() throws Exception {
+        Files.writeString(root.resolve("prompts/tools.json"), "[{\"name\": \"route\", \"description\": \"Route it.\"}]");
+        String uri = root.resolve("prompts/tools-user.prompty").toUri().toString();
+        open(uri, "---\nname: t\nmodel:\n  id: gpt-4o\n  parameters:\n    tools: ${file:tools.json}\n---\nsystem:\nRoute.\n");
+        assertTrue(latest(uri).stream().noneMatch(d -> code(d).equals("prompt-too-long")), latest(uri).toString());
+        // The file grows past the 4,000-token budget on disk; only the watcher's event tells the server.
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\": \"tool_").append(i)
+                    .append("\", \"description\": \"Look up the record number ").append(i)
+                    .append(" in the archive of closed support tickets and return its summary.\"}");
+        }
+        Files.writeString(root.resolve("prompts/tools.json"), many.append("]").toString());
+        server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(new FileEvent(
+                root.resolve("prompts/tools.json").toUri().toString(), FileChangeType.Changed))));
+        threads.runAll();
+        String message = find(latest(uri), "prompt-too-long").getMessage().getLeft();
+        assertTrue(message.contains("the largest part is tool definitions from tools.json"), message);
     }
 
     @Test

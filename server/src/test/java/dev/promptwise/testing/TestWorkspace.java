@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class TestWorkspace implements StrategyWorkspace {
 
     private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, byte[]> binaries = new LinkedHashMap<>();
     private final PromptwiseAnalysis analysis;
     private Settings settings = Settings.DEFAULTS;
 
@@ -50,6 +51,12 @@ public final class TestWorkspace implements StrategyWorkspace {
         return this;
     }
 
+    /** Adds (or replaces) a binary file, such as an image, which {@link #readStart} answers and {@link #read} does not. */
+    public TestWorkspace withBytes(String path, byte[] bytes) {
+        binaries.put(path, bytes.clone());
+        return this;
+    }
+
     /** Analyses with these settings instead of the defaults. */
     public TestWorkspace settings(Settings settings) {
         this.settings = settings;
@@ -62,7 +69,7 @@ public final class TestWorkspace implements StrategyWorkspace {
 
     @Override
     public boolean exists(String path) {
-        return files.containsKey(path) || files.containsKey(path + "/");
+        return files.containsKey(path) || files.containsKey(path + "/") || binaries.containsKey(path);
     }
 
     @Override
@@ -73,6 +80,16 @@ public final class TestWorkspace implements StrategyWorkspace {
     @Override
     public Optional<String> read(String path) {
         return Optional.ofNullable(files.get(path));
+    }
+
+    @Override
+    public Optional<byte[]> readStart(String path, int maxBytes) {
+        byte[] bytes = binaries.get(path);
+        if (bytes == null) {
+            String text = files.get(path);
+            bytes = text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return bytes == null ? Optional.empty() : Optional.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, maxBytes)));
     }
 
     private String text(String path) {
@@ -89,12 +106,15 @@ public final class TestWorkspace implements StrategyWorkspace {
                 .map(path -> analysis.parseStrategy(path, files.get(path))).toList();
     }
 
-    /** Analyses the prompt at {@code path}, bound to the workload that references it if any. */
+    /**
+     * Analyses the prompt at {@code path}, bound to the first workload that references it if any, with the files
+     * it refers to read from this workspace, as the workspace session analyses it for both edges.
+     */
     public AnalyzedPrompt prompt(String path) {
         String text = text(path);
-        WorkloadBinding binding = analysis.bindingFor(path, strategies()).orElse(null);
-        return analysis.analyze(path, analysis.formatOf(path, text)
-                .orElseThrow(() -> new AssertionError("not a prompt: " + path)), text, settings, binding);
+        FileAnalysis file = session().analyze(SourceFile.of(path, path, text), settings, null, Cancellation.NONE)
+                .orElseThrow(() -> new AssertionError("not a prompt: " + path));
+        return ((FileAnalysis.Prompt) file).prompt();
     }
 
     /** Analyses the strategy file at {@code path}, reading its prompts from this workspace. */

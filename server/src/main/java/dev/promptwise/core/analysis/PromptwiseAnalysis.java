@@ -15,6 +15,7 @@ import dev.promptwise.core.rules.prompt.PromptContext;
 import dev.promptwise.core.rules.registry.RuleRegistry;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.AttachedFiles;
 import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.semantics.WorkloadBinding;
@@ -159,7 +160,25 @@ public final class PromptwiseAnalysis {
     /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
     AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
             PriceCatalog prices) {
-        return analyze(path, format, text, settings, binding, prices, text.length());
+        return analyze(path, format, text, settings, binding, prices, text.length(), AttachedFiles.NONE);
+    }
+
+    /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding, PriceCatalog)} does, with what its files hold. */
+    AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
+            PriceCatalog prices, AttachedFiles attached) {
+        return analyze(path, format, text, settings, binding, prices, text.length(), attached);
+    }
+
+    /**
+     * Reads, through {@code workspace}, the files a prompt's inputs, tools and images refer to ({@code ${file:…}}
+     * defaults, a tools file, images), relative to the prompt and never outside the workspace, so that pricing
+     * counts what they add to each request. The edge calls it before {@link #analyze}; the core does no I/O.
+     */
+    public AttachedFiles attachedFiles(String path, PromptFormat format, String text, StrategyWorkspace workspace) {
+        if (text == null) {
+            return AttachedFiles.NONE;
+        }
+        return AttachedFiles.read(path, parseRemembered(format, text, path).attachments(), workspace);
     }
 
     /**
@@ -167,13 +186,13 @@ public final class PromptwiseAnalysis {
      * is {@code originalLength}: the session passes a file too large to read as no text and its size.
      */
     AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
-            int originalLength) {
+            int originalLength, AttachedFiles attached) {
         return analyze(path, format, text, settings, binding,
-                binding == null ? catalog() : catalogOf(binding.strategy()), originalLength);
+                binding == null ? catalog() : catalogOf(binding.strategy()), originalLength, attached);
     }
 
     private AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
-            WorkloadBinding binding, PriceCatalog prices, int originalLength) {
+            WorkloadBinding binding, PriceCatalog prices, int originalLength, AttachedFiles attached) {
         PromptDocument document = parseRemembered(format, text, path);
         String modelId = firstNonBlank(binding == null ? null : binding.modelId(),
                 document.model() == null ? null : document.model().id(),
@@ -184,7 +203,7 @@ public final class PromptwiseAnalysis {
                 ? model.encoding() : FALLBACK_ENCODING;
         boolean estimated = model == null || !model.exactTokens();
         return new AnalyzedPrompt(path, document, settings, binding, prices, modelId, model,
-                host.tokens().forEncoding(encoding), host.semantics(), estimated, originalLength);
+                host.tokens().forEncoding(encoding), host.semantics(), estimated, originalLength, attached);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.promptwise.core.features.StrategyHover;
 import dev.promptwise.core.features.StrategySymbols;
 import dev.promptwise.core.rules.strategy.StrategyContext;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AttachedFiles;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.semantics.WorkloadAnalysis;
@@ -70,17 +71,22 @@ final class StrategyAnalyses {
             cancellation.check();
             String promptPath = null;
             String promptText = null;
+            AttachedFiles attached = AttachedFiles.NONE;
             String reference = Located.valueOf(workload.prompt());
             if (reference != null) {
                 WorkspacePaths.Resolution resolution = strategies.resolve(document.path(), reference);
                 if (resolution.isInsideWorkspace()) {
                     promptPath = resolution.path();
                     promptText = readPrompt(workspace, promptPath);
+                    if (promptText != null) {
+                        attached = facade.attachedFiles(promptPath, formatOf(facade, promptPath, promptText),
+                                promptText, workspace);
+                    }
                 }
             }
             EntryFingerprint fingerprint = WorkloadMemo.fingerprint(document.text(), workload);
-            Pending entry = new Pending(workload, fingerprint, promptPath, promptText);
-            entry.computed = pass.find(fingerprint, promptPath, promptText);
+            Pending entry = new Pending(workload, fingerprint, promptPath, promptText, attached);
+            entry.computed = pass.find(fingerprint, promptPath, promptText, attached);
             pending.add(entry);
         }
         // Then the workloads the memo did not know, each on its own: a pure function of its inputs.
@@ -108,7 +114,7 @@ final class StrategyAnalyses {
         for (Pending entry : pending) {
             if (entry.computed == null) {
                 entry.computed = entry.future.join();
-                pass.remember(entry.fingerprint, entry.promptPath, entry.promptText, entry.computed);
+                pass.remember(entry.fingerprint, entry.promptPath, entry.promptText, entry.attached, entry.computed);
             }
             workloads.put(entry.workload.name(), entry.computed.of(entry.workload));
         }
@@ -122,21 +128,24 @@ final class StrategyAnalyses {
         final EntryFingerprint fingerprint;
         final String promptPath;
         final String promptText;
+        final AttachedFiles attached;
         WorkloadMemo.Computed computed;
         CompletableFuture<WorkloadMemo.Computed> future;
 
-        Pending(Workload workload, EntryFingerprint fingerprint, String promptPath, String promptText) {
+        Pending(Workload workload, EntryFingerprint fingerprint, String promptPath, String promptText,
+                AttachedFiles attached) {
             this.workload = workload;
             this.fingerprint = fingerprint;
             this.promptPath = promptPath;
             this.promptText = promptText;
+            this.attached = attached;
         }
     }
 
     private static WorkloadMemo.Computed compute(PromptwiseAnalysis facade, StrategyDocument document, Pending entry,
             Settings settings, PriceCatalog catalog) {
         AnalyzedPrompt prompt = entry.promptText == null ? null : analyzePrompt(facade, document, entry.workload,
-                entry.promptPath, entry.promptText, settings, catalog);
+                entry.promptPath, entry.promptText, entry.attached, settings, catalog);
         WorkloadCost cost = prompt == null ? null : prompt.cost().orElse(null);
         CostOutlook outlook = outlookOf(cost);
         Recommendation recommendation = DecisionEngine.recommend(entry.workload, outlook);
@@ -289,16 +298,21 @@ final class StrategyAnalyses {
         return workspace.read(promptPath).orElse(null);
     }
 
+    /** Returns the format a workload's prompt is read in: its own, else plain text. */
+    private static PromptFormat formatOf(PromptwiseAnalysis facade, String promptPath, String text) {
+        return facade.formatOf(promptPath, text).orElse(PromptFormat.PLAIN_TEXT);
+    }
+
     private static AnalyzedPrompt analyzePrompt(PromptwiseAnalysis facade, StrategyDocument document,
-            Workload workload, String promptPath, String text, Settings settings, PriceCatalog catalog) {
-        Optional<PromptFormat> format = facade.formatOf(promptPath, text);
-        PromptFormat chosen = format.orElse(PromptFormat.PLAIN_TEXT);
+            Workload workload, String promptPath, String text, AttachedFiles attached, Settings settings,
+            PriceCatalog catalog) {
+        PromptFormat chosen = formatOf(facade, promptPath, text);
         // The analysis is remembered beyond this version of the file, so its binding holds only what pricing reads
         // (the workload and the defaults), not this version's text and tree, which would otherwise stay in memory.
         StrategyFile defaultsOnly = new StrategyFile("", new YamlDocument(null, List.of()), null,
                 document.strategy().defaults(), Map.of(), Map.of());
         return facade.analyze(promptPath, chosen, text, settings,
-                new WorkloadBinding(document.path(), "", defaultsOnly, workload), catalog);
+                new WorkloadBinding(document.path(), "", defaultsOnly, workload), catalog, attached);
     }
 
     private static CostOutlook outlookOf(WorkloadCost cost) {

@@ -5,6 +5,7 @@ import dev.promptwise.core.features.StrategyCompletion;
 import dev.promptwise.core.features.StrategyLinks;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.semantics.AnalyzedStrategy;
+import dev.promptwise.core.semantics.AttachedFiles;
 import dev.promptwise.core.semantics.FixEnvironment;
 import dev.promptwise.core.semantics.StrategyDocument;
 import dev.promptwise.core.semantics.WorkloadBinding;
@@ -142,16 +143,19 @@ public final class WorkspaceSession {
         cancellation.check();
         List<WorkloadBinding> bindings = bindingsFor(file.path());
         int length = (int) Math.min(Integer.MAX_VALUE, file.length());
+        AttachedFiles attached = file.unread() ? AttachedFiles.NONE
+                : analysis.attachedFiles(file.path(), format.get(), file.text(), workspace.files());
         if (bindings.isEmpty()) {
             return Optional.of(new FileAnalysis.Prompt(analysis.analyze(file.path(), format.get(), file.text(),
-                    settings, null, length), decodingProblem));
+                    settings, null, length, attached), decodingProblem));
         }
         // One analysis per binding: the parse and the token counts of one encoding are remembered, so a second
         // workload costs its own pricing, not a second reading of the prompt.
         List<AnalyzedPrompt> analyses = new ArrayList<>(bindings.size());
         for (WorkloadBinding binding : bindings) {
             cancellation.check();
-            analyses.add(analysis.analyze(file.path(), format.get(), file.text(), settings, binding, length));
+            analyses.add(analysis.analyze(file.path(), format.get(), file.text(), settings, binding, length,
+                    attached));
         }
         return Optional.of(new FileAnalysis.Prompt(analyses.get(0), decodingProblem, analyses));
     }

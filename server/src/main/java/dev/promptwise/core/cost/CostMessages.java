@@ -34,8 +34,22 @@ public final class CostMessages {
         return capitalized(monthly(now)) + " (" + Money.perRequest(now.costPerRequest()) + " at "
                 + Money.count(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now)
                 + ") is a lower bound, so staying within the budget of " + Money.perMonth(monthlyBudget)
-                + " is not known: the undeclared " + String.join(" and ", now.missingInputs()) + " may add at most "
+                + " is not known: " + whatIsLeftOut(now.missingInputs()) + " may add at most "
                 + Money.perMonth(monthlyBudget - now.costPerMonth()) + " before it is over.";
+    }
+
+    /** Returns {@code the undeclared traffic.avgOutputTokens and the unpriced image:photo.png}, as they apply. */
+    private static String whatIsLeftOut(List<String> missingInputs) {
+        List<String> undeclared = missingInputs.stream().filter(key -> !Traffic.isUnpricedInput(key)).toList();
+        List<String> unpriced = missingInputs.stream().filter(Traffic::isUnpricedInput).toList();
+        List<String> parts = new java.util.ArrayList<>();
+        if (!undeclared.isEmpty()) {
+            parts.add("the undeclared " + String.join(" and ", undeclared));
+        }
+        if (!unpriced.isEmpty()) {
+            parts.add("the unpriced " + String.join(" and ", unpriced));
+        }
+        return String.join(" and ", parts);
     }
 
     /**
@@ -48,7 +62,8 @@ public final class CostMessages {
 
     /**
      * Returns what was not declared, in words: {@code output not declared}, {@code variable input not declared},
-     * {@code variable input and output not declared}; empty when every figure was declared.
+     * {@code variable input and output not declared}, followed by {@code 2 inputs sent with each request not priced}
+     * when images, tools or files could not be priced; empty when every figure was declared and priced.
      */
     public static String notDeclared(List<String> missingInputs) {
         List<String> words = new java.util.ArrayList<>();
@@ -58,7 +73,13 @@ public final class CostMessages {
         if (missingInputs.contains(Traffic.AVG_OUTPUT_KEY)) {
             words.add("output");
         }
-        return words.isEmpty() ? "" : String.join(" and ", words) + " not declared";
+        String declared = words.isEmpty() ? "" : String.join(" and ", words) + " not declared";
+        long unpriced = missingInputs.stream().filter(Traffic::isUnpricedInput).count();
+        if (unpriced == 0) {
+            return declared;
+        }
+        String notPriced = unpriced + (unpriced == 1 ? " input" : " inputs") + " sent with each request not priced";
+        return declared.isEmpty() ? notPriced : declared + ", " + notPriced;
     }
 
     /** Returns the note a lower-bound cost carries: {@code At least $78.00/month; output not declared (…)}. */

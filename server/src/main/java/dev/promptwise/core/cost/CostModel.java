@@ -94,7 +94,7 @@ public final class CostModel {
         List<String> notes = new ArrayList<>();
         Traffic usableTraffic = usableTraffic(traffic, notes);
 
-        PriceSheet listPrices = PriceSheet.of(model);
+        PriceSheet listPrices = PriceSheet.of(model).estimatedIf(prompt.attachmentsEstimated());
         RequestShape asWritten = new RequestShape(
                 prompt.staticTokens(), prompt.messageCount(), prompt.cacheablePrefixTokens());
         RequestShape reordered = new RequestShape(

@@ -16,6 +16,8 @@ package dev.promptwise.core.cost;
  * @param prefixTokensIfReordered the same count once the variables are moved after the static text
  * @param exampleMessageCount messages that hold only examples (user/assistant pairs before the last user message);
  *     they disappear with the examples. Zero when the examples are written inside another message's text.
+ * @param attachmentsEstimated whether {@code staticTokens} holds estimated counts of tool definitions or images, so
+ *     that every figure built on it is an estimate
  */
 public record PromptCostInput(
         int staticTokens,
@@ -25,7 +27,22 @@ public record PromptCostInput(
         int formatInstructionTokens,
         int cacheablePrefixTokens,
         int prefixTokensIfReordered,
-        int exampleMessageCount) {
+        int exampleMessageCount,
+        boolean attachmentsEstimated) {
+
+    /** Creates the input of a prompt without estimated attachments. */
+    public PromptCostInput(
+            int staticTokens,
+            int messageCount,
+            int exampleTokens,
+            int exampleCount,
+            int formatInstructionTokens,
+            int cacheablePrefixTokens,
+            int prefixTokensIfReordered,
+            int exampleMessageCount) {
+        this(staticTokens, messageCount, exampleTokens, exampleCount, formatInstructionTokens,
+                cacheablePrefixTokens, prefixTokensIfReordered, exampleMessageCount, false);
+    }
 
     /** Creates the input of a prompt whose examples are written inside another message's text. */
     public PromptCostInput(
@@ -37,7 +54,7 @@ public record PromptCostInput(
             int cacheablePrefixTokens,
             int prefixTokensIfReordered) {
         this(staticTokens, messageCount, exampleTokens, exampleCount, formatInstructionTokens,
-                cacheablePrefixTokens, prefixTokensIfReordered, 0);
+                cacheablePrefixTokens, prefixTokensIfReordered, 0, false);
     }
 
     /** Returns the average tokens of one example, or 0 when the prompt has no examples. */

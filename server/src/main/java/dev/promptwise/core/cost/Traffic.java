@@ -12,7 +12,8 @@ import java.util.List;
  *     (o-series, gpt-5); 0 when not declared
  * @param missingInputs the strategy keys behind a figure above that was not declared and was priced as 0
  *     ({@code traffic.avgOutputTokens}, {@code traffic.avgInputTokens}: every cost built on this traffic is then a
- *     lower bound; {@code traffic.avgReasoningTokens} on a reasoning model: its hidden reasoning is not counted)
+ *     lower bound; {@code traffic.avgReasoningTokens} on a reasoning model: its hidden reasoning is not counted), and
+ *     the inputs the prompt sends that could not be priced ({@link #isUnpricedInput}: also lower bounds)
  */
 public record Traffic(double requestsPerDay, int avgInputTokens, int avgOutputTokens, int avgReasoningTokens,
         List<String> missingInputs) {
@@ -51,8 +52,21 @@ public record Traffic(double requestsPerDay, int avgInputTokens, int avgOutputTo
         return isLowerBound(missingInputs);
     }
 
-    /** Returns whether {@code missingInputs} names the input or output average, priced as 0 when missing. */
+    /**
+     * Returns whether {@code missingInputs} names the input or output average, or an input sent with every request
+     * that could not be priced ({@link #isUnpricedInput}): each is priced as 0 when missing.
+     */
     static boolean isLowerBound(List<String> missingInputs) {
-        return missingInputs.contains(AVG_INPUT_KEY) || missingInputs.contains(AVG_OUTPUT_KEY);
+        return missingInputs.contains(AVG_INPUT_KEY) || missingInputs.contains(AVG_OUTPUT_KEY)
+                || missingInputs.stream().anyMatch(Traffic::isUnpricedInput);
+    }
+
+    /**
+     * Returns whether a missing input is a file, tool or image the prompt sends that could not be priced
+     * ({@code image:…}, {@code tools:…}, {@code file:…}) rather than a strategy key.
+     */
+    public static boolean isUnpricedInput(String missingInput) {
+        return missingInput.startsWith("image:") || missingInput.startsWith("tools:")
+                || missingInput.startsWith("file:");
     }
 }

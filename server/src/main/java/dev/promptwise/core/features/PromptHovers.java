@@ -6,6 +6,8 @@ import dev.promptwise.core.cost.CostMessages;
 import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AttachmentCosting;
+import dev.promptwise.core.syntax.Attachment;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -27,6 +29,11 @@ public final class PromptHovers {
         if (model != null && model.range().contains(offset)) {
             return Optional.of(new HoverInfo(model.range(), modelMarkdown(prompt)));
         }
+        for (AttachmentCosting.Item item : prompt.attachments().items()) {
+            if (item.attachment().range().contains(offset)) {
+                return Optional.of(new HoverInfo(item.attachment().range(), attachmentMarkdown(prompt, item)));
+            }
+        }
         List<Message> messages = document.messages();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -43,6 +50,26 @@ public final class PromptHovers {
         }
         return Optional.empty();
     }
+
+    /** Returns the hover of a file default, tools or image: what it adds to each request, or why it is not priced. */
+    static String attachmentMarkdown(AnalyzedPrompt prompt, AttachmentCosting.Item item) {
+        StringBuilder markdown = new StringBuilder("**").append(item.title()).append("**");
+        if (!item.priced()) {
+            return markdown.append(" · not priced\n\n").append(item.problem()).toString();
+        }
+        boolean estimated = item.estimated() || prompt.estimated();
+        markdown.append(" · ").append(Money.tokens(item.tokens(), estimated)).append(" on every request")
+                .append(item.attachment().kind() == Attachment.Kind.FILE_DEFAULT ? " where it is used" : "")
+                .append("\n\nCounted from ").append(item.basis()).append(" for ").append(prompt.modelId())
+                .append(item.estimated() ? " (an estimate: providers publish no exact count)" : "").append('.');
+        ModelInfo model = prompt.model();
+        if (model != null) {
+            markdown.append("\n\n");
+            priceTable(markdown, prompt, model, item.tokens() * model.input() / 1_000_000.0);
+        }
+        return markdown.toString();
+    }
+
 
     static String sectionMarkdown(AnalyzedPrompt prompt, Section section) {
         int tokens = prompt.count(section.range().slice(prompt.document().text()));
@@ -125,11 +152,29 @@ public final class PromptHovers {
             markdown.append("\n\n---\n\n**The whole prompt at ").append(Money.count(now.get().requestsPerDay()))
                     .append(" requests/day on ").append(now.get().modelId()).append(workload).append("**\n\n")
                     .append(CostMessages.breakdownTable(now.get()));
+            String sent = attachmentsLine(prompt);
+            if (!sent.isEmpty()) {
+                markdown.append("\n\n").append(sent);
+            }
         } else if (withFile) {
             markdown.append("\n\n---\n\n**The whole prompt on ").append(prompt.modelId()).append(workload)
                     .append("**: no monthly figure; the workload declares no `traffic.requestsPerDay` or its model"
                             + " has no price.");
         }
+    }
+
+    /**
+     * Returns the line that names what the prompt sends besides its text, with each one's tokens: {@code Includes, on
+     * every request: tool definitions from tools.json (≈187 tokens), …}; empty when it sends nothing else.
+     */
+    static String attachmentsLine(AnalyzedPrompt prompt) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (AttachmentCosting.Item item : prompt.attachments().items()) {
+            String title = item.title().replace("`", "");
+            parts.add(item.priced() ? title + " (" + Money.tokens(item.tokens(), item.estimated() || prompt.estimated())
+                    + ")" : title + " (not priced)");
+        }
+        return parts.isEmpty() ? "" : "Includes, on every request: " + String.join(", ", parts) + ".";
     }
 
     /** Appends what {@code perRequest} of input costs per request, per 1,000 requests and per month. */

@@ -53,11 +53,14 @@ public final class AnalyzedPrompt {
     private volatile PromptCostInput costInput;
     private volatile Optional<WorkloadCost> cost;
     private volatile RangeCover exampleCover;
+    private final AttachedFiles attachedFiles;
+    private volatile AttachmentCosting.Priced attachments;
 
     public AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
             PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, SemanticMemo memo,
-            boolean estimated, int originalLength) {
+            boolean estimated, int originalLength, AttachedFiles attachedFiles) {
         this.path = path;
+        this.attachedFiles = attachedFiles == null ? AttachedFiles.NONE : attachedFiles;
         this.document = document;
         this.settings = settings;
         this.binding = binding;
@@ -138,9 +141,21 @@ public final class AnalyzedPrompt {
         return textTokens;
     }
 
-    /** Returns {@link #textTokens()} plus the chat format's overhead per message and for the reply. */
+    /**
+     * Returns {@link #textTokens()} plus the chat format's overhead per message and for the reply, plus what the
+     * prompt sends besides its text ({@link #sentBesidesTextTokens()}): what the context window and the budget hold.
+     */
     public int totalTokens() {
-        return textTokens + TOKENS_PER_MESSAGE * messageTokens.length + (messageTokens.length > 0 ? TOKENS_PER_REPLY : 0);
+        return textTokens + TOKENS_PER_MESSAGE * messageTokens.length + (messageTokens.length > 0 ? TOKENS_PER_REPLY : 0)
+                + sentBesidesTextTokens();
+    }
+
+    /**
+     * Returns the tokens the prompt sends besides its own text: its {@code ${file:…}} defaults' text in their
+     * placeholders' place, tool definitions, images in their references' place; 0 when it refers to nothing.
+     */
+    public int sentBesidesTextTokens() {
+        return document.attachments().isEmpty() ? 0 : PromptCosting.sentBesidesText(this);
     }
 
     /** Returns the tokens of the few-shot examples' text, as they stand in the file. */
@@ -192,7 +207,7 @@ public final class AnalyzedPrompt {
         Integer input = binding == null ? null : binding.declaredAvgInputTokens();
         Integer output = binding == null ? null : binding.avgOutputTokens();
         List<String> missing = new ArrayList<>();
-        if (input == null && !document.variables().isEmpty()) {
+        if (input == null && hasVariableInput()) {
             // Variables add tokens to every request; without their average the input is priced as if they added none.
             missing.add(Traffic.AVG_INPUT_KEY);
         }
@@ -203,6 +218,7 @@ public final class AnalyzedPrompt {
         if (reasoning == null && model != null && model.reasoning()) {
             missing.add(Traffic.AVG_REASONING_KEY);
         }
+        missing.addAll(attachments().unpricedKeys());
         return new Traffic(perDay, input == null ? 0 : input, output == null ? 0 : output,
                 reasoning == null ? 0 : reasoning, missing);
     }
@@ -219,8 +235,7 @@ public final class AnalyzedPrompt {
         Traffic traffic = traffic();
         if (traffic == null) {
             missing.add("traffic.requestsPerDay");
-            if (!document.variables().isEmpty()
-                    && (binding == null || binding.declaredAvgInputTokens() == null)) {
+            if (hasVariableInput() && (binding == null || binding.declaredAvgInputTokens() == null)) {
                 missing.add(Traffic.AVG_INPUT_KEY);
             }
             if (binding == null || binding.avgOutputTokens() == null) {
@@ -229,6 +244,7 @@ public final class AnalyzedPrompt {
             if (model != null && model.reasoning() && (binding == null || binding.avgReasoningTokens() == null)) {
                 missing.add(Traffic.AVG_REASONING_KEY);
             }
+            missing.addAll(attachments().unpricedKeys());
         } else {
             missing.addAll(traffic.missingInputs());
         }
@@ -237,6 +253,33 @@ public final class AnalyzedPrompt {
             missing.addAll(plan.missingInputs());
         }
         return missing;
+    }
+
+    /** Returns what the files the prompt refers to held when it was analysed. */
+    public AttachedFiles attachedFiles() {
+        return attachedFiles;
+    }
+
+    /**
+     * Returns what the prompt's file defaults, tools and images add to every request for its model, computed once;
+     * those that cannot be priced are among {@link #missingInputs()}.
+     */
+    public AttachmentCosting.Priced attachments() {
+        AttachmentCosting.Priced priced = attachments;
+        if (priced == null) {
+            priced = AttachmentCosting.price(document.attachments(), attachedFiles, model, modelId, counter);
+            attachments = priced;
+        }
+        return priced;
+    }
+
+    /** Returns whether the prompt has variables whose value is not its file default: input that varies. */
+    private boolean hasVariableInput() {
+        if (document.variables().isEmpty()) {
+            return false;
+        }
+        java.util.Set<String> fromFiles = attachments().fileVariables();
+        return fromFiles.isEmpty() || document.variables().stream().anyMatch(use -> !fromFiles.contains(use.name()));
     }
 
     /** Returns the token counts the cost model needs, computed once. */

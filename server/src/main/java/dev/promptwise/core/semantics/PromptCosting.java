@@ -22,12 +22,17 @@ public final class PromptCosting {
         PromptDocument document = prompt.document();
         String text = document.text();
         List<Message> messages = document.messages();
+        AttachmentCosting.Priced attached = prompt.attachments();
+        // A variable whose default is a file sends the file's text in its place: static text, not variable input.
+        Map<String, Integer> fileDefaults = attached.fileDefaults();
+        java.util.Set<String> fromFiles = attached.fileVariables();
 
         int placeholderTokens = 0;
         for (VariableUse use : document.variables()) {
             placeholderTokens += prompt.count(use.range().slice(text));
         }
-        int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens);
+        int toolTokens = attached.toolTokens();
+        int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens) + sentBesidesText(prompt);
 
         int exampleMessages = 0;
         for (FewShotExample example : document.examples()) {
@@ -37,7 +42,8 @@ public final class PromptCosting {
         }
 
         int formatTokens = 0;
-        int prefixTokens = 0;
+        // Tool definitions come before the messages in every provider's request, so they open the cached prefix.
+        int prefixTokens = toolTokens;
         boolean prefixEnded = false;
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -52,15 +58,21 @@ public final class PromptCosting {
                 continue;
             }
             List<VariableUse> uses = prompt.variablesIn(message.contentRange());
-            if (uses.isEmpty()) {
-                prefixTokens += prompt.messageTokens(i) + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+            VariableUse firstVarying = uses.stream().filter(use -> !fromFiles.contains(use.name())).findFirst()
+                    .orElse(null);
+            if (firstVarying == null) {
+                prefixTokens += prompt.messageTokens(i) + AnalyzedPrompt.TOKENS_PER_MESSAGE
+                        + attachedBefore(prompt, attached, fileDefaults, uses, message.contentRange(),
+                                message.contentRange().end());
             } else {
                 if (raw) {
-                    prefixTokens += prompt.count(text.substring(message.contentRange().start(), uses.get(0).range().start()))
-                            + AnalyzedPrompt.TOKENS_PER_MESSAGE;
+                    int end = firstVarying.range().start();
+                    prefixTokens += prompt.count(text.substring(message.contentRange().start(), end))
+                            + AnalyzedPrompt.TOKENS_PER_MESSAGE
+                            + attachedBefore(prompt, attached, fileDefaults, uses, message.contentRange(), end);
                 } else {
                     // A YAML scalar's value: the static text before the variable as it is sent.
-                    int at = message.content().indexOf(uses.get(0).range().slice(text));
+                    int at = message.content().indexOf(firstVarying.range().slice(text));
                     if (at >= 0) {
                         prefixTokens += prompt.count(message.content().substring(0, at))
                                 + AnalyzedPrompt.TOKENS_PER_MESSAGE;
@@ -71,7 +83,78 @@ public final class PromptCosting {
         }
         int reordered = staticTokens + AnalyzedPrompt.TOKENS_PER_MESSAGE * messages.size();
         return new PromptCostInput(staticTokens, messages.size(), prompt.exampleTokens(), document.examples().size(),
-                Math.min(formatTokens, staticTokens), Math.min(prefixTokens, reordered), reordered, exampleMessages);
+                Math.min(formatTokens, staticTokens), Math.min(prefixTokens, reordered), reordered, exampleMessages,
+                attached.estimated());
+    }
+
+    /**
+     * Returns what the prompt sends besides its own text, in tokens: each file default's text at each use of its
+     * variable in a message, tool definitions, and each image in a message less its reference's text. 0 for a
+     * prompt that refers to nothing.
+     */
+    static int sentBesidesText(AnalyzedPrompt prompt) {
+        AttachmentCosting.Priced attached = prompt.attachments();
+        if (attached.items().isEmpty()) {
+            return 0;
+        }
+        List<Message> messages = prompt.document().messages();
+        Map<String, Integer> fileDefaults = attached.fileDefaults();
+        int tokens = attached.toolTokens();
+        if (!fileDefaults.isEmpty()) {
+            for (VariableUse use : prompt.document().variables()) {
+                if (insideMessage(messages, use.range())) {
+                    tokens += fileDefaults.getOrDefault(use.name(), 0);
+                }
+            }
+        }
+        for (AttachmentCosting.Item image : attached.images()) {
+            if (insideMessage(messages, image.attachment().range())) {
+                tokens += image.tokens() - referenceTokens(prompt, image);
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Returns what the file defaults and images in {@code content} before {@code end} change in the prefix's count:
+     * each file's tokens in place of its placeholder, each image's in place of its reference.
+     */
+    private static int attachedBefore(AnalyzedPrompt prompt, AttachmentCosting.Priced attached,
+            Map<String, Integer> fileDefaults, List<VariableUse> uses, TextRange content, int end) {
+        String text = prompt.document().text();
+        int tokens = 0;
+        for (VariableUse use : uses) {
+            Integer file = fileDefaults.get(use.name());
+            if (use.range().end() <= end && file != null) {
+                tokens += file - prompt.count(use.range().slice(text));
+            }
+        }
+        for (AttachmentCosting.Item image : attached.images()) {
+            TextRange range = image.attachment().range();
+            if (range.start() >= content.start() && range.end() <= end) {
+                tokens += image.tokens() - referenceTokens(prompt, image);
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Returns the tokens of an image's reference, which the image replaces; 0 when a template variable is part of it,
+     * whose placeholder is already left out with the other variables.
+     */
+    private static int referenceTokens(AnalyzedPrompt prompt, AttachmentCosting.Item image) {
+        String reference = image.attachment().range().slice(prompt.document().text());
+        return reference.contains("{{") || reference.contains("{%") ? 0 : prompt.count(reference);
+    }
+
+    /** Returns whether {@code range} lies in a message's content, so that it is sent. */
+    private static boolean insideMessage(List<Message> messages, TextRange range) {
+        for (Message message : messages) {
+            if (message.contentRange().start() <= range.start() && range.end() <= message.contentRange().end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int formatInstructionTokens(AnalyzedPrompt prompt, String text, TextRange content) {

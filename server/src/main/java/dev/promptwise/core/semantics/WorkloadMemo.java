@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers what each workload of a strategy file was analysed into (its prompt, cost, outlook and recommendation),
  * so that a keystroke re-analyses only the workload whose text it changed. An entry is found by everything the
- * analysis reads: the workload's own text (which fixes every value it declares), the text of its prompt, and, for the
+ * analysis reads: the workload's own text (which fixes every value it declares), the text of its prompt and of the
+ * files the prompt refers to ({@link AttachedFiles}), and, for the
  * whole file, its path, the settings, the catalog with the file's {@code models} applied and the values of its
  * {@code defaults}; when any of the latter changes, every entry of the file is dropped. After each complete analysis
  * only the entries of the workloads it found are kept, so the memo holds at most one entry per workload of the last
@@ -69,11 +70,12 @@ public final class WorkloadMemo {
         }
 
         /** Returns what was computed for this workload text and prompt text, or {@code null} when nothing was. */
-        public Computed find(EntryFingerprint fingerprint, String promptPath, String promptText) {
+        public Computed find(EntryFingerprint fingerprint, String promptPath, String promptText,
+                AttachedFiles attached) {
             if (fingerprint == null) {
                 return null;
             }
-            Held known = previous.get(new Key(fingerprint, promptPath, promptText));
+            Held known = previous.get(new Key(fingerprint, promptPath, promptText, attached));
             if (known == null) {
                 return null;
             }
@@ -83,9 +85,10 @@ public final class WorkloadMemo {
         }
 
         /** Records what was computed for this workload text and prompt text. */
-        public void remember(EntryFingerprint fingerprint, String promptPath, String promptText, Computed computed) {
+        public void remember(EntryFingerprint fingerprint, String promptPath, String promptText,
+                AttachedFiles attached, Computed computed) {
             if (fingerprint != null) {
-                Key key = new Key(fingerprint.compact(), promptPath, promptText);
+                Key key = new Key(fingerprint.compact(), promptPath, promptText, attached);
                 used.put(key, new Held(key, computed));
             }
         }
@@ -137,8 +140,11 @@ public final class WorkloadMemo {
         }
     }
 
-    /** One workload's text, where its prompt resolved and the prompt's text ({@code null} when unreadable). */
-    private record Key(EntryFingerprint fingerprint, String promptPath, String promptText) {}
+    /**
+     * One workload's text, where its prompt resolved, the prompt's text ({@code null} when unreadable) and what the
+     * files the prompt refers to held.
+     */
+    private record Key(EntryFingerprint fingerprint, String promptPath, String promptText, AttachedFiles attached) {}
 
     /** A remembered analysis with the key it is stored under. */
     private record Held(Key key, Computed computed) {}

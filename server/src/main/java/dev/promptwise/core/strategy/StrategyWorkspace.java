@@ -12,6 +12,15 @@ public interface StrategyWorkspace extends WorkspaceFiles {
     /** Returns the text of the file at a workspace-relative path, or empty when it cannot be read. */
     Optional<String> read(String workspaceRelativePath);
 
+    /**
+     * Returns at most the first {@code maxBytes} bytes of the file at a workspace-relative path (an image's header,
+     * which gives its size), or empty when it cannot be read or lies outside the workspace. A workspace that holds
+     * only text answers empty.
+     */
+    default Optional<byte[]> readStart(String workspaceRelativePath, int maxBytes) {
+        return Optional.empty();
+    }
+
     /** A workspace with no files, for analysing a strategy file on its own. */
     StrategyWorkspace EMPTY = new StrategyWorkspace() {
         @Override

@@ -5,6 +5,7 @@ import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.semantics.AttachmentCosting;
 import dev.promptwise.core.syntax.Message;
 
 /** {@code prompt-too-long}: the prompt's tokens exceed its budget (workload, defaults, then setting; 4,000 if none). */
@@ -35,22 +36,41 @@ public final class PromptTooLongRule implements Rule<PromptContext> {
             return;
         }
         StringBuilder message = new StringBuilder();
+        boolean estimated = prompt.estimated() || prompt.attachments().estimated();
         Double perMonth = prompt.inputCostPerMonth();
         Double perRequest = prompt.inputCostPerRequest();
         if (perMonth != null) {
-            message.append(Money.perMonth(perMonth, prompt.estimated())).append(" of prompt input: ");
+            message.append(Money.perMonth(perMonth, estimated)).append(" of prompt input: ");
         } else if (perRequest != null) {
-            message.append(Money.perRequest(perRequest, prompt.estimated())).append(" of prompt input: ");
+            message.append(Money.perRequest(perRequest, estimated)).append(" of prompt input: ");
         }
-        message.append(RuleText.tokens(prompt, total)).append(" tokens, ")
-                .append(Money.count(total - budget, prompt.estimated())).append(" over the budget of ").append(Money.count(budget));
+        message.append(Money.count(total, estimated)).append(" tokens, ")
+                .append(Money.count(total - budget, estimated)).append(" over the budget of ").append(Money.count(budget));
         int largest = largestMessage(prompt);
-        if (largest >= 0 && prompt.document().messages().size() > 1) {
+        AttachmentCosting.Item attached = largestAttachment(prompt);
+        if (attached != null && (largest < 0 || attached.tokens() > prompt.messageTokens(largest))) {
+            // A file, tools or an image sent with the prompt outweighs every message: name it, it is what to cut.
+            String title = attached.title().replace("`", "'");
+            message.append("; the largest part is ").append(Character.toLowerCase(title.charAt(0)))
+                    .append(title.substring(1)).append(" (")
+                    .append(Money.tokens(attached.tokens(), prompt.estimated() || attached.estimated())).append(")");
+        } else if (largest >= 0 && prompt.document().messages().size() > 1) {
             Message biggest = prompt.document().messages().get(largest);
             message.append("; the largest part is the ").append(biggest.role()).append(" message (")
                     .append(Money.tokens(prompt.messageTokens(largest), prompt.estimated())).append(")");
         }
         sink.report(RuleText.firstLine(ctx.text()), message.toString());
+    }
+
+    /** Returns the priced attachment with the most tokens, or {@code null} when the prompt sends none. */
+    private static AttachmentCosting.Item largestAttachment(AnalyzedPrompt prompt) {
+        AttachmentCosting.Item best = null;
+        for (AttachmentCosting.Item item : prompt.attachments().items()) {
+            if (item.priced() && (best == null || item.tokens() > best.tokens())) {
+                best = item;
+            }
+        }
+        return best;
     }
 
     private static int largestMessage(AnalyzedPrompt prompt) {

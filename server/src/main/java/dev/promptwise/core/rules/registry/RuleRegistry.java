@@ -13,6 +13,7 @@ import dev.promptwise.core.rules.prompt.PromptDeprecatedModelRule;
 import dev.promptwise.core.rules.prompt.PromptTooLongRule;
 import dev.promptwise.core.rules.prompt.PromptUnknownModelRule;
 import dev.promptwise.core.rules.prompt.UndefinedVariableRule;
+import dev.promptwise.core.rules.prompt.UnpricedInputRule;
 import dev.promptwise.core.rules.prompt.UnusedVariableRule;
 import dev.promptwise.core.rules.strategy.ApproachMismatchRule;
 import dev.promptwise.core.rules.strategy.BaseModelNotFineTunableRule;
@@ -49,7 +50,8 @@ public final class RuleRegistry {
             new UndefinedVariableRule(),
             new UnusedVariableRule(),
             new FewShotHeavyRule(),
-            new CacheablePrefixRule());
+            new CacheablePrefixRule(),
+            new UnpricedInputRule());
 
     /** The prompt rules that run once per prompt, whichever workloads bind it. */
     public static final List<Rule<PromptContext>> PROMPT_ONCE =
