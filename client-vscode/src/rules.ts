@@ -29,7 +29,7 @@ export const RULES: readonly RuleDescription[] = [
   { id: "strategy-schema", defaultSeverity: "error", when: "an unknown key, a wrong type or a value outside its set in the strategy file" },
   { id: "unknown-model", defaultSeverity: "warning", when: "no price or tokenizer is known for the model" },
   { id: "deprecated-model", defaultSeverity: "warning", when: "the model of a prompt or workload is past its deprecation date in the price catalog" },
-  { id: "missing-prompt", defaultSeverity: "error", when: "a workload's prompt or dataset path does not exist or leaves the workspace" },
+  { id: "missing-prompt", defaultSeverity: "error", when: "a workload's prompt or dataset path, or a model's tokenizer file, does not exist or leaves the workspace" },
   { id: "approach-mismatch", defaultSeverity: "warning", when: "the declared approach differs from the recommendation" },
   { id: "base-model-not-fine-tunable", defaultSeverity: "warning", when: "fine-tuning is planned on a model its provider does not fine-tune through its API" },
   { id: "fine-tuning-pays-off", defaultSeverity: "information", when: "fine-tuning would pay back its training within the horizon" },

@@ -174,6 +174,10 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     void filesChanged(List<String> uris) {
         for (String uri : uris) {
             String path = index.relativePath(uri);
+            if (path.endsWith(".model") || path.endsWith(".tiktoken") || path.endsWith(".json")) {
+                // Perhaps a model's tokenizer file: read them again on the next analysis.
+                analyzer.facade().forgetTokenizers();
+            }
             if (PromptwiseAnalysis.isStrategyFile(path)) {
                 index.reload(path);
             } else {

@@ -38,7 +38,7 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
      * disk answers are remembered between watched-file events.
      */
     static final List<String> WATCHED_EXTENSIONS = List.of(".prompty", ".prompt", ".yml", ".yaml", ".md", ".txt",
-            ".json", ".png", ".jpg", ".jpeg", ".gif", ".webp");
+            ".json", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".model", ".tiktoken");
     /** The most paths whose disk answers one generation remembers. */
     private static final int MAX_REMEMBERED_PATHS = 50_000;
 

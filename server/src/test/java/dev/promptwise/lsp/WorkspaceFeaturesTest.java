@@ -134,7 +134,7 @@ class WorkspaceFeaturesTest {
         assertTrue(options.getWatchers().stream().anyMatch(w -> w.getGlobPattern().getLeft().contains("promptwise")));
         // The prompts' watcher covers exactly the files whose disk answers the index remembers between events.
         assertTrue(options.getWatchers().stream().anyMatch(
-                w -> w.getGlobPattern().getLeft().equals("**/*.{prompty,prompt,yml,yaml,md,txt,json,png,jpg,jpeg,gif,webp}")), options.toString());
+                w -> w.getGlobPattern().getLeft().equals("**/*.{prompty,prompt,yml,yaml,md,txt,json,png,jpg,jpeg,gif,webp,model,tiktoken}")), options.toString());
     }
 
     @Test

@@ -40,9 +40,14 @@ public final class TestWorkspace implements StrategyWorkspace {
 
     /** A workspace priced with {@code catalog} ({@code PriceCatalog.bundled().on(day)} to judge deprecations). */
     public TestWorkspace(PriceCatalog catalog) {
-        analysis = new PromptwiseAnalysis(catalog, message -> {
+        this(catalog, message -> {
             throw new AssertionError("a rule failed: " + message);
         });
+    }
+
+    /** A workspace priced with {@code catalog} whose analysis log goes to {@code log}. */
+    public TestWorkspace(PriceCatalog catalog, java.util.function.Consumer<String> log) {
+        analysis = new PromptwiseAnalysis(catalog, log);
     }
 
     /** Adds (or replaces) a file; a path ending in '/' is a folder. */

@@ -23,6 +23,7 @@ import dev.promptwise.core.semantics.WorkloadMemo;
 import dev.promptwise.core.strategy.StrategyFile;
 import dev.promptwise.core.strategy.StrategyParser;
 import dev.promptwise.core.strategy.StrategyWorkspace;
+import dev.promptwise.core.strategy.WorkspacePaths;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
@@ -33,6 +34,7 @@ import dev.promptwise.core.syntax.SyntaxProblem;
 import dev.promptwise.core.text.TextDecoding;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
+import dev.promptwise.core.tokens.TokenizerFile;
 import dev.promptwise.core.vocabulary.Cancellation;
 import dev.promptwise.core.vocabulary.Finding;
 import dev.promptwise.core.vocabulary.Fix;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -154,7 +157,7 @@ public final class PromptwiseAnalysis {
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
         return analyze(path, format, text, settings, binding,
-                binding == null ? catalog() : catalogOf(binding.strategy()));
+                binding == null ? catalog() : catalogOf(binding.strategy(), binding.strategyPath()));
     }
 
     /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
@@ -188,7 +191,7 @@ public final class PromptwiseAnalysis {
     AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
             int originalLength, AttachedFiles attached) {
         return analyze(path, format, text, settings, binding,
-                binding == null ? catalog() : catalogOf(binding.strategy()), originalLength, attached);
+                binding == null ? catalog() : catalogOf(binding.strategy(), binding.strategyPath()), originalLength, attached);
     }
 
     private AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
@@ -199,9 +202,11 @@ public final class PromptwiseAnalysis {
                 binding == null ? null : binding.defaultModelId(),
                 settings.defaultModel());
         ModelInfo model = prices.resolve(modelId).orElse(null);
-        String encoding = model != null && model.encoding() != null && TokenCounter.isKnownEncoding(model.encoding())
+        String encoding = model != null && model.encoding() != null && host.tokens().canCount(model.encoding())
                 ? model.encoding() : FALLBACK_ENCODING;
-        boolean estimated = model == null || !model.exactTokens();
+        // A tokenizer file that could not be loaded leaves its model counted with the fallback: an estimate.
+        boolean estimated = model == null || !model.exactTokens()
+                || (model.encoding() != null && !encoding.equals(model.encoding()));
         return new AnalyzedPrompt(path, document, settings, binding, prices, modelId, model,
                 host.tokens().forEncoding(encoding), host.semantics(), estimated, originalLength, attached);
     }
@@ -390,7 +395,7 @@ public final class PromptwiseAnalysis {
      */
     public AnalyzedStrategy analyzeStrategy(StrategyDocument document, Settings settings, StrategyWorkspace workspace,
             Executor fanOut, Cancellation cancellation) {
-        return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy()),
+        return StrategyAnalyses.analyze(this, document, settings, workspace, catalogOf(document.strategy(), document.path()),
                 host.workloads(), fanOut, cancellation);
     }
 
@@ -457,17 +462,79 @@ public final class PromptwiseAnalysis {
     // ---- shared -------------------------------------------------------------------------------------------------
 
     /** Returns the bundled catalog with the strategy file's {@code models} applied; the bundled one when it fails. */
-    PriceCatalog catalogOf(StrategyFile strategy) {
+    PriceCatalog catalogOf(StrategyFile strategy, String strategyPath) {
         PriceCatalog base = catalog();
-        return host.strategyCatalog(strategy, base, PromptwiseAnalysis::modelValues,
+        return host.strategyCatalog(strategy, base, file -> modelValues(file, strategyPath),
                 models -> StrategyAnalyses.catalogOf(base, models, log));
     }
 
-    /** Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. */
-    private static Object modelValues(StrategyFile strategy) {
+    /**
+     * Returns the values of the strategy file's {@code models} section, or {@code null} when it has none. A model's
+     * {@code tokenizer} file becomes its encoding, {@code tokenizer:<workspace path>} (resolved relative to the
+     * strategy file at {@code strategyPath}), counted exactly once the edge has loaded it ({@link #loadTokenizers}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Object modelValues(StrategyFile strategy, String strategyPath) {
         YamlNode.Mapping root = strategy.yaml().rootMapping();
         YamlNode models = root == null ? null : root.get("models");
-        return models == null ? null : YamlValues.toJava(models);
+        Object values = models == null ? null : YamlValues.toJava(models);
+        if (!(values instanceof Map<?, ?> entries)) {
+            return values;
+        }
+        Map<String, Object> withTokenizers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> fields && fields.get("tokenizer") instanceof String reference) {
+                Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) fields);
+                copy.remove("tokenizer");
+                String encoding = tokenizerEncoding(strategyPath, reference);
+                if (encoding != null) {
+                    copy.put("encoding", encoding);
+                    copy.put("exactTokens", true);
+                }
+                value = copy;
+            }
+            withTokenizers.put(String.valueOf(entry.getKey()), value);
+        }
+        return withTokenizers;
+    }
+
+    /** Returns the encoding name of a tokenizer file referenced from a strategy file, or {@code null} when refused. */
+    private static String tokenizerEncoding(String strategyPath, String reference) {
+        WorkspacePaths.Resolution resolution = WorkspacePaths.resolve(strategyPath, reference);
+        return resolution.isInsideWorkspace() ? TokenizerFile.PREFIX + resolution.path() : null;
+    }
+
+    /**
+     * Loads the tokenizer files that the strategy files' {@code models} entries name, reading each through
+     * {@code files} (the edge's I/O) once; a file that exists but is not a tokenizer is logged once (a missing one
+     * is {@code missing-prompt}'s finding), and its model is counted with
+     * {@value #FALLBACK_ENCODING}, marked as an estimate. The workspace session calls it before each analysis; it
+     * costs a lookup per entry when nothing is new.
+     */
+    public void loadTokenizers(java.util.Collection<StrategyDocument> strategies, StrategyWorkspace files) {
+        for (StrategyDocument document : strategies) {
+            for (dev.promptwise.core.strategy.ModelEntry model : document.strategy().models().values()) {
+                String reference = dev.promptwise.core.strategy.Located.valueOf(model.tokenizer());
+                String encoding = reference == null ? null : tokenizerEncoding(document.path(), reference);
+                if (encoding == null || host.tokens().canCount(encoding)
+                        || host.tokens().tokenizerProblem(encoding).isPresent()) {
+                    continue;
+                }
+                String path = encoding.substring(TokenizerFile.PREFIX.length());
+                host.tokens().loadTokenizer(encoding, () -> files.readStart(path, TokenizerFile.MAX_BYTES + 1));
+                // A file that is missing or outside is missing-prompt's finding; one that is not a tokenizer is told here.
+                host.tokens().tokenizerProblem(encoding).filter(problem -> files.exists(path))
+                        .ifPresent(problem -> log.accept("The tokenizer file " + path + " of model '" + model.id()
+                                + "' cannot be used: " + problem + ". The model is counted with " + FALLBACK_ENCODING
+                                + ", an estimate."));
+            }
+        }
+    }
+
+    /** Forgets the tokenizer files loaded, so that the next analysis reads them again: the edge saw files change. */
+    public void forgetTokenizers() {
+        host.tokens().forgetTokenizers();
     }
 
     private static String firstNonBlank(String... candidates) {

@@ -119,6 +119,7 @@ public final class WorkspaceSession {
      */
     public Optional<FileAnalysis> analyze(SourceFile file, Settings settings, Executor fanOut,
             Cancellation cancellation) {
+        analysis.loadTokenizers(workspace.strategyFiles(), workspace.files());
         if (isStrategyFile(file.path())) {
             StrategyDocument document = parsed(file);
             return Optional.of(new FileAnalysis.Strategy(analysis.analyzeStrategy(document, settings,

@@ -13,6 +13,7 @@ import dev.promptwise.core.syntax.ModelReference;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.Section;
 import dev.promptwise.core.syntax.Sections;
+import dev.promptwise.core.tokens.TokenizerFile;
 import dev.promptwise.core.vocabulary.HoverInfo;
 import java.util.List;
 import java.util.Locale;
@@ -191,11 +192,20 @@ public final class PromptHovers {
     }
 
     private static String modelMarkdown(AnalyzedPrompt prompt) {
-        return modelMarkdown(prompt.modelId(), prompt.model());
+        return modelMarkdown(prompt.modelId(), prompt.model(), prompt.encoding(), prompt.estimated());
     }
 
     /** Returns a model's catalog entry as Markdown: prices, limits, tokenizer, source and date. */
     public static String modelMarkdown(String modelId, ModelInfo model) {
+        return modelMarkdown(modelId, model, model == null ? null : model.encoding(),
+                model == null || !model.exactTokens());
+    }
+
+    /**
+     * Returns a model's catalog entry as Markdown, naming the encoding its tokens were counted with ({@code used}):
+     * another than the model's own when its tokenizer file could not be loaded.
+     */
+    private static String modelMarkdown(String modelId, ModelInfo model, String used, boolean estimated) {
         if (model == null) {
             return "**" + modelId + "**: not in the price catalog; add it under `models:` in promptwise.yaml.";
         }
@@ -211,9 +221,14 @@ public final class PromptHovers {
             markdown.append("| fine-tuning (training) | ").append(Money.flagged(
                     Money.usd(model.fineTuning().training()), model.trainingPriceUnconfirmed())).append(" |\n");
         }
+        String tokenizer = model.encoding() != null && !model.encoding().equals(used)
+                && model.encoding().startsWith(TokenizerFile.PREFIX)
+                ? " (estimate: the tokenizer file " + model.encoding().substring(TokenizerFile.PREFIX.length())
+                        + " could not be loaded)"
+                : estimated ? " (estimate)" : "";
         markdown.append(String.format(Locale.ROOT, "%nContext window %s tokens, up to %s output tokens. Tokenizer `%s`%s.%n%nSource: %s, as of %s.",
-                Money.count(model.contextWindow()), Money.count(model.maxOutput()), model.encoding(),
-                model.exactTokens() ? "" : " (estimate)", model.source(), model.asOf()));
+                Money.count(model.contextWindow()), Money.count(model.maxOutput()), used, tokenizer,
+                model.source(), model.asOf()));
         return markdown.toString();
     }
 }

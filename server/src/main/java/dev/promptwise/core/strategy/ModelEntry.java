@@ -20,7 +20,8 @@ public record ModelEntry(
         Located<Double> contextWindow,
         Located<Double> maxOutput,
         Located<String> encoding,
-        FineTuningPrices fineTuning) {
+        FineTuningPrices fineTuning,
+        Located<String> tokenizer) {
 
     /** The prices of fine-tuning this model and of using the fine-tuned model. */
     public record FineTuningPrices(

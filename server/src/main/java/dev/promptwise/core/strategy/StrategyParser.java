@@ -126,7 +126,7 @@ public final class StrategyParser {
         return new ModelEntry(entry.key().value(), entry.key().range(), text(mapping, "provider"),
                 number(mapping, "input"), number(mapping, "cachedInput"), number(mapping, "cacheWrite"),
                 number(mapping, "output"), number(mapping, "contextWindow"), number(mapping, "maxOutput"),
-                text(mapping, "encoding"), fineTuning);
+                text(mapping, "encoding"), fineTuning, text(mapping, "tokenizer"));
     }
 
     private static Workload workload(YamlNode.Entry entry) {

@@ -84,10 +84,17 @@ public final class TokenCounter {
     private volatile Encoding loadedEncoding;
 
     TokenCounter(String encodingName, int cacheCharacterLimit, KnownChanges changes, TokenCounters.Helpers helpers) {
+        this(encodingName, cacheCharacterLimit, changes, helpers, null);
+    }
+
+    /** A counter with its encoding given, already loaded: a tokenizer file's ({@link TokenizerFile}). */
+    TokenCounter(String encodingName, int cacheCharacterLimit, KnownChanges changes, TokenCounters.Helpers helpers,
+            Encoding loaded) {
         this.encodingName = encodingName;
         this.segmentCache = new SegmentCache(cacheCharacterLimit);
         this.recentTexts = new RecentVersions<>(4, Remembered::text, changes);
         this.helpers = helpers;
+        this.loadedEncoding = loaded;
     }
 
     /** Returns whether {@link #forEncoding} accepts {@code encoding}; false for {@code null}. */

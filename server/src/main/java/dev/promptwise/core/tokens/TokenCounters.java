@@ -19,6 +19,11 @@ public final class TokenCounters {
     private final int cacheCharacterLimit;
     private final Map<String, TokenCounter> counters = new ConcurrentHashMap<>();
     private final Helpers helpers = new Helpers();
+    /** The tokenizer files loaded (or refused) by encoding name, {@code tokenizer:<workspace path>}. */
+    private final Map<String, TokenizerState> tokenizers = new ConcurrentHashMap<>();
+
+    /** A tokenizer file as loaded: its encoding, or why it could not be. */
+    private record TokenizerState(TokenizerFile.Loaded loaded, String problem) {}
 
     /** Creates an empty memo whose counters ask {@code changes} (its host's) where two versions of a text differ. */
     public TokenCounters(KnownChanges changes) {
@@ -42,11 +47,54 @@ public final class TokenCounters {
      *     {@link TokenCounter#isKnownEncoding} tells beforehand
      */
     public TokenCounter forEncoding(String encoding) {
+        TokenizerState tokenizer = encoding == null ? null : tokenizers.get(encoding);
+        if (tokenizer != null && tokenizer.loaded() != null) {
+            return counters.computeIfAbsent(encoding, name -> new TokenCounter(name, cacheCharacterLimit, changes,
+                    helpers, tokenizer.loaded().encoding()));
+        }
         if (!TokenCounter.isKnownEncoding(encoding)) {
             throw new IllegalArgumentException("Unknown token encoding: " + encoding);
         }
         return counters.computeIfAbsent(encoding,
                 name -> new TokenCounter(name, cacheCharacterLimit, changes, helpers));
+    }
+
+    /** Returns whether {@link #forEncoding} counts with {@code encoding}: jtokkit's, or a tokenizer file loaded. */
+    public boolean canCount(String encoding) {
+        TokenizerState tokenizer = encoding == null ? null : tokenizers.get(encoding);
+        return TokenCounter.isKnownEncoding(encoding) || (tokenizer != null && tokenizer.loaded() != null);
+    }
+
+    /**
+     * Loads the tokenizer file an encoding name {@code tokenizer:<path>} stands for, reading it with {@code read} (the
+     * edge's I/O), unless it was loaded or refused already. Never throws: a file that cannot be read or is neither
+     * tiktoken nor tekken is remembered as refused, with the reason {@link #tokenizerProblem} gives.
+     */
+    public void loadTokenizer(String encoding, java.util.function.Supplier<java.util.Optional<byte[]>> read) {
+        if (encoding == null || !encoding.startsWith(TokenizerFile.PREFIX) || tokenizers.containsKey(encoding)) {
+            return;
+        }
+        TokenizerState state;
+        try {
+            java.util.Optional<byte[]> bytes = read.get();
+            state = bytes.isEmpty() ? new TokenizerState(null, "it cannot be read")
+                    : new TokenizerState(TokenizerFile.load(encoding, bytes.get()), null);
+        } catch (IllegalArgumentException e) {
+            state = new TokenizerState(null, e.getMessage());
+        }
+        tokenizers.put(encoding, state);
+    }
+
+    /** Returns why the tokenizer file of {@code encoding} was refused, or empty when it loaded or was never asked. */
+    public java.util.Optional<String> tokenizerProblem(String encoding) {
+        TokenizerState tokenizer = encoding == null ? null : tokenizers.get(encoding);
+        return tokenizer == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tokenizer.problem());
+    }
+
+    /** Forgets every tokenizer file, loaded or refused, so that the next analysis reads them again (a file changed). */
+    public void forgetTokenizers() {
+        tokenizers.clear();
+        counters.keySet().removeIf(name -> name.startsWith(TokenizerFile.PREFIX));
     }
 
     /** Forgets every count: the segment caches and the remembered large texts of every encoding. */

@@ -5,7 +5,10 @@ import static dev.promptwise.core.rules.RuleFixture.check;
 import dev.promptwise.testing.TestWorkspace;
 import org.junit.jupiter.api.Test;
 
-/** {@code missing-prompt}: a workload's prompt or dataset that is absent, a folder, or outside the workspace. */
+/**
+ * {@code missing-prompt}: a workload's prompt or dataset, or a model's tokenizer file, that is absent, a folder, or
+ * outside the workspace.
+ */
 class MissingPromptTest {
 
     private static final String RULE = "missing-prompt";
@@ -34,6 +37,21 @@ class MissingPromptTest {
                   dataset:
                     fineTuning: { dataset: "%2e%2e/x.jsonl" }
                                            ^^^^^^^^^^^^^^^^ error missing-prompt: The dataset of 'dataset' is refused: '%2e%2e/x.jsonl' is URL-encoded; write the path as plain text.
+                """);
+    }
+
+    @Test
+    void aModelsTokenizerFileThatIsAbsentOrOutsideIsFlagged() {
+        check(RULE, workspace().with("tokenizers/llama3.model", "a"), "promptwise.yaml", """
+                models:
+                  groq/llama-3.3-70b-versatile: { tokenizer: tokenizers/llama3.model }
+                  mistral/mistral-large-latest: { tokenizer: tokenizers/tekken.json }
+                                                             ^^^^^^^^^^^^^^^^^^^^^^ error missing-prompt: The tokenizer of model 'mistral/mistral-large-latest' does not exist: no file at 'tokenizers/tekken.json' in the workspace.
+                  groq/llama-3.1-8b-instant: { tokenizer: ../llama3.model }
+                                                          ^^^^^^^^^^^^^^^ error missing-prompt: The tokenizer of model 'groq/llama-3.1-8b-instant' is refused: '../llama3.model' leaves the workspace through '..'.
+                workloads:
+                  present:
+                    prompt: prompts/triage.txt
                 """);
     }
 

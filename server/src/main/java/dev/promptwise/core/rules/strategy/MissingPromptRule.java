@@ -3,13 +3,14 @@ package dev.promptwise.core.rules.strategy;
 import dev.promptwise.core.config.Severity;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.strategy.Located;
+import dev.promptwise.core.strategy.ModelEntry;
 import dev.promptwise.core.strategy.Workload;
 import dev.promptwise.core.strategy.WorkspacePaths;
 import java.util.List;
 
 /**
- * {@code missing-prompt}: a workload's {@code prompt} or {@code fineTuning.dataset} does not exist, is a folder, or
- * resolves outside the workspace. Paths resolve relative to the strategy file ({@link WorkspacePaths}).
+ * {@code missing-prompt}: a workload's {@code prompt} or {@code fineTuning.dataset}, or a model's {@code tokenizer}
+ * file, does not exist, is a folder, or resolves outside the workspace. Paths resolve relative to the strategy file ({@link WorkspacePaths}).
  */
 public final class MissingPromptRule extends WorkloadRule {
 
@@ -20,13 +21,19 @@ public final class MissingPromptRule extends WorkloadRule {
     }
 
     @Override
-    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
-        check(ctx, workload, workload.prompt(), "prompt", sink);
-        check(ctx, workload, workload.fineTuning().dataset(), "dataset", sink);
+    void checkModels(StrategyContext ctx, FindingSink sink) {
+        for (ModelEntry model : ctx.strategy().models().values()) {
+            check(ctx, "The tokenizer of model '" + model.id() + "'", model.tokenizer(), sink);
+        }
     }
 
-    private static void check(StrategyContext ctx, Workload workload, Located<String> reference, String what,
-            FindingSink sink) {
+    @Override
+    void check(StrategyContext ctx, Workload workload, FindingSink sink) {
+        check(ctx, "The prompt of '" + workload.name() + "'", workload.prompt(), sink);
+        check(ctx, "The dataset of '" + workload.name() + "'", workload.fineTuning().dataset(), sink);
+    }
+
+    private static void check(StrategyContext ctx, String subject, Located<String> reference, FindingSink sink) {
         String path = Located.valueOf(reference);
         if (path == null) {
             return;
@@ -34,14 +41,11 @@ public final class MissingPromptRule extends WorkloadRule {
         WorkspacePaths.Resolution resolution = ctx.memo().resolve(ctx.strategyPath(), path);
         String message;
         if (!resolution.isInsideWorkspace()) {
-            message = "The " + what + " of '" + workload.name() + "' is refused: '" + path + "' "
-                    + resolution.refusal() + ".";
+            message = subject + " is refused: '" + path + "' " + resolution.refusal() + ".";
         } else if (!ctx.files().exists(resolution.path())) {
-            message = "The " + what + " of '" + workload.name() + "' does not exist: no file at '"
-                    + resolution.path() + "' in the workspace.";
+            message = subject + " does not exist: no file at '" + resolution.path() + "' in the workspace.";
         } else if (ctx.files().isDirectory(resolution.path())) {
-            message = "The " + what + " of '" + workload.name() + "' is a folder, not a file: '"
-                    + resolution.path() + "'.";
+            message = subject + " is a folder, not a file: '" + resolution.path() + "'.";
         } else {
             return;
         }

@@ -31,10 +31,14 @@ abstract class WorkloadRule implements Rule<StrategyContext> {
 
     @Override
     public final void check(StrategyContext ctx, FindingSink sink) {
+        checkModels(ctx, sink);
         for (Workload workload : ctx.strategy().workloads().values()) {
             check(ctx, workload, sink);
         }
     }
+
+    /** Reports what is wrong with the file's {@code models} section, before its workloads; nothing by default. */
+    void checkModels(StrategyContext ctx, FindingSink sink) {}
 
     /** Reports to {@code sink} what is wrong with {@code workload}; nothing when all is well. */
     abstract void check(StrategyContext ctx, Workload workload, FindingSink sink);
