@@ -183,6 +183,22 @@ try {
   }, 20000);
   check("the server drops the disabled rule's diagnostics", Boolean(ruleGone), disabledRule);
 
+  if (existsSync(join(workspace, "prompts", "kb-answer.prompty"))) {
+    // The samples' kb-answer.prompty is bound by two workloads (kb-answers on gpt-4o, policy-answers on Claude):
+    // each team's findings must reach the Problems panel, each naming its workload. The file is opened from the
+    // Explorer; the panel lists the rows of every open file.
+    await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "kb-answer.prompty" }).first().click();
+    const bothTeams = await waitFor(async () => {
+      const rows = await problemRows();
+      const named = (name) => rows.some((row) => row.includes(`workload ${name},`));
+      return named("kb-answers") && named("policy-answers") ? rows : undefined;
+    }, 60000);
+    check("a prompt two workloads bind shows both teams' findings, each naming its workload", Boolean(bothTeams),
+      bothTeams ? bothTeams.filter((row) => /workload (kb|policy)-answers,/.test(row)).map((row) => row.slice(0, 90)).join(" | ") : "not both");
+    await page.screenshot({ path: join(options.screenshots, "vscode-two-workloads.png") });
+  }
+
+
   await page.keyboard.press("Control+Shift+P");
   await page.keyboard.type("Promptwise: Show Cost Report");
   await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 10000 });

@@ -26,6 +26,7 @@ import {
 import { PROMPT_DOCUMENT_SELECTOR } from "./documentSelectors";
 import { describeMissingJava, findJava, machineJavaEnvironment } from "./javaRuntime";
 import { COST_REPORT_HTML_COMMAND, DOCUMENT_COST_METHOD, type DocumentCost, type DocumentCostParams } from "./protocol";
+import { confirmationText, IMPORT_PREVIEW_COMMAND, IMPORT_SOURCES, readImportAnswer, unchangedSincePreview } from "./importPreview";
 import { COST_REPORT_TITLE, pageFromAnswer, renderMessageHtml } from "./reportPage";
 import { RestartPolicy } from "./restartPolicy";
 import { diskArchiveStorage, prepareClassDataSharing, serverArguments, userHandlesClassDataSharing } from "./serverLaunch";
@@ -58,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("promptwise.restartServer", () => restartServer(context)),
     vscode.commands.registerCommand("promptwise.showCostReport", () => showCostReport()),
     vscode.commands.registerCommand("promptwise.disableRule", (ruleId: unknown) => disableRule(ruleId)),
+    vscode.commands.registerCommand("promptwise.importMeasurements", () => importMeasurements()),
+    vscode.workspace.registerTextDocumentContentProvider(IMPORT_SCHEME, importPreviews),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatusBarUpdate(0)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === vscode.window.activeTextEditor?.document) {
@@ -377,6 +380,109 @@ async function showCostReport(): Promise<void> {
       ? unknownCommandMessage
       : `The cost report failed: ${errorMessage(error)}`;
     panel.webview.html = renderMessageHtml(COST_REPORT_TITLE, message, nonce);
+  }
+}
+
+/** The scheme of the read-only documents that show a strategy file as the import would leave it. */
+const IMPORT_SCHEME = "promptwise-import";
+
+/** The texts the import previews show, by the path of the preview's URI. */
+class ImportPreviews implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  show(path: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: IMPORT_SCHEME, path: `/${path}` });
+    this.texts.set(uri.path, text);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.path) ?? "";
+  }
+}
+
+const importPreviews = new ImportPreviews();
+
+/**
+ * "Promptwise: Import traffic or eval results…": asks for the source, the file and (where the source names no
+ * prompt) the workload, has the server plan the edit as `promptwise import` would, shows each strategy file's diff,
+ * and applies the edits only when the user accepts and the files have not changed since.
+ */
+async function importMeasurements(): Promise<void> {
+  const runningClient = client;
+  if (!runningClient || runningClient.state !== State.Running) {
+    void vscode.window.showErrorMessage("The Promptwise server is not running. Run \"Promptwise: Show Output\" to see why.");
+    return;
+  }
+  const commands = runningClient.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  if (!commands.includes(IMPORT_PREVIEW_COMMAND)) {
+    void vscode.window.showErrorMessage("This Promptwise server cannot import. Update the extension, or the jar that PROMPTWISE_SERVER_JAR points at.");
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    IMPORT_SOURCES.map((source) => ({ label: source.label, detail: source.detail, source })),
+    { title: "Import: which tool wrote the file?" });
+  if (!picked) {
+    return;
+  }
+  const files = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: "Import", title: picked.label,
+    filters: { "Exports": ["json", "jsonl", "csv"], "All files": ["*"] } });
+  if (!files || files.length === 0) {
+    return;
+  }
+  const workload = await vscode.window.showInputBox({
+    title: "Import: workload",
+    prompt: picked.source.needsWorkload
+      ? "The workload these figures are of (this source names no prompt)"
+      : "The workload to fill, or leave empty to bind by prompt file or name",
+    validateInput: (value) => (picked.source.needsWorkload && value.trim() === "" ? "This source needs a workload." : undefined),
+  });
+  if (workload === undefined) {
+    return;
+  }
+  let answer: unknown;
+  try {
+    answer = await runningClient.sendRequest(ExecuteCommandRequest.type, { command: IMPORT_PREVIEW_COMMAND,
+      arguments: [{ source: picked.source.source, file: files[0].toString(), workload: workload.trim() }] });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The import failed: ${errorMessage(error)}`);
+    return;
+  }
+  const plan = readImportAnswer(answer);
+  for (const warning of plan.warnings) {
+    outputChannel.appendLine(`import: ${warning}`);
+  }
+  if (plan.kind === "refused") {
+    void vscode.window.showErrorMessage(`Nothing imported: ${plan.message}`);
+    return;
+  }
+  for (const edit of plan.edits) {
+    const preview = importPreviews.show(edit.path, edit.after);
+    await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(edit.uri), preview,
+      `${edit.path}: as the import would leave it`);
+  }
+  const detail = plan.warnings.length > 0 ? plan.warnings.join("\n") : undefined;
+  const choice = await vscode.window.showInformationMessage(confirmationText(plan.edits), { modal: true, detail }, "Apply");
+  if (choice !== "Apply") {
+    return;
+  }
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  const documents: vscode.TextDocument[] = [];
+  for (const edit of plan.edits) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(edit.uri));
+    if (!unchangedSincePreview(edit, document.getText())) {
+      void vscode.window.showErrorMessage(`${edit.path} changed after the preview; nothing imported. Run the import again.`);
+      return;
+    }
+    workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), edit.after);
+    documents.push(document);
+  }
+  if (await vscode.workspace.applyEdit(workspaceEdit)) {
+    await Promise.all(documents.map((document) => document.save()));
+    void vscode.window.showInformationMessage(`Imported into ${plan.edits.map((edit) => edit.path).join(", ")}.`);
   }
 }
 

@@ -206,18 +206,7 @@ record BaselineComparison(List<WorkloadChange> workloads, List<PromptChange> pro
 
     /** Returns {@code a/./b/../c} as {@code a/c}. */
     static String normalize(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String part : path.replace('\\', '/').split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
+        return dev.promptwise.imports.StrategyImport.normalize(path);
     }
 
     private static Double tokens(JsonNode file) {

@@ -5,6 +5,7 @@ import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -44,6 +45,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     /** The command that answers the cost report's figures as data. */
     public static final String COST_REPORT_COMMAND = "promptwise.costReport";
+    /** Plans an import of measured figures into the strategy files; the client shows the diff and applies it. */
+    public static final String IMPORT_PREVIEW_COMMAND = "promptwise.importPreview";
 
     /** The command that answers the cost report as the page {@code promptwise report --html} writes: {@code {html}}. */
     public static final String COST_REPORT_HTML_COMMAND = "promptwise.costReportHtml";
@@ -189,6 +192,60 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         for (DocumentSnapshot document : store.all()) {
             diagnostics.validateLater(document);
         }
+    }
+
+    /**
+     * Carries out {@value #IMPORT_PREVIEW_COMMAND}: {@code [{source, file, workload?, match?}]}, {@code file} an
+     * absolute path or a {@code file:} URI the user picked. Answers {@code {edits: [{uri, path, before, after}],
+     * warnings: [...]}}, or {@code {error, warnings}} for input the import refuses; writes nothing (the client shows
+     * the diff and applies the edits the user accepts). Bad arguments are InvalidParams.
+     */
+    Map<String, Object> importPreview(List<Object> arguments) {
+        Optional<java.nio.file.Path> root = index.root();
+        com.google.gson.JsonObject json = arguments == null || arguments.size() != 1 ? null
+                : (arguments.get(0) instanceof com.google.gson.JsonElement element ? element
+                        : new com.google.gson.Gson().toJsonTree(arguments.get(0))) instanceof com.google.gson.JsonObject o
+                        ? o : null;
+        String source = json == null ? null : string(json, "source");
+        String file = json == null ? null : string(json, "file");
+        if (root.isEmpty() || source == null || file == null) {
+            throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                    org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                    root.isEmpty() ? "No workspace to import into" : "Expected [{source, file, workload?, match?}]",
+                    null));
+        }
+        List<String> match = new ArrayList<>();
+        if (json.get("match") instanceof com.google.gson.JsonArray values) {
+            values.forEach(value -> match.add(value.getAsString()));
+        }
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        try {
+            java.nio.file.Path input = file.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(file))
+                    : java.nio.file.Path.of(file);
+            String fileName = input.normalize().startsWith(root.get())
+                    ? root.get().relativize(input.normalize()).toString().replace('\\', '/')
+                    : input.getFileName().toString();
+            dev.promptwise.imports.StrategyImport importer = new dev.promptwise.imports.StrategyImport(source,
+                    string(json, "workload"), match, warnings::add);
+            List<Map<String, String>> edits = new ArrayList<>();
+            for (dev.promptwise.imports.StrategyImport.Edit edit : importer.plan(root.get(), input, fileName)) {
+                edits.add(Map.of("uri", root.get().resolve(edit.strategyFile()).toUri().toString(),
+                        "path", edit.strategyFile(), "before", edit.before(), "after", edit.after()));
+            }
+            answer.put("edits", edits);
+        } catch (dev.promptwise.imports.ImportException | IllegalArgumentException e) {
+            answer.put("error", e.getMessage());
+        } catch (java.io.IOException e) {
+            answer.put("error", "cannot read " + file + ": " + e.getMessage());
+        }
+        answer.put("warnings", warnings);
+        return answer;
+    }
+
+    private static String string(com.google.gson.JsonObject json, String key) {
+        com.google.gson.JsonElement value = json.get(key);
+        return value != null && value.isJsonPrimitive() && !value.getAsString().isBlank() ? value.getAsString() : null;
     }
 
     /**
@@ -417,7 +474,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(COST_REPORT_COMMAND,
-                COST_REPORT_HTML_COMMAND, ToLsp.CREATE_FILES_COMMAND)));
+                COST_REPORT_HTML_COMMAND, ToLsp.CREATE_FILES_COMMAND, IMPORT_PREVIEW_COMMAND)));
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "/")));
         capabilities.setDefinitionProvider(true);
         capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));

@@ -44,6 +44,10 @@ public final class PromptwiseWorkspaceService implements WorkspaceService {
                 return null;
             });
         }
+        if (PromptwiseLanguageServer.IMPORT_PREVIEW_COMMAND.equals(params.getCommand())) {
+            return CompletableFutures.computeAsync(server.requestExecutor(),
+                    cancelChecker -> server.importPreview(params.getArguments()));
+        }
         if (PromptwiseLanguageServer.COST_REPORT_COMMAND.equals(params.getCommand())) {
             return CompletableFutures.computeAsync(server.requestExecutor(), cancelChecker ->
                     CostReports.data(server.analyzer(), server.documents(), cancelChecker::checkCanceled));

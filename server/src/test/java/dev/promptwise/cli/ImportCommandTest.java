@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code promptwise import} on files written by the real tools (test resources imports/, see its README): the diff,
  * the written file with its comments kept and its provenance comment, and bad input that writes nothing.
  */
-class ImportCommandTest {
+public class ImportCommandTest {
 
     private static final String STRATEGY = """
             # Support prompts.
@@ -151,7 +151,7 @@ class ImportCommandTest {
         return (double) passed / all;
     }
 
-    static Path resource(String name) throws URISyntaxException {
+    public static Path resource(String name) throws URISyntaxException {
         return Path.of(ImportCommandTest.class.getResource("/imports/" + name).toURI());
     }
 

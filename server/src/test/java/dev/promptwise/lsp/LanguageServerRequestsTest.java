@@ -75,7 +75,8 @@ class LanguageServerRequestsTest {
         assertEquals(Boolean.FALSE, sync.getSave().getRight().getIncludeText());
         assertTrue(capabilities.getHoverProvider().getLeft());
         assertTrue(capabilities.getInlayHintProvider().getLeft());
-        assertEquals(List.of("promptwise.costReport", "promptwise.costReportHtml", "promptwise.createFilesAndApply"),
+        assertEquals(List.of("promptwise.costReport", "promptwise.costReportHtml", "promptwise.createFilesAndApply",
+                "promptwise.importPreview"),
                 capabilities.getExecuteCommandProvider().getCommands());
         assertEquals("promptwise", result.getServerInfo().getName());
     }
