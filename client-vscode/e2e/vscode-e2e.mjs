@@ -156,11 +156,17 @@ try {
   const rowsBack = await waitFor(async () => ((await problemRows()).length >= problems?.length ? true : undefined), 20000);
   let settingsText = "";
   let disabledRule = "";
+  let actionsSeen = [];
   if (rowsBack) {
     await goToFirstProblem();
     await page.keyboard.press("Control+.");
     // The menu takes keys, not clicks: move down to the Disable action and accept it.
-    await page.waitForSelector(".action-widget", { timeout: 10000 }).catch(() => undefined);
+    // The menu's rows arrive after the widget: wait until the Disable action is among them, so that the keys below
+    // never move through a menu still being filled.
+    actionsSeen = await waitFor(async () => {
+      const rows = await page.$$eval(".action-widget .monaco-list-row", (items) => items.map((item) => item.textContent));
+      return rows.some((row) => /Disable .* in settings/.test(row)) ? rows : undefined;
+    }, 15000) ?? await page.$$eval(".action-widget .monaco-list-row", (items) => items.map((item) => item.textContent)).catch(() => []);
     for (let step = 0; step < 8; step++) {
       const focused = await page.$eval(".action-widget .monaco-list-row.focused", (row) => row.textContent).catch(() => "");
       if (/Disable .* in settings/.test(focused)) {
@@ -176,7 +182,9 @@ try {
     }, 10000) ?? "";
     disabledRule = /"([a-z-]+)":\s*"off"/.exec(settingsText)?.[1] ?? "";
   }
-  check("Disable rule writes promptwise.rules to the workspace settings", settingsText !== "", settingsText.replace(/\s+/g, " ").trim());
+  check("Disable rule writes promptwise.rules to the workspace settings", settingsText !== "", settingsText !== ""
+    ? settingsText.replace(/\s+/g, " ").trim()
+    : !rowsBack ? "the diagnostics did not come back after the undo" : `actions offered: ${actionsSeen.join(" | ") || "none"}`);
   const ruleGone = disabledRule !== "" && await waitFor(async () => {
     const rows = await problemRows();
     return rows.every((row) => !row.includes(disabledRule)) ? true : undefined;
@@ -194,7 +202,7 @@ try {
       return named("kb-answers") && named("policy-answers") ? rows : undefined;
     }, 60000);
     check("a prompt two workloads bind shows both teams' findings, each naming its workload", Boolean(bothTeams),
-      bothTeams ? bothTeams.filter((row) => /workload (kb|policy)-answers,/.test(row)).map((row) => row.slice(0, 90)).join(" | ") : "not both");
+      bothTeams ? bothTeams.map((row) => /\((workload (kb|policy)-answers), [^)]*\)/.exec(row)?.[1]).filter(Boolean).join(" | ") : "not both");
     await page.screenshot({ path: join(options.screenshots, "vscode-two-workloads.png") });
   }
 

@@ -131,7 +131,7 @@ public final class CostReportPage {
             table.append("<tr><td>").append(escape(workload.name()))
                     .append("</td><td>").append(workload.model() == null ? UNKNOWN : escape(workload.model()))
                     .append("</td>").append(number(workload.requestsPerDay() == null ? UNKNOWN
-                            : Money.count(workload.requestsPerDay())))
+                            : Money.number(workload.requestsPerDay())))
                     .append(number(usd(workload.monthlyCostUsd(), workload.estimated(), false)))
                     .append(number(onBase(workload.fineTunedMonthlyUsd(), workload)))
                     .append(number(onBase(workload.hybridMonthlyUsd(), workload)))

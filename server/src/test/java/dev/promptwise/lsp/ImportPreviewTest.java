@@ -109,10 +109,9 @@ class ImportPreviewTest {
         server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
                 new FileEvent(edit.get("uri"), FileChangeType.Changed))));
         threads.runAll();
-        // support-api's gpt-4o-mini spans: 4 requests over 3 calendar days (imports/otel/README.md), 1.3 a day,
-        // which the lens writes as a whole count.
+        // support-api's gpt-4o-mini spans: 4 requests over 3 calendar days (imports/otel/README.md): 1.3 a day.
         String after = lens(promptUri);
-        assertTrue(after.contains("/month at 1 requests/day · workload triage"), after);
+        assertTrue(after.contains("/month at 1.3 requests/day · workload triage"), after);
     }
 
     @Test

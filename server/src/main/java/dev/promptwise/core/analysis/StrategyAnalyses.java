@@ -181,7 +181,7 @@ final class StrategyAnalyses {
             if (analysis.workload().nameRange().contains(offset) && analysis.cost() != null
                     && analysis.cost().now().isPresent()) {
                 CostFigures now = analysis.cost().now().get();
-                String markdown = hover.get().markdown() + "\n\n---\n\n**Cost at " + Money.count(now.requestsPerDay())
+                String markdown = hover.get().markdown() + "\n\n---\n\n**Cost at " + Money.number(now.requestsPerDay())
                         + " requests/day on " + now.modelId() + "**\n\n" + CostMessages.breakdownTable(now);
                 return Optional.of(new HoverInfo(hover.get().range(), markdown));
             }

@@ -20,7 +20,7 @@ public final class CostMessages {
         CostBreakdown.Contributor largest = now.perMonth().largestContributor();
         boolean estimated = now.estimated();
         return capitalized(monthly(now)) + " (" + Money.perRequest(now.costPerRequest(), estimated) + " at "
-                + Money.count(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now) + ") is over the budget of "
+                + Money.number(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now) + ") is over the budget of "
                 + Money.perMonth(monthlyBudget) + "; the largest contributor is the " + largest.label() + ", "
                 + Money.perMonth(now.perMonth().amountOf(largest), estimated) + ".";
     }
@@ -32,7 +32,7 @@ public final class CostMessages {
      */
     public static String costAtScaleUnknown(CostFigures now, double monthlyBudget) {
         return capitalized(monthly(now)) + " (" + Money.perRequest(now.costPerRequest()) + " at "
-                + Money.count(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now)
+                + Money.number(now.requestsPerDay()) + " requests/day" + notDeclaredClause(now)
                 + ") is a lower bound, so staying within the budget of " + Money.perMonth(monthlyBudget)
                 + " is not known: " + whatIsLeftOut(now.missingInputs()) + " may add at most "
                 + Money.perMonth(monthlyBudget - now.costPerMonth()) + " before it is over.";
@@ -242,7 +242,7 @@ public final class CostMessages {
                     + " save nothing.";
         }
         return "Moving the template variables after the static text would save "
-                + Money.perMonth(saving, now.estimated()) + " at " + Money.count(now.requestsPerDay())
+                + Money.perMonth(saving, now.estimated()) + " at " + Money.number(now.requestsPerDay())
                 + " requests/day: " + Money.count(moreCachedTokens, now.estimated())
                 + " more tokens of each request could be read from " + cached.modelId() + "'s prompt cache.";
     }
@@ -320,7 +320,7 @@ public final class CostMessages {
 
     private static String volume(FineTunedCost cost) {
         // The traffic is declared, not counted: it carries no ≈.
-        return cost.inference().map(figures -> " at " + Money.count(figures.requestsPerDay()) + " requests/day")
+        return cost.inference().map(figures -> " at " + Money.number(figures.requestsPerDay()) + " requests/day")
                 .orElse("");
     }
 

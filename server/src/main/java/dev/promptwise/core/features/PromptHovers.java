@@ -150,7 +150,7 @@ public final class PromptHovers {
                 + (withFile ? " in `" + prompt.binding().strategyPath() + "`" : "") + ")";
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
         if (now.isPresent()) {
-            markdown.append("\n\n---\n\n**The whole prompt at ").append(Money.count(now.get().requestsPerDay()))
+            markdown.append("\n\n---\n\n**The whole prompt at ").append(Money.number(now.get().requestsPerDay()))
                     .append(" requests/day on ").append(now.get().modelId()).append(workload).append("**\n\n")
                     .append(CostMessages.breakdownTable(now.get()));
             String sent = attachmentsLine(prompt);
@@ -185,7 +185,7 @@ public final class PromptHovers {
                 .append("| per request | ").append(Money.usd(perRequest, estimated)).append(" |\n")
                 .append("| per 1,000 requests | ").append(Money.usd(perRequest * 1000, estimated)).append(" |\n");
         if (prompt.requestsPerDay() != null) {
-            markdown.append("| per month at ").append(Money.count(prompt.requestsPerDay()))
+            markdown.append("| per month at ").append(Money.number(prompt.requestsPerDay()))
                     .append(" requests/day | ").append(Money.usd(perRequest * prompt.requestsPerDay() * 30, estimated))
                     .append(" |\n");
         }

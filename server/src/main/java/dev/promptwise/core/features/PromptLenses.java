@@ -45,7 +45,7 @@ public final class PromptLenses {
             // The cost model's figures: input, output and the prompt cache at the workload's traffic.
             title.append(" · ").append(Money.perRequest(now.get().costPerRequest(), estimated)).append(" · ")
                     .append(CostMessages.monthly(now.get())).append(" at ")
-                    .append(Money.count(now.get().requestsPerDay())).append(" requests/day");
+                    .append(Money.number(now.get().requestsPerDay())).append(" requests/day");
         } else if (prompt.inputCostPerRequest() != null) {
             title.append(" · ").append(Money.perRequest(prompt.inputCostPerRequest(), estimated)).append(" input");
         }

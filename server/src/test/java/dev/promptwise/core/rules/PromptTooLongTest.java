@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code prompt-too-long}: the prompt's tokens (text plus 3 per message and 3 for the reply) exceed the budget;
- * the message leads with the prompt's input cost at the model's input price, per month when traffic is known.
+ * the message leads with the prompt's input cost at the model's list input price (before any prompt cache), per month
+ * when traffic is known.
  */
 class PromptTooLongTest {
 
@@ -25,7 +26,7 @@ class PromptTooLongTest {
         double perRequest = TOKENS * PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().input() / 1e6;
         check(RULE, new TestWorkspace().settings(settings("{\"budget\": {\"maxPromptTokens\": 10}}")),
                 "prompts/a.txt", LINE + "\n" + "^".repeat(LINE.length()) + " warning prompt-too-long: "
-                        + usd(perRequest) + "/request of prompt input: " + count(TOKENS) + " tokens, "
+                        + usd(perRequest) + "/request of prompt input at list price: " + count(TOKENS) + " tokens, "
                         + count(TOKENS - 10) + " over the budget of 10");
     }
 
@@ -41,7 +42,7 @@ class PromptTooLongTest {
                     budget: { maxPromptTokens: 12 }
                 """);
         check(RULE, workspace, "prompts/a.txt", LINE + "\n" + "^".repeat(LINE.length()) + " warning prompt-too-long: "
-                + boundTo(usd(perMonth) + "/month of prompt input: " + count(TOKENS) + " tokens, "
+                + boundTo(usd(perMonth) + "/month of prompt input at list price: " + count(TOKENS) + " tokens, "
                         + count(TOKENS - 12) + " over the budget of 12", "summary", "promptwise.yaml"));
     }
 

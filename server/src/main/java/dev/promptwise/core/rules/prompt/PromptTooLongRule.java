@@ -40,9 +40,10 @@ public final class PromptTooLongRule implements Rule<PromptContext> {
         Double perMonth = prompt.inputCostPerMonth();
         Double perRequest = prompt.inputCostPerRequest();
         if (perMonth != null) {
-            message.append(Money.perMonth(perMonth, estimated)).append(" of prompt input: ");
+            // At list price: the prompt cache may take part of it off, as cost-at-scale's figures do.
+            message.append(Money.perMonth(perMonth, estimated)).append(" of prompt input at list price: ");
         } else if (perRequest != null) {
-            message.append(Money.perRequest(perRequest, estimated)).append(" of prompt input: ");
+            message.append(Money.perRequest(perRequest, estimated)).append(" of prompt input at list price: ");
         }
         message.append(Money.count(total, estimated)).append(" tokens, ")
                 .append(Money.count(total - budget, estimated)).append(" over the budget of ").append(Money.count(budget));
