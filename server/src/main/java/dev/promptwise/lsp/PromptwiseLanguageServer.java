@@ -175,8 +175,10 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     /** Reacts to files changed on disk: strategy files are read again, prompts make workloads be priced again. */
     void filesChanged(List<String> uris) {
+        boolean catalogs = false;
         for (String uri : uris) {
             String path = index.relativePath(uri);
+            catalogs |= mayBeCatalog(path);
             if (path.endsWith(".model") || path.endsWith(".tiktoken") || path.endsWith(".json")) {
                 // Perhaps a model's tokenizer file: read them again on the next analysis.
                 analyzer.facade().forgetTokenizers();
@@ -186,6 +188,10 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
             } else {
                 index.promptChanged();
             }
+        }
+        // A price catalog written by `promptwise prices update`, or an edited pricing file, is used from now on.
+        if (catalogs) {
+            useCatalogOf(analyzer.settings());
         }
         // Every open file again: a strategy file reads the prompts, and a prompt the files its inputs, tools and
         // images come from (a changed tools file changes the prompt's cost).
@@ -282,7 +288,6 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         connected.applyEdit(new org.eclipse.lsp4j.ApplyWorkspaceEditParams(edit, "Promptwise"));
     }
 
-    /** Returns the bundled catalog with the settings' {@code pricing.file} applied (relative to the root). */
     /**
      * Names the pricing file and the workspace's catalog ({@code .promptwise/prices-*.json}) by their paths and the
      * hashes of their bytes, so that an edited file is read again; null when neither is there.
@@ -448,17 +453,39 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         // Without a pricing file or a workspace catalog (.promptwise/prices-*.json) the bundled catalog stays in use
         // and is read on first use, not at initialize.
         // A settings change that leaves the pricing file as it was keeps the façade, and with it every memo.
+        useCatalogOf(settings);
+        analyzer.updateSettings(settings);
+        problems.forEach(problem -> environment.log().warning("Settings: " + problem));
+        store.all().forEach(diagnostics::validateNow);
+    }
+
+    /**
+     * Puts the catalog of {@code settings}' pricing file and the workspace's {@code .promptwise/prices-*.json} in use
+     * when either file's bytes differ from those in use; returns whether the catalog changed.
+     */
+    private boolean useCatalogOf(Settings settings) {
         String pricing = pricingKey(settings);
+        boolean changed = false;
         if (pricing != null || pricingFileInUse) {
             if (!java.util.Objects.equals(pricing, pricingInUse)) {
                 analyzer.useCatalog(catalogFor(settings));
                 pricingInUse = pricing;
+                changed = true;
             }
             pricingFileInUse = pricing != null;
         }
-        analyzer.updateSettings(settings);
-        problems.forEach(problem -> environment.log().warning("Settings: " + problem));
-        store.all().forEach(diagnostics::validateNow);
+        return changed;
+    }
+
+    /** Returns whether a changed workspace-relative path may be a price catalog: the workspace's or the settings'. */
+    private boolean mayBeCatalog(String path) {
+        if (path.startsWith(".promptwise/") && dev.promptwise.io.WorkspaceCatalogs.NAME.matcher(
+                path.substring(".promptwise/".length())).matches()) {
+            return true;
+        }
+        Settings settings = analyzer.settings();
+        return settings.pricingFile() != null && index.root().isPresent()
+                && pricingPath(settings).normalize().equals(index.root().get().resolve(path).normalize());
     }
 
     private ServerCapabilities capabilities() {

@@ -284,6 +284,40 @@ class LanguageServerRequestsTest {
                 used.resolve("gpt-4o-mini").orElseThrow().fineTuning(), "the overlay applies to it");
     }
 
+    @Test
+    void aWorkspaceCatalogWrittenWhileTheEditorRunsIsUsedAtOnce(@TempDir Path root) throws IOException {
+        PromptwiseLanguageServer editor = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog::bundled,
+                message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
+                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
+        editor.connect(new RecordingClient());
+        InitializeParams params = new InitializeParams();
+        params.setRootUri(root.toUri().toString());
+        editor.initialize(params).join();
+        assertEquals(PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().input(),
+                editor.analyzer().facade().catalog().resolve("gpt-4o-mini").orElseThrow().input());
+
+        // `promptwise prices update` writes a dated catalog under .promptwise/; the client's watcher reports it.
+        Files.createDirectories(root.resolve(".promptwise"));
+        Path written = root.resolve(".promptwise/prices-2026-11-30.json");
+        Files.writeString(written, "{\"last_updated\": \"2026-11-30\", \"gpt-4o-mini\": {\"litellm_provider\":"
+                + " \"openai\", \"mode\": \"chat\", \"input_cost_per_token\": 2e-07, \"output_cost_per_token\": 8e-07}}");
+        editor.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                new org.eclipse.lsp4j.FileEvent(written.toUri().toString(), org.eclipse.lsp4j.FileChangeType.Created))));
+        analysisThreads.runAll();
+        PriceCatalog used = editor.analyzer().facade().catalog();
+        assertEquals(".promptwise/prices-2026-11-30.json (LiteLLM format)", used.info().source());
+        assertEquals(0.20, used.resolve("gpt-4o-mini").orElseThrow().input(), 1e-12);
+
+        // Another file's change leaves the catalog, and the façade with its memos, as they are.
+        dev.promptwise.core.analysis.PromptwiseAnalysis before = editor.analyzer().facade();
+        Files.writeString(root.resolve("tools.json"), "[]");
+        editor.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                new org.eclipse.lsp4j.FileEvent(root.resolve("tools.json").toUri().toString(),
+                        org.eclipse.lsp4j.FileChangeType.Created))));
+        analysisThreads.runAll();
+        assertSame(before, editor.analyzer().facade());
+    }
+
     private static int errorCode(CompletableFuture<?> future) {
         CompletionException failure = assertThrows(CompletionException.class, future::join);
         return ((ResponseErrorException) failure.getCause()).getResponseError().getCode();
