@@ -72,7 +72,7 @@ final class JsonOutput {
                 tokens.put("text", prompt.textTokens());
                 tokens.put("total", prompt.totalTokens());
                 tokens.put("encoding", prompt.encoding());
-                tokens.put("estimated", prompt.estimated());
+                tokens.put("estimated", prompt.totalEstimated());
                 if (prompt.inputCostPerRequest() != null) {
                     node.put("costPerRequestUsd", prompt.inputCostPerRequest());
                 }

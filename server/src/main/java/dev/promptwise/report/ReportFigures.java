@@ -80,7 +80,7 @@ public final class ReportFigures {
      */
     public static CostReport.Prompt prompt(String path, AnalyzedPrompt prompt) {
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
-        return new CostReport.Prompt(path, prompt.modelId(), prompt.totalTokens(), prompt.estimated(),
+        return new CostReport.Prompt(path, prompt.modelId(), prompt.totalTokens(), prompt.totalEstimated(),
                 now.map(CostFigures::costPerRequest).orElse(prompt.inputCostPerRequest()),
                 now.map(CostFigures::costPerMonth).orElse(prompt.inputCostPerMonth()));
     }

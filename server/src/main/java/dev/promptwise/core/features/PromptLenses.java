@@ -38,7 +38,7 @@ public final class PromptLenses {
 
     private static Lens lens(AnalyzedPrompt prompt, boolean withFile) {
         StringBuilder title = new StringBuilder();
-        boolean estimated = prompt.estimated();
+        boolean estimated = prompt.totalEstimated();
         title.append(Money.tokens(prompt.totalTokens(), estimated));
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
         if (now.isPresent()) {

@@ -151,6 +151,14 @@ public final class AnalyzedPrompt {
     }
 
     /**
+     * Returns whether {@link #totalTokens()} is an estimate: the text's count is ({@link #estimated()}), or it holds
+     * counts of tool definitions or images, which no provider publishes an exact rule for.
+     */
+    public boolean totalEstimated() {
+        return estimated || (!document.attachments().isEmpty() && attachments().estimated());
+    }
+
+    /**
      * Returns the tokens the prompt sends besides its own text: its {@code ${file:…}} defaults' text in their
      * placeholders' place, tool definitions, images in their references' place; 0 when it refers to nothing.
      */

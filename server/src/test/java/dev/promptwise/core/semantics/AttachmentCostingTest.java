@@ -98,6 +98,10 @@ class AttachmentCostingTest {
         assertEquals(O200K.countTokens("Be brief.\n") + expected, input.staticTokens());
         assertEquals(O200K.countTokens("Be brief.\n") + 3 + expected, input.cacheablePrefixTokens());
         assertTrue(input.attachmentsEstimated());
+        // gpt-4o's own tokenizer counts the text exactly; the total holds the tools' estimate, and says so.
+        assertFalse(prompt.estimated());
+        assertTrue(prompt.totalEstimated());
+        assertEquals(prompt.textTokens() + 3 + 3 + expected, prompt.totalTokens());
     }
 
     @Test
@@ -129,6 +133,7 @@ class AttachmentCostingTest {
         assertEquals(prompt.costInput().staticTokens() + 3, prompt.costInput().cacheablePrefixTokens());
         assertFalse(prompt.missingInputs().contains("traffic.avgInputTokens"), prompt.missingInputs().toString());
         assertFalse(prompt.attachments().estimated(), "a file's text is counted exactly");
+        assertFalse(prompt.totalEstimated());
     }
 
     @Test

@@ -43,10 +43,10 @@ public final class ContextWindowExceededRule implements Rule<PromptContext> {
         if (needed <= model.contextWindow()) {
             return;
         }
-        String message = RuleText.tokens(prompt, prompt.totalTokens()) + " prompt tokens"
+        String message = Money.count(prompt.totalTokens(), prompt.totalEstimated()) + " prompt tokens"
                 + (reserved > 0 ? " plus " + Money.count(reserved) + " reserved for output" : "")
                 + " exceed the " + Money.count(model.contextWindow()) + "-token context window of " + model.id()
-                + " by " + Money.count(needed - model.contextWindow(), prompt.estimated()) + ": the request would be refused";
+                + " by " + Money.count(needed - model.contextWindow(), prompt.totalEstimated()) + ": the request would be refused";
         sink.report(RuleText.firstLine(ctx.text()), message);
     }
 }

@@ -36,7 +36,7 @@ public final class PromptTooLongRule implements Rule<PromptContext> {
             return;
         }
         StringBuilder message = new StringBuilder();
-        boolean estimated = prompt.estimated() || prompt.attachments().estimated();
+        boolean estimated = prompt.totalEstimated();
         Double perMonth = prompt.inputCostPerMonth();
         Double perRequest = prompt.inputCostPerRequest();
         if (perMonth != null) {

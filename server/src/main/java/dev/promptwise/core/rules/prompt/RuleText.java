@@ -1,18 +1,11 @@
 package dev.promptwise.core.rules.prompt;
 
-import dev.promptwise.core.cost.Money;
-import dev.promptwise.core.semantics.AnalyzedPrompt;
 import dev.promptwise.core.text.TextRange;
 
 /** Small pieces of wording and placement that several rules share. */
 final class RuleText {
 
     private RuleText() {}
-
-    /** Returns a token count, marked {@code ≈} when it is an estimate. */
-    static String tokens(AnalyzedPrompt prompt, int tokens) {
-        return Money.count(tokens, prompt.estimated());
-    }
 
     /** Returns the first non-blank line of the text, or an empty range at 0 for a blank text. */
     static TextRange firstLine(String text) {
