@@ -178,7 +178,7 @@ public final class PromptwiseAnalysis {
      * counts what they add to each request. The edge calls it before {@link #analyze}; the core does no I/O.
      */
     public AttachedFiles attachedFiles(String path, PromptFormat format, String text, StrategyWorkspace workspace) {
-        if (text == null) {
+        if (text == null || !AttachedFiles.mayReferToFiles(text)) {
             return AttachedFiles.NONE;
         }
         return AttachedFiles.read(path, parseRemembered(format, text, path).attachments(), workspace);
