@@ -179,10 +179,8 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         for (String uri : uris) {
             String path = index.relativePath(uri);
             catalogs |= mayBeCatalog(path);
-            if (path.endsWith(".model") || path.endsWith(".tiktoken") || path.endsWith(".json")) {
-                // Perhaps a model's tokenizer file: read them again on the next analysis.
-                analyzer.facade().forgetTokenizers();
-            }
+            // A model's tokenizer file, if it is one, is read again on the next analysis.
+            analyzer.facade().forgetTokenizer(path);
             if (PromptwiseAnalysis.isStrategyFile(path)) {
                 index.reload(path);
             } else {
@@ -209,9 +207,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     Map<String, Object> importPreview(List<Object> arguments) {
         Optional<java.nio.file.Path> root = index.root();
         com.google.gson.JsonObject json = arguments == null || arguments.size() != 1 ? null
-                : (arguments.get(0) instanceof com.google.gson.JsonElement element ? element
-                        : new com.google.gson.Gson().toJsonTree(arguments.get(0))) instanceof com.google.gson.JsonObject o
-                        ? o : null;
+                : toJson(arguments.get(0)) instanceof com.google.gson.JsonObject object ? object : null;
         String source = json == null ? null : string(json, "source");
         String file = json == null ? null : string(json, "file");
         if (root.isEmpty() || source == null || file == null) {
@@ -249,6 +245,12 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         return answer;
     }
 
+    /** Returns a command's argument as JSON: LSP4J hands it over as a Gson tree, a test as plain Java values. */
+    private static com.google.gson.JsonElement toJson(Object argument) {
+        return argument instanceof com.google.gson.JsonElement element ? element
+                : new com.google.gson.Gson().toJsonTree(argument);
+    }
+
     private static String string(com.google.gson.JsonObject json, String key) {
         com.google.gson.JsonElement value = json.get(key);
         return value != null && value.isJsonPrimitive() && !value.getAsString().isBlank() ? value.getAsString() : null;
@@ -267,9 +269,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
                     org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, "No workspace to create files in",
                     null));
         }
-        Object argument = arguments.get(0);
-        com.google.gson.JsonObject json = (argument instanceof com.google.gson.JsonElement element ? element
-                : new com.google.gson.Gson().toJsonTree(argument)).getAsJsonObject();
+        com.google.gson.JsonObject json = toJson(arguments.get(0)).getAsJsonObject();
         List<java.nio.file.Path> created = new ArrayList<>();
         try {
             for (com.google.gson.JsonElement creation : json.getAsJsonArray("creations")) {
@@ -461,20 +461,17 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
 
     /**
      * Puts the catalog of {@code settings}' pricing file and the workspace's {@code .promptwise/prices-*.json} in use
-     * when either file's bytes differ from those in use; returns whether the catalog changed.
+     * when either file's bytes differ from those in use.
      */
-    private boolean useCatalogOf(Settings settings) {
+    private void useCatalogOf(Settings settings) {
         String pricing = pricingKey(settings);
-        boolean changed = false;
         if (pricing != null || pricingFileInUse) {
             if (!java.util.Objects.equals(pricing, pricingInUse)) {
                 analyzer.useCatalog(catalogFor(settings));
                 pricingInUse = pricing;
-                changed = true;
             }
             pricingFileInUse = pricing != null;
         }
-        return changed;
     }
 
     /** Returns whether a changed workspace-relative path may be a price catalog: the workspace's or the settings'. */

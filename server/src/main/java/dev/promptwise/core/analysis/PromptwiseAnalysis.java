@@ -157,16 +157,14 @@ public final class PromptwiseAnalysis {
     public AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings,
             WorkloadBinding binding) {
         return analyze(path, format, text, settings, binding,
-                binding == null ? catalog() : catalogOf(binding.strategy(), binding.strategyPath()));
+                binding == null ? catalog() : catalogOf(binding.strategy(), binding.strategyPath()),
+                AttachedFiles.NONE);
     }
 
-    /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with {@code prices}. */
-    AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
-            PriceCatalog prices) {
-        return analyze(path, format, text, settings, binding, prices, text.length(), AttachedFiles.NONE);
-    }
-
-    /** Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding, PriceCatalog)} does, with what its files hold. */
+    /**
+     * Analyses as {@link #analyze(String, PromptFormat, String, Settings, WorkloadBinding)} does, priced with
+     * {@code prices}, with what the prompt's files held.
+     */
     AnalyzedPrompt analyze(String path, PromptFormat format, String text, Settings settings, WorkloadBinding binding,
             PriceCatalog prices, AttachedFiles attached) {
         return analyze(path, format, text, settings, binding, prices, text.length(), attached);
@@ -412,8 +410,7 @@ public final class PromptwiseAnalysis {
         for (Finding finding : findings) {
             Workload owner = null;
             for (Workload workload : strategy.strategy().workloads().values()) {
-                if (workload.range() != null && workload.range().start() <= finding.range().start()
-                        && finding.range().end() <= workload.range().end()) {
+                if (workload.range() != null && workload.range().encloses(finding.range())) {
                     owner = workload;
                     break;
                 }
@@ -532,9 +529,12 @@ public final class PromptwiseAnalysis {
         }
     }
 
-    /** Forgets the tokenizer files loaded, so that the next analysis reads them again: the edge saw files change. */
-    public void forgetTokenizers() {
-        host.tokens().forgetTokenizers();
+    /**
+     * Forgets the tokenizer file at this workspace-relative path if one was loaded, so that the next analysis reads it
+     * again: the edge saw the file change.
+     */
+    public void forgetTokenizer(String workspaceRelativePath) {
+        host.tokens().forgetTokenizer(TokenizerFile.PREFIX + workspaceRelativePath);
     }
 
     private static String firstNonBlank(String... candidates) {

@@ -119,11 +119,12 @@ public final class WorkspaceSession {
      */
     public Optional<FileAnalysis> analyze(SourceFile file, Settings settings, Executor fanOut,
             Cancellation cancellation) {
-        analysis.loadTokenizers(workspace.strategyFiles(), workspace.files());
+        StrategyWorkspace files = workspace.files();
+        analysis.loadTokenizers(workspace.strategyFiles(), files);
         if (isStrategyFile(file.path())) {
             StrategyDocument document = parsed(file);
             return Optional.of(new FileAnalysis.Strategy(analysis.analyzeStrategy(document, settings,
-                    workspace.files(), fanOut, cancellation)));
+                    files, fanOut, cancellation)));
         }
         Optional<PromptFormat> format = analysis.formatOf(file.formatPath(), file.unread() ? null : file.text());
         if (format.isEmpty() && file.unread() && mayAnalyse(file.formatPath())) {
@@ -145,7 +146,7 @@ public final class WorkspaceSession {
         List<WorkloadBinding> bindings = bindingsFor(file.path());
         int length = (int) Math.min(Integer.MAX_VALUE, file.length());
         AttachedFiles attached = file.unread() ? AttachedFiles.NONE
-                : analysis.attachedFiles(file.path(), format.get(), file.text(), workspace.files());
+                : analysis.attachedFiles(file.path(), format.get(), file.text(), files);
         if (bindings.isEmpty()) {
             return Optional.of(new FileAnalysis.Prompt(analysis.analyze(file.path(), format.get(), file.text(),
                     settings, null, length, attached), decodingProblem));

@@ -55,6 +55,8 @@ public final class AnalyzedPrompt {
     private volatile RangeCover exampleCover;
     private final AttachedFiles attachedFiles;
     private volatile AttachmentCosting.Priced attachments;
+    /** {@link #sentBesidesTextTokens()}, once computed; -1 before. */
+    private volatile int sentBesidesText = -1;
 
     public AnalyzedPrompt(String path, PromptDocument document, Settings settings, WorkloadBinding binding,
             PriceCatalog catalog, String modelId, ModelInfo model, TokenCounter counter, SemanticMemo memo,
@@ -163,7 +165,13 @@ public final class AnalyzedPrompt {
      * placeholders' place, tool definitions, images in their references' place; 0 when it refers to nothing.
      */
     public int sentBesidesTextTokens() {
-        return document.attachments().isEmpty() ? 0 : PromptCosting.sentBesidesText(this);
+        int tokens = sentBesidesText;
+        if (tokens < 0) {
+            // Asked by every rule that reads the total, and by the cost input: counted once.
+            tokens = document.attachments().isEmpty() ? 0 : PromptCosting.sentBesidesText(this);
+            sentBesidesText = tokens;
+        }
+        return tokens;
     }
 
     /** Returns the tokens of the few-shot examples' text, as they stand in the file. */
@@ -383,6 +391,6 @@ public final class AnalyzedPrompt {
     /** Returns the variable uses inside {@code range}, in order. */
     List<VariableUse> variablesIn(TextRange range) {
         return document.variables().stream()
-                .filter(use -> use.range().start() >= range.start() && use.range().end() <= range.end()).toList();
+                .filter(use -> range.encloses(use.range())).toList();
     }
 }

@@ -32,7 +32,8 @@ public final class PromptCosting {
             placeholderTokens += prompt.count(use.range().slice(text));
         }
         int toolTokens = attached.toolTokens();
-        int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens) + sentBesidesText(prompt);
+        int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens)
+                + prompt.sentBesidesTextTokens();
 
         int exampleMessages = 0;
         for (FewShotExample example : document.examples()) {
@@ -62,14 +63,14 @@ public final class PromptCosting {
                     .orElse(null);
             if (firstVarying == null) {
                 prefixTokens += prompt.messageTokens(i) + AnalyzedPrompt.TOKENS_PER_MESSAGE
-                        + attachedBefore(prompt, attached, fileDefaults, uses, message.contentRange(),
-                                message.contentRange().end());
+                        + attachedIn(prompt, attached, fileDefaults, uses, message.contentRange());
             } else {
                 if (raw) {
                     int end = firstVarying.range().start();
                     prefixTokens += prompt.count(text.substring(message.contentRange().start(), end))
                             + AnalyzedPrompt.TOKENS_PER_MESSAGE
-                            + attachedBefore(prompt, attached, fileDefaults, uses, message.contentRange(), end);
+                            + attachedIn(prompt, attached, fileDefaults, uses,
+                                    new TextRange(message.contentRange().start(), end));
                 } else {
                     // A YAML scalar's value: the static text before the variable as it is sent.
                     int at = message.content().indexOf(firstVarying.range().slice(text));
@@ -116,22 +117,23 @@ public final class PromptCosting {
     }
 
     /**
-     * Returns what the file defaults and images in {@code content} before {@code end} change in the prefix's count:
-     * each file's tokens in place of its placeholder, each image's in place of its reference.
+     * Returns what the file defaults and images inside {@code span} (a message's content, or its part before the
+     * first varying variable) change in the prefix's count: each file's tokens in place of its placeholder, each
+     * image's in place of its reference.
      */
-    private static int attachedBefore(AnalyzedPrompt prompt, AttachmentCosting.Priced attached,
-            Map<String, Integer> fileDefaults, List<VariableUse> uses, TextRange content, int end) {
+    private static int attachedIn(AnalyzedPrompt prompt, AttachmentCosting.Priced attached,
+            Map<String, Integer> fileDefaults, List<VariableUse> uses, TextRange span) {
         String text = prompt.document().text();
         int tokens = 0;
         for (VariableUse use : uses) {
             Integer file = fileDefaults.get(use.name());
-            if (use.range().end() <= end && file != null) {
+            if (use.range().end() <= span.end() && file != null) {
                 tokens += file - prompt.count(use.range().slice(text));
             }
         }
         for (AttachmentCosting.Item image : attached.images()) {
             TextRange range = image.attachment().range();
-            if (range.start() >= content.start() && range.end() <= end) {
+            if (span.encloses(range)) {
                 tokens += image.tokens() - referenceTokens(prompt, image);
             }
         }
@@ -150,7 +152,7 @@ public final class PromptCosting {
     /** Returns whether {@code range} lies in a message's content, so that it is sent. */
     private static boolean insideMessage(List<Message> messages, TextRange range) {
         for (Message message : messages) {
-            if (message.contentRange().start() <= range.start() && range.end() <= message.contentRange().end()) {
+            if (message.contentRange().encloses(range)) {
                 return true;
             }
         }
@@ -202,8 +204,7 @@ public final class PromptCosting {
     private static int formatInstructionTokensOfValue(AnalyzedPrompt prompt, String text, Message message) {
         java.util.Set<String> exampleLines = new java.util.HashSet<>();
         for (FewShotExample example : prompt.document().examples()) {
-            if (example.kind() == FewShotExample.Kind.TEXT && message.contentRange().start() <= example.range().start()
-                    && example.range().end() <= message.contentRange().end()) {
+            if (example.kind() == FewShotExample.Kind.TEXT && message.contentRange().encloses(example.range())) {
                 for (String line : example.range().slice(text).split("\n")) {
                     exampleLines.add(line.strip());
                 }

@@ -32,6 +32,11 @@ public record TextRange(int start, int end) {
         return offset >= start && offset <= end;
     }
 
+    /** Returns whether {@code other} lies wholly inside this range, ends included. */
+    public boolean encloses(TextRange other) {
+        return start <= other.start && other.end <= end;
+    }
+
     public boolean intersects(TextRange other) {
         return start <= other.end && other.start <= end;
     }

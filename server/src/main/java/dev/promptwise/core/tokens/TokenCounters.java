@@ -91,10 +91,13 @@ public final class TokenCounters {
         return tokenizer == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tokenizer.problem());
     }
 
-    /** Forgets every tokenizer file, loaded or refused, so that the next analysis reads them again (a file changed). */
-    public void forgetTokenizers() {
-        tokenizers.clear();
-        counters.keySet().removeIf(name -> name.startsWith(TokenizerFile.PREFIX));
+    /**
+     * Forgets the tokenizer file of {@code encoding}, loaded or refused, so that the next analysis reads it again (the
+     * file changed); nothing when it was never asked for.
+     */
+    public void forgetTokenizer(String encoding) {
+        tokenizers.remove(encoding);
+        counters.remove(encoding);
     }
 
     /** Forgets every count: the segment caches and the remembered large texts of every encoding. */

@@ -109,7 +109,7 @@ class TokenizerFileTest {
         for (String text : sampleTexts()) {
             assertEquals(CL100K.countTokensOrdinary(text), counter.count(text));
         }
-        counters.forgetTokenizers();
+        counters.forgetTokenizer(name);
         assertFalse(counters.canCount(name), "forgotten, so that a changed file is read again");
     }
 
