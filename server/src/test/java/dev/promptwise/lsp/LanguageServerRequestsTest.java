@@ -270,13 +270,7 @@ class LanguageServerRequestsTest {
         Files.writeString(root.resolve(".promptwise/prices-2026-08-01.json"), "{\"last_updated\": \"2026-08-01\","
                 + " \"gpt-4o-mini\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\","
                 + " \"input_cost_per_token\": 1e-07, \"output_cost_per_token\": 4e-07}}");
-        PromptwiseLanguageServer editor = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog::bundled,
-                message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
-                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
-        editor.connect(new RecordingClient());
-        InitializeParams params = new InitializeParams();
-        params.setRootUri(root.toUri().toString());
-        editor.initialize(params).join();
+        PromptwiseLanguageServer editor = editorInitializedAt(root);
         PriceCatalog used = editor.analyzer().facade().catalog();
         assertEquals(".promptwise/prices-2026-08-01.json (LiteLLM format)", used.info().source());
         assertEquals(0.10, used.resolve("gpt-4o-mini").orElseThrow().input());
@@ -286,13 +280,7 @@ class LanguageServerRequestsTest {
 
     @Test
     void aWorkspaceCatalogWrittenWhileTheEditorRunsIsUsedAtOnce(@TempDir Path root) throws IOException {
-        PromptwiseLanguageServer editor = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog::bundled,
-                message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
-                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
-        editor.connect(new RecordingClient());
-        InitializeParams params = new InitializeParams();
-        params.setRootUri(root.toUri().toString());
-        editor.initialize(params).join();
+        PromptwiseLanguageServer editor = editorInitializedAt(root);
         assertEquals(PriceCatalog.bundled().resolve("gpt-4o-mini").orElseThrow().input(),
                 editor.analyzer().facade().catalog().resolve("gpt-4o-mini").orElseThrow().input());
 
@@ -316,6 +304,18 @@ class LanguageServerRequestsTest {
                         org.eclipse.lsp4j.FileChangeType.Created))));
         analysisThreads.runAll();
         assertSame(before, editor.analyzer().facade());
+    }
+
+    /** Returns a server on the bundled catalog, connected and initialized with {@code root} as its workspace. */
+    private PromptwiseLanguageServer editorInitializedAt(Path root) {
+        PromptwiseLanguageServer editor = new PromptwiseLanguageServer(new PromptwiseAnalysis(PriceCatalog::bundled,
+                message -> {}), new PromptwiseLanguageServer.Environment(analysisThreads, new ManualScheduler(),
+                exitCodes::add, new ServerLog(new PrintWriter(new StringWriter()))));
+        editor.connect(new RecordingClient());
+        InitializeParams params = new InitializeParams();
+        params.setRootUri(root.toUri().toString());
+        editor.initialize(params).join();
+        return editor;
     }
 
     private static int errorCode(CompletableFuture<?> future) {
