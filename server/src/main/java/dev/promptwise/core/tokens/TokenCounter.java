@@ -1,7 +1,6 @@
 package dev.promptwise.core.tokens;
 
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
 import dev.promptwise.core.text.KnownChanges;
 import dev.promptwise.core.text.RecentVersions;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public final class TokenCounter {
     private final RecentVersions<Remembered> recentTexts;
     /** The threads that help count a large text: its {@link TokenCounters}'. */
     private final TokenCounters.Helpers helpers;
-    private volatile Encoding loadedEncoding;
+    private volatile Vocabulary loadedEncoding;
 
     TokenCounter(String encodingName, int cacheCharacterLimit, KnownChanges changes, TokenCounters.Helpers helpers) {
         this(encodingName, cacheCharacterLimit, changes, helpers, null);
@@ -89,7 +88,7 @@ public final class TokenCounter {
 
     /** A counter with its encoding given, already loaded: a tokenizer file's ({@link TokenizerFile}). */
     TokenCounter(String encodingName, int cacheCharacterLimit, KnownChanges changes, TokenCounters.Helpers helpers,
-            Encoding loaded) {
+            Vocabulary loaded) {
         this.encodingName = encodingName;
         this.segmentCache = new SegmentCache(cacheCharacterLimit);
         this.recentTexts = new RecentVersions<>(4, Remembered::text, changes);
@@ -148,7 +147,7 @@ public final class TokenCounter {
 
     /** Returns the number of tokens of {@code text} tokenized in one piece, without segments or cache. */
     public int countWhole(String text) {
-        return text.isEmpty() ? 0 : loadedEncoding().countTokensOrdinary(text);
+        return text.isEmpty() ? 0 : loadedEncoding().countOrdinary(text);
     }
 
     /**
@@ -217,7 +216,7 @@ public final class TokenCounter {
         if (cached != null) {
             return cached;
         }
-        int counted = loadedEncoding().countTokensOrdinary(segment);
+        int counted = loadedEncoding().countOrdinary(segment);
         segmentCache.put(segment, counted);
         return counted;
     }
@@ -316,7 +315,7 @@ public final class TokenCounter {
 
     /** Tokenizes {@code missing} on the helper threads and this one, writing each count into {@code counts}. */
     private void countInParallel(List<String> missing, long missingCharacters, int[] counts) {
-        Encoding encoding = loadedEncoding();
+        Vocabulary encoding = loadedEncoding();
         ExecutorService pool = helpers.pool();
         List<Future<?>> running = new ArrayList<>();
         long share = missingCharacters / PARALLEL_WORKERS + 1;
@@ -339,9 +338,9 @@ public final class TokenCounter {
         }
     }
 
-    private static void countRun(Encoding encoding, List<String> segments, int[] counts, int from, int to) {
+    private static void countRun(Vocabulary encoding, List<String> segments, int[] counts, int from, int to) {
         for (int index = from; index < to; index++) {
-            counts[index] = encoding.countTokensOrdinary(segments.get(index));
+            counts[index] = encoding.countOrdinary(segments.get(index));
         }
     }
 
@@ -356,8 +355,8 @@ public final class TokenCounter {
         }
     }
 
-    private Encoding loadedEncoding() {
-        Encoding encoding = loadedEncoding;
+    private Vocabulary loadedEncoding() {
+        Vocabulary encoding = loadedEncoding;
         if (encoding == null) {
             encoding = vocabularyOf(encodingName);
             loadedEncoding = encoding;
@@ -506,31 +505,33 @@ public final class TokenCounter {
     private record Remembered(String text, Segments segments) {}
 
     /**
-     * The {@code o200k_base} vocabulary, loaded on its first count (the holder idiom keeps it off the start-up path;
-     * loading takes about half a second). jtokkit's encodings are immutable and thread-safe: a count depends on the
-     * text alone, so every host shares the one vocabulary, as {@code LayersTest} allows.
+     * The {@code o200k_base} vocabulary, loaded on its first count (the holder idiom keeps it off the start-up path):
+     * the build's {@link RankTable} (tens of milliseconds), or jtokkit's own (about 0.4 s) when the class path has no
+     * ranks file. Vocabularies are immutable and thread-safe: a count depends on the text alone, so every host shares
+     * the one vocabulary, as {@code LayersTest} allows.
      */
     private static final class O200kVocabulary {
-        static final Encoding ENCODING = O200kRanks.load().orElseGet(() -> vocabulary(O200K_BASE));
+        static final Vocabulary ENCODING = O200kRanks.load().<Vocabulary>map(table -> table)
+                .orElseGet(() -> vocabulary(O200K_BASE));
     }
 
     /** The {@code cl100k_base} vocabulary, as {@link O200kVocabulary}. */
     private static final class Cl100kVocabulary {
-        static final Encoding ENCODING = vocabulary(CL100K_BASE);
+        static final Vocabulary ENCODING = vocabulary(CL100K_BASE);
     }
 
     /** The {@code p50k_base} vocabulary, as {@link O200kVocabulary}. */
     private static final class P50kVocabulary {
-        static final Encoding ENCODING = vocabulary(P50K_BASE);
+        static final Vocabulary ENCODING = vocabulary(P50K_BASE);
     }
 
     /** The {@code r50k_base} vocabulary, as {@link O200kVocabulary}. */
     private static final class R50kVocabulary {
-        static final Encoding ENCODING = vocabulary(R50K_BASE);
+        static final Vocabulary ENCODING = vocabulary(R50K_BASE);
     }
 
     /** Returns the shared vocabulary of an encoding, loading it on first use. */
-    private static Encoding vocabularyOf(String name) {
+    private static Vocabulary vocabularyOf(String name) {
         return switch (name) {
             case CL100K_BASE -> Cl100kVocabulary.ENCODING;
             case P50K_BASE -> P50kVocabulary.ENCODING;
@@ -539,8 +540,8 @@ public final class TokenCounter {
         };
     }
 
-    private static Encoding vocabulary(String name) {
-        return Encodings.newLazyEncodingRegistry().getEncoding(name)
+    private static Vocabulary vocabulary(String name) {
+        return Encodings.newLazyEncodingRegistry().getEncoding(name).map(Vocabulary::of)
                 .orElseThrow(() -> new IllegalStateException("jtokkit does not ship " + name));
     }
 

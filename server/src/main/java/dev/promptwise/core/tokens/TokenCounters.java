@@ -50,7 +50,7 @@ public final class TokenCounters {
         TokenizerState tokenizer = encoding == null ? null : tokenizers.get(encoding);
         if (tokenizer != null && tokenizer.loaded() != null) {
             return counters.computeIfAbsent(encoding, name -> new TokenCounter(name, cacheCharacterLimit, changes,
-                    helpers, tokenizer.loaded().encoding()));
+                    helpers, Vocabulary.of(tokenizer.loaded().encoding())));
         }
         if (!TokenCounter.isKnownEncoding(encoding)) {
             throw new IllegalArgumentException("Unknown token encoding: " + encoding);
