@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -17,7 +18,9 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
  * Validates documents and publishes their diagnostics: debounced per document after an edit, at once on open,
  * save and a settings change, and never stale. Each validation gets a ticket in the order it was asked for; a
  * result is published only when its version is still the document's current one and no later validation of the
- * document has published already. Closing a document publishes an empty list.
+ * document has published already. Closing a document publishes an empty list. Nothing is published while the
+ * workspace is being indexed: a prompt whose workload is not known yet would be told it has no traffic and no cost,
+ * which its strategy file may contradict; the server validates every open document once indexing ends.
  */
 public final class DiagnosticsPublisher {
 
@@ -27,6 +30,7 @@ public final class DiagnosticsPublisher {
     private final DelayScheduler scheduler;
     private final Consumer<PublishDiagnosticsParams> sink;
     private final ServerLog log;
+    private final BooleanSupplier workspaceReady;
     private final AtomicLong tickets = new AtomicLong();
     private final ConcurrentHashMap<String, PublishState> states = new ConcurrentHashMap<>();
 
@@ -34,15 +38,19 @@ public final class DiagnosticsPublisher {
      * @param executor runs the analyses, off the message thread
      * @param scheduler waits out the debounce delay
      * @param sink receives each list to publish (the client's {@code publishDiagnostics})
+     * @param workspaceReady whether the strategy files have been read; validations asked for before are dropped, and
+     *     the caller validates every open document again when it turns true
      */
     public DiagnosticsPublisher(DocumentStore store, DocumentAnalyzer analyzer, Executor executor,
-            DelayScheduler scheduler, Consumer<PublishDiagnosticsParams> sink, ServerLog log) {
+            DelayScheduler scheduler, Consumer<PublishDiagnosticsParams> sink, ServerLog log,
+            BooleanSupplier workspaceReady) {
         this.store = store;
         this.analyzer = analyzer;
         this.executor = executor;
         this.scheduler = scheduler;
         this.sink = sink;
         this.log = log;
+        this.workspaceReady = workspaceReady;
     }
 
     /** Validates {@code document} once the debounce delay of the settings has passed without a newer edit. */
@@ -83,7 +91,7 @@ public final class DiagnosticsPublisher {
     }
 
     private void validate(DocumentSnapshot document, long ticket) {
-        if (document.isSuperseded()) {
+        if (document.isSuperseded() || !workspaceReady.getAsBoolean()) {
             return;
         }
         Cancellation cancellation = () -> {

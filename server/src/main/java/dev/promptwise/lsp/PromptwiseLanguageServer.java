@@ -86,6 +86,9 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
     /** The pricing file and the hash of the bytes the catalog in force was read from; null on the bundled one. */
     private volatile String pricingInUse;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
+    private final Object refreshLock = new Object();
+    /** The refresh of code lenses and inlay hints waiting for the debounce to pass; null when none waits. */
+    private DelayScheduler.Scheduled pendingRefresh;
 
     public PromptwiseLanguageServer(PromptwiseAnalysis analysis, Environment environment) {
         this.environment = environment;
@@ -100,7 +103,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
                     if (connected != null) {
                         connected.publishDiagnostics(params);
                     }
-                }, log);
+                }, log, index::isIndexed);
         this.textDocumentService = new PromptwiseTextDocumentService(store, requests, diagnostics, analyzer, this);
         this.workspaceService = new PromptwiseWorkspaceService(this);
     }
@@ -164,12 +167,56 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         return environment.requestExecutor();
     }
 
-    /** Validates every open document again once the debounce has passed, except {@code changed} itself. */
+    /**
+     * Validates every open document again once the debounce has passed, except {@code changed} itself, and has the
+     * client ask again for the code lenses and inlay hints of those documents.
+     */
     void revalidateOthers(DocumentSnapshot changed, boolean onlyStrategies) {
+        boolean others = false;
         for (DocumentSnapshot document : store.all()) {
             if (!document.uri().equals(changed.uri()) && (!onlyStrategies || analyzer.isStrategy(document))) {
                 diagnostics.validateLater(document);
+                others = true;
             }
+        }
+        if (others) {
+            refreshViewsLater();
+        }
+    }
+
+    /**
+     * Asks the client to request code lenses and inlay hints again once the debounce has passed without another
+     * change: what they say of a prompt (its cost per month, its workload) comes from strategy files and other
+     * prompts, and the client asks again on its own only when the document it shows is edited.
+     */
+    private void refreshViewsLater() {
+        long delayMs = Math.max(0, analyzer.settings().debounceMs());
+        synchronized (refreshLock) {
+            if (pendingRefresh != null) {
+                pendingRefresh.cancel();
+            }
+            pendingRefresh = environment.scheduler().schedule(this::refreshViews, delayMs);
+        }
+    }
+
+    /** Asks the client to request code lenses and inlay hints again, where it said it can; once for all that wait. */
+    private void refreshViews() {
+        synchronized (refreshLock) {
+            if (pendingRefresh != null) {
+                pendingRefresh.cancel();
+                pendingRefresh = null;
+            }
+        }
+        LanguageClient connected = client;
+        WorkspaceClientCapabilities workspace = clientCapabilities.getWorkspace();
+        if (connected == null || workspace == null) {
+            return;
+        }
+        if (workspace.getCodeLens() != null && Boolean.TRUE.equals(workspace.getCodeLens().getRefreshSupport())) {
+            connected.refreshCodeLenses();
+        }
+        if (workspace.getInlayHint() != null && Boolean.TRUE.equals(workspace.getInlayHint().getRefreshSupport())) {
+            connected.refreshInlayHints();
         }
     }
 
@@ -196,6 +243,7 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         for (DocumentSnapshot document : store.all()) {
             diagnostics.validateLater(document);
         }
+        refreshViewsLater();
     }
 
     /**
@@ -355,7 +403,11 @@ public final class PromptwiseLanguageServer implements LanguageServer, LanguageC
         } finally {
             progress.end();
         }
+        // The index says it is done before this looks at the open documents: one opened since is validated by its
+        // own didOpen, one opened before is validated here.
         store.all().forEach(diagnostics::validateNow);
+        // Code lenses and inlay hints asked for while indexing knew no workload.
+        refreshViews();
     }
 
     private boolean supportsWorkDoneProgress() {

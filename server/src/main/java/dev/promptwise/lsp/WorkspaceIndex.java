@@ -52,6 +52,11 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
     private volatile DiskWorkspace disk;
     private volatile DiskAnswers diskAnswers;
     private volatile boolean watchersRegistered;
+    /**
+     * Whether every strategy file has been read: false from the moment a root is set until {@link #index} ends.
+     * Until then a prompt's workload is not known, and what is said of it would be wrong (no traffic, no cost).
+     */
+    private volatile boolean indexed = true;
 
     public WorkspaceIndex(PromptwiseAnalysis analysis, DocumentStore store, ServerLog log) {
         this.analysis = analysis;
@@ -68,6 +73,7 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
             URI uri = new URI(rootUri);
             if ("file".equals(uri.getScheme())) {
                 disk = new DiskWorkspace(Path.of(uri));
+                indexed = false;
             }
         } catch (RuntimeException | java.net.URISyntaxException e) {
             log.warning("Workspace root " + rootUri + " is not a local folder; strategy files are not indexed.");
@@ -84,6 +90,22 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
      * {@code progress}; returns the number found.
      */
     public int index(IntConsumer progress) {
+        try {
+            return indexStrategyFiles(progress);
+        } finally {
+            indexed = true;
+        }
+    }
+
+    /**
+     * Returns whether the strategy files have been read, so that a prompt is bound to the workload that references
+     * it; true when there is no root to index.
+     */
+    public boolean isIndexed() {
+        return indexed;
+    }
+
+    private int indexStrategyFiles(IntConsumer progress) {
         DiskWorkspace workspace = disk;
         if (workspace == null) {
             return 0;

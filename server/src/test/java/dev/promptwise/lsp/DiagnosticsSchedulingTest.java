@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import dev.promptwise.core.catalog.PriceCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -15,12 +18,19 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeLensWorkspaceCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlayHintWorkspaceCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Diagnostics are debounced per document, immediate on open and save, and never stale: the clock and the
@@ -158,6 +168,84 @@ class DiagnosticsSchedulingTest {
         assertEquals(List.of(1, 1), client.versionsFor(PROMPT));
         assertEquals(List.of(4, 4), client.versionsFor(OTHER_PROMPT));
         assertEquals("gpt-4o", server.settings().defaultModel());
+    }
+
+    @Test
+    void aPromptOpenedWhileTheWorkspaceIsIndexedIsPublishedOnceItsWorkloadIsKnown(@TempDir Path root)
+            throws IOException {
+        IndexedWorkspace workspace = new IndexedWorkspace(root);
+        workspace.open(workspace.prompt, "prompty", TEXT);
+
+        workspace.threads.runNewest();
+        assertEquals(List.of(), workspace.editor.versionsFor(workspace.prompt),
+                "validated before the strategy file was read, the prompt would be told it has no traffic");
+        workspace.threads.runAll();
+        assertEquals(List.of(1), workspace.editor.versionsFor(workspace.prompt));
+        List<String> codes = workspace.editor.published.get(0).getDiagnostics().stream()
+                .map(diagnostic -> diagnostic.getCode().getLeft()).toList();
+        assertTrue(codes.contains("cost-at-scale"), "the workload's budget is checked: " + codes);
+        assertEquals(List.of("workspace/codeLens/refresh", "workspace/inlayHint/refresh"), workspace.editor.refreshes,
+                "lenses and hints asked for while indexing knew no workload");
+    }
+
+    @Test
+    void editingTheStrategyFileRefreshesTheLensesOfItsPromptsOnceTheTypingPauses(@TempDir Path root)
+            throws IOException {
+        IndexedWorkspace workspace = new IndexedWorkspace(root);
+        workspace.open(workspace.prompt, "prompty", TEXT);
+        workspace.open(workspace.strategy, "yaml", Files.readString(root.resolve("promptwise.yaml")));
+        workspace.threads.runAll();
+        workspace.editor.refreshes.clear();
+
+        for (int version = 2; version <= 4; version++) {
+            workspace.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(workspace.strategy, version),
+                    List.of(new TextDocumentContentChangeEvent(
+                            workspace.strategyText.replace("1000", String.valueOf(1000 * version))))));
+            clock.advance(100);
+        }
+        assertEquals(List.of(), workspace.editor.refreshes, "not while typing");
+        clock.advance(200);
+        workspace.threads.runAll();
+        assertEquals(List.of("workspace/codeLens/refresh", "workspace/inlayHint/refresh"), workspace.editor.refreshes);
+    }
+
+    /** A server over a folder with one prompt and the strategy file that prices it, driven by the test's clock. */
+    private final class IndexedWorkspace {
+
+        final RecordingClient editor = new RecordingClient();
+        final QueuedExecutor threads = new QueuedExecutor();
+        final PromptwiseLanguageServer server = new PromptwiseLanguageServer(
+                new PromptwiseAnalysis(PriceCatalog.bundled()), new PromptwiseLanguageServer.Environment(threads,
+                        clock, code -> { }, new ServerLog(new PrintWriter(new StringWriter()))));
+        final String strategyText = String.join("\n", "version: 1", "workloads:", "  triage:",
+                "    prompt: prompts/triage.prompty", "    model: gpt-4o",
+                "    traffic: { requestsPerDay: 1000, avgInputTokens: 50, avgOutputTokens: 10 }",
+                "    budget: { maxMonthlyCost: 1 }", "");
+        final String prompt;
+        final String strategy;
+
+        IndexedWorkspace(Path root) throws IOException {
+            Files.createDirectories(root.resolve("prompts"));
+            prompt = Files.writeString(root.resolve("prompts/triage.prompty"), TEXT).toUri().toString();
+            strategy = Files.writeString(root.resolve("promptwise.yaml"), strategyText).toUri().toString();
+            server.connect(editor);
+            InitializeParams params = new InitializeParams();
+            params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "root")));
+            WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+            workspace.setCodeLens(new CodeLensWorkspaceCapabilities(true));
+            workspace.setInlayHint(new InlayHintWorkspaceCapabilities(true));
+            ClientCapabilities capabilities = new ClientCapabilities();
+            capabilities.setWorkspace(workspace);
+            params.setCapabilities(capabilities);
+            server.initialize(params);
+            server.initialized(new InitializedParams());
+        }
+
+        void open(String uri, String languageId, String text) {
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, languageId, 1, text)));
+        }
     }
 
     private void open(String uri, int version) {

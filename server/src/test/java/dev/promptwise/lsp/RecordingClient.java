@@ -17,6 +17,20 @@ final class RecordingClient implements LanguageClient {
     final List<org.eclipse.lsp4j.ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
     final List<Object> progress = new CopyOnWriteArrayList<>();
     final List<org.eclipse.lsp4j.RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+    /** The refresh requests the server sent, by method: workspace/codeLens/refresh, workspace/inlayHint/refresh. */
+    final List<String> refreshes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+        refreshes.add("workspace/codeLens/refresh");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+        refreshes.add("workspace/inlayHint/refresh");
+        return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
