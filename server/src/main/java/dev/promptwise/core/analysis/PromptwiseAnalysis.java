@@ -176,9 +176,10 @@ public final class PromptwiseAnalysis {
      * counts what they add to each request. The edge calls it before {@link #analyze}; the core does no I/O.
      */
     public AttachedFiles attachedFiles(String path, PromptFormat format, String text, StrategyWorkspace workspace) {
-        if (text == null || !AttachedFiles.mayReferToFiles(text)) {
+        if (text == null) {
             return AttachedFiles.NONE;
         }
+        // The parse is the one the analysis then uses: remembered for a small text, and for the last large one.
         return AttachedFiles.read(path, parseRemembered(format, text, path).attachments(), workspace);
     }
 
@@ -575,7 +576,7 @@ public final class PromptwiseAnalysis {
         } catch (RuntimeException | StackOverflowError e) {
             // Parsers must not throw; if one does, the user still gets a usable answer and a clear note.
             TextRange whole = new TextRange(0, text.length());
-            return new PromptDocument(format, text, List.of(new Message("user", whole, whole, text)),
+            return new PromptDocument(format, text, List.of(new Message("user", whole, whole, text, true)),
                     List.of(), List.of(), null, null, List.of(),
                     List.of(new SyntaxProblem(TextRange.at(0),
                             "Promptwise could not parse this file (" + e.getClass().getSimpleName()

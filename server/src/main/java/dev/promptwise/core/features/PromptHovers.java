@@ -38,7 +38,7 @@ public final class PromptHovers {
         List<Message> messages = document.messages();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            if (message.range().contains(offset) && message.content().equals(message.contentRange().slice(document.text()))) {
+            if (message.range().contains(offset) && message.verbatim()) {
                 for (Section section : Sections.find(document.text(), message.contentRange())) {
                     if (section.titleRange().contains(offset)) {
                         return Optional.of(new HoverInfo(section.titleRange(), sectionMarkdown(prompt, section)));

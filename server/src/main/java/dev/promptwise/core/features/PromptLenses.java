@@ -90,7 +90,7 @@ public final class PromptLenses {
     /** Returns the message's sections as nested symbols: a heading holds the deeper headings after it. */
     private static List<Symbol> sectionSymbols(AnalyzedPrompt prompt, Message message) {
         String text = prompt.document().text();
-        if (!message.content().equals(message.contentRange().slice(text))) {
+        if (!message.verbatim()) {
             return List.of();
         }
         List<Section> sections = Sections.find(text, message.contentRange());

@@ -38,15 +38,6 @@ public record AttachedFiles(Map<String, AttachedFile> files) {
      */
     public record AttachedFile(String path, String text, ImageSize image, String problem) {}
 
-    /**
-     * Returns whether a prompt's text may refer to a file: it holds {@code ${file:}}, a Markdown image or a media
-     * helper. A text that does not is not parsed for its attachments (a prompt over the parse memo's size would be
-     * parsed once more on every keystroke), and refers to none.
-     */
-    public static boolean mayReferToFiles(String text) {
-        return text.contains("${file:") || text.contains("![") || text.contains("media");
-    }
-
     /** Returns what the file written as {@code reference} held, or {@code null} when it was not read. */
     public AttachedFile get(String reference) {
         return files.get(reference);

@@ -9,7 +9,6 @@ import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ public final class PromptCosting {
         boolean prefixEnded = false;
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            boolean raw = message.content().equals(message.contentRange().slice(text));
+            boolean raw = message.verbatim();
             if (message.role().equals("system") || message.role().equals("developer")) {
                 // One rule in every format: the lines of the content sent, whether the file holds it as written
                 // (Prompty, Dotprompt) or as a YAML scalar (GitHub Models, Semantic Kernel, LangChain).
@@ -163,11 +162,14 @@ public final class PromptCosting {
         // A large content reuses the earlier version's figure for every line wholly outside the edit: a line's
         // figure depends on its text alone, and matching the pattern on every line was a tenth of a keystroke.
         RecentVersions<LineFigures> recent = prompt.memo().lineFigures();
-        RecentVersions.Closest<LineFigures> closest = content.length() < MIN_REMEMBERED_CHARS ? null
+        boolean remembered = content.length() >= MIN_REMEMBERED_CHARS;
+        RecentVersions.Closest<LineFigures> closest = !remembered ? null
                 : recent.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
         LineFigures previous = closest == null ? null : closest.version();
-        Map<Long, Integer> figures = content.length() < MIN_REMEMBERED_CHARS ? null : new HashMap<>();
-        TextChange change = closest == null ? null : closest.change();
+        LineFigures.Reuse reuse = previous == null || closest.change() == null ? null
+                : new LineFigures.Reuse(previous, closest.change());
+        LineFigures.Builder figures = remembered ? new LineFigures.Builder(previous == null ? 256 : previous.count() + 16)
+                : null;
         int tokens = 0;
         RangeCover.Cursor examples = prompt.exampleCover().cursor();
         int lineStart = content.start();
@@ -179,18 +181,17 @@ public final class PromptCosting {
             // Whether the line lies in an example is asked first (a cursor moving with the lines), so that the
             // lines of examples (most of a large few-shot prompt) are neither copied nor matched.
             if (!examples.contains(lineStart, lineEnd)) {
-                TextRange line = new TextRange(lineStart, lineEnd);
-                Integer known = previous == null ? null : previous.figures().get(LineFigures.oldKey(line, change));
-                int figure = known != null ? known : formatTokensOf(prompt, line.slice(text));
+                int known = reuse == null ? -1 : reuse.figureOf(lineStart, lineEnd);
+                int figure = known >= 0 ? known : formatTokensOf(prompt, text.substring(lineStart, lineEnd));
                 if (figures != null) {
-                    figures.put(LineFigures.key(line.start(), line.end()), figure);
+                    figures.add(lineStart, lineEnd, figure);
                 }
                 tokens += figure;
             }
             lineStart = lineEnd + 1;
         }
         if (figures != null) {
-            LineFigures current = new LineFigures(text, prompt.encoding(), figures);
+            LineFigures current = figures.build(text, prompt.encoding());
             recent.remember(current, previous,
                     known -> known.text() == current.text() && known.encoding().equals(current.encoding()));
         }
@@ -228,26 +229,83 @@ public final class PromptCosting {
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
 
     /**
-     * One version's format-line figures by line range; the last {@value #CAPACITY} large texts are remembered in
-     * the host's {@link SemanticMemo}.
+     * One version's format-line figures, line by line in text order (a line's start, end and figure at the same
+     * index of three arrays); the last {@value #CAPACITY} large texts are remembered in the host's
+     * {@link SemanticMemo}. Arrays rather than a map: the figures of every line of a 1 MB prompt are written again on
+     * each keystroke, and a map of boxed keys was a sixth of the keystroke's analysis (profiled).
      */
-    record LineFigures(String text, String encoding, Map<Long, Integer> figures) {
+    record LineFigures(String text, String encoding, int[] starts, int[] ends, int[] figures, int count) {
 
         static final int CAPACITY = 4;
 
-        /** Returns the key of the same line in the earlier version, or -1 when the line overlaps the change. */
-        static long oldKey(TextRange line, TextChange change) {
-            if (line.end() < change.start()) {
-                return key(line.start(), line.end());
+        /** Collects one version's figures, lines added in text order. */
+        static final class Builder {
+
+            private int[] starts;
+            private int[] ends;
+            private int[] figures;
+            private int count;
+
+            Builder(int capacity) {
+                starts = new int[Math.max(16, capacity)];
+                ends = new int[starts.length];
+                figures = new int[starts.length];
             }
-            if (line.start() >= change.newEnd()) {
-                return key(line.start() - change.delta(), line.end() - change.delta());
+
+            void add(int start, int end, int figure) {
+                if (count == starts.length) {
+                    int grown = starts.length * 2;
+                    starts = java.util.Arrays.copyOf(starts, grown);
+                    ends = java.util.Arrays.copyOf(ends, grown);
+                    figures = java.util.Arrays.copyOf(figures, grown);
+                }
+                starts[count] = start;
+                ends[count] = end;
+                figures[count] = figure;
+                count++;
             }
-            return -1;
+
+            LineFigures build(String text, String encoding) {
+                return new LineFigures(text, encoding, starts, ends, figures, count);
+            }
         }
 
-        static long key(int start, int end) {
-            return ((long) start << 32) | (end & 0xFFFFFFFFL);
+        /**
+         * Finds the earlier version's figure of each line of the new one, lines asked for in text order: a line
+         * wholly before the change is where it was, one wholly after it moved by the change's delta, and one that
+         * overlaps it is figured again. A cursor over the earlier lines moves forward only.
+         */
+        static final class Reuse {
+
+            private final LineFigures previous;
+            private final TextChange change;
+            private int index;
+
+            Reuse(LineFigures previous, TextChange change) {
+                this.previous = previous;
+                this.change = change;
+            }
+
+            /** Returns the earlier figure of the line {@code [start, end)} of the new text, or -1 when there is none. */
+            int figureOf(int start, int end) {
+                int oldStart;
+                int oldEnd;
+                if (end < change.start()) {
+                    oldStart = start;
+                    oldEnd = end;
+                } else if (start >= change.newEnd()) {
+                    oldStart = start - change.delta();
+                    oldEnd = end - change.delta();
+                } else {
+                    return -1;
+                }
+                int[] starts = previous.starts();
+                while (index < previous.count() && starts[index] < oldStart) {
+                    index++;
+                }
+                return index < previous.count() && starts[index] == oldStart && previous.ends()[index] == oldEnd
+                        ? previous.figures()[index] : -1;
+            }
         }
     }
 }

@@ -332,8 +332,8 @@ final class DotpromptParser {
                 return;
             }
             int rangeStart = implicitStart ? start : messageStart;
-            messages.add(new Message(role, new TextRange(rangeStart, Math.max(end, rangeEnd)), contentRange,
-                    content));
+            messages.add(Message.derived(role, new TextRange(rangeStart, Math.max(end, rangeEnd)), contentRange,
+                    content, text));
         }
 
         /** Returns the text of {@code range} without its comments; a comment alone on its line takes the line. */

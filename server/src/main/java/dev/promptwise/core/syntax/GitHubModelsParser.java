@@ -94,11 +94,11 @@ final class GitHubModelsParser {
         TextRange itemRange = YamlPromptSupport.itemLines(text, item.range());
         if (content == null || content.isNull()) {
             TextRange where = contentNode == null ? itemRange : contentNode.range();
-            messages.add(new Message(roleName, itemRange, where, ""));
+            messages.add(Message.derived(roleName, itemRange, where, "", text));
             return;
         }
         TextRange messageRange = new TextRange(itemRange.start(), Math.max(itemRange.end(), content.range().end()));
-        messages.add(new Message(roleName, messageRange, content.range(), content.value()));
+        messages.add(Message.derived(roleName, messageRange, content.range(), content.value(), text));
         TemplateScanner.Result scanned = YamlPromptSupport.scanScalar(text, content,
                 TemplateDialect.MUSTACHE_OR_JINJA);
         variables.addAll(scanned.variables());

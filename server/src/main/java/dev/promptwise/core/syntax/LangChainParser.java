@@ -68,8 +68,8 @@ final class LangChainParser {
                     variables.addAll(scanned.variables());
                     problems.addAll(scanned.problems());
                     YamlNode.Entry entry = root.entry("template");
-                    messages.add(new Message("user", YamlPromptSupport.trimEnd(text, entry.range()),
-                            template.range(), template.value()));
+                    messages.add(Message.derived("user", YamlPromptSupport.trimEnd(text, entry.range()),
+                            template.range(), template.value(), text));
                 }
             }
             YamlNode.Entry inputVariables = root.entry("input_variables");
@@ -111,14 +111,14 @@ final class LangChainParser {
             }
             TextRange itemRange = YamlPromptSupport.itemLines(text, item.range());
             if (content == null) {
-                messages.add(new Message(role, itemRange, itemRange, ""));
+                messages.add(Message.derived(role, itemRange, itemRange, "", text));
                 continue;
             }
             TemplateScanner.Result scanned = YamlPromptSupport.scanScalar(text, content, itemDialect);
             variables.addAll(scanned.variables());
             problems.addAll(scanned.problems());
             TextRange messageRange = new TextRange(itemRange.start(), Math.max(itemRange.end(), content.range().end()));
-            messages.add(new Message(role, messageRange, content.range(), content.value()));
+            messages.add(Message.derived(role, messageRange, content.range(), content.value(), text));
         }
     }
 
@@ -188,7 +188,7 @@ final class LangChainParser {
         }
         if (!parts.isEmpty()) {
             TextRange whole = YamlPromptSupport.trimEnd(text, root.range());
-            messages.add(new Message("user", whole, whole, String.join(separator, parts)));
+            messages.add(Message.derived("user", whole, whole, String.join(separator, parts), text));
         }
     }
 

@@ -18,7 +18,7 @@ final class PlainTextParser {
 
     static PromptDocument parse(String text, SyntaxMemo memo) {
         TextRange whole = new TextRange(0, text.length());
-        List<Message> messages = List.of(new Message("user", whole, whole, text));
+        List<Message> messages = List.of(new Message("user", whole, whole, text, true));
         return new PromptDocument(PromptFormat.PLAIN_TEXT, text, messages, List.of(), List.of(), null, null,
                 ExampleFinder.find(text, messages, memo), List.of(), false);
     }

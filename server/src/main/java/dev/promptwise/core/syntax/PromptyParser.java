@@ -252,7 +252,7 @@ final class PromptyParser {
             // where they differ from the edit of the file, without comparing a megabyte.
             memo.changes().recordSlice(text, content, contentText);
         }
-        messages.add(new Message(role, whole, content, contentText));
+        messages.add(new Message(role, whole, content, contentText, true));
     }
 
     private static int trimmedLineEnd(String text, int lineStart) {

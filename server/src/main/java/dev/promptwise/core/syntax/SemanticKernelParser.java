@@ -96,11 +96,11 @@ final class SemanticKernelParser {
             }
             TextRange whole = fileRange(content, open.start(), outerEnd, template.range());
             TextRange inner = fileRange(content, innerStart, innerEnd, template.range());
-            messages.add(new Message(role, whole, inner, value.substring(innerStart, innerEnd)));
+            messages.add(Message.derived(role, whole, inner, value.substring(innerStart, innerEnd), text));
             searchFrom = outerEnd;
         }
         if (messages.isEmpty()) {
-            messages.add(new Message("user", template.range(), template.range(), value));
+            messages.add(Message.derived("user", template.range(), template.range(), value, text));
         }
         return messages;
     }

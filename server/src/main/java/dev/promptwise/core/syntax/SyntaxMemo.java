@@ -25,6 +25,12 @@ public final class SyntaxMemo {
     private final RecentVersions<PromptyParser.RoleLines> roleLines;
     private final LinkedHashMap<DocumentKey, PromptDocument> documents = new LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
+    /**
+     * The last text over {@link #MAX_REMEMBERED_CHARS} parsed, with its document, known by identity: an analysis
+     * asks for a text's document twice (for the files it attaches, then for the rest), and a large one would
+     * otherwise be parsed twice on every keystroke.
+     */
+    private volatile LargeParse lastLarge;
 
     /** Creates an empty memo whose passes ask {@code changes} (its host's) where two versions differ. */
     public SyntaxMemo(KnownChanges changes) {
@@ -42,14 +48,28 @@ public final class SyntaxMemo {
     /** What a parse depends on: the format, the file's path (instructions files differ by name) and the text. */
     private record DocumentKey(PromptFormat format, String path, String text) {}
 
+    /** A large text's document; {@link #text} is compared by identity, never by content. */
+    private record LargeParse(PromptFormat format, String path, String text, PromptDocument document) {
+
+        boolean isOf(PromptFormat otherFormat, String otherPath, String otherText) {
+            return text == otherText && format == otherFormat && java.util.Objects.equals(path, otherPath);
+        }
+    }
+
     /**
-     * Returns the document remembered for a small text of this format and path, else the one {@code parse} makes,
-     * remembered. A strategy file analyses every prompt it references on each keystroke; their texts rarely change,
+     * Returns the document remembered for a small text of this format and path, or for the same large text as the
+     * last large one asked for, else the one {@code parse} makes, remembered. A strategy file analyses every prompt it references on each keystroke; their texts rarely change,
      * and a document is immutable.
      */
     public PromptDocument document(PromptFormat format, String path, String text, Supplier<PromptDocument> parse) {
         if (text.length() > MAX_REMEMBERED_CHARS) {
-            return parse.get();
+            LargeParse last = lastLarge;
+            if (last != null && last.isOf(format, path, text)) {
+                return last.document();
+            }
+            PromptDocument document = parse.get();
+            lastLarge = new LargeParse(format, path, text, document);
+            return document;
         }
         DocumentKey key = new DocumentKey(format, path, text);
         PromptDocument known;
@@ -75,6 +95,7 @@ public final class SyntaxMemo {
 
     /** Forgets every remembered scan, role-line read and document. */
     public void clear() {
+        lastLarge = null;
         exampleScans.clear();
         roleLines.clear();
         synchronized (documents) {

@@ -59,7 +59,7 @@ final class VsCodePromptParser {
         }
         if (start < end) {
             TextRange content = new TextRange(start, end);
-            messages.add(new Message(instructions ? "system" : "user", content, content, content.slice(text)));
+            messages.add(Message.verbatim(instructions ? "system" : "user", content, content, text));
         }
 
         List<VariableUse> variables = new ArrayList<>();

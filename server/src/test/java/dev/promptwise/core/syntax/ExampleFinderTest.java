@@ -16,7 +16,7 @@ class ExampleFinderTest {
     /** Finds the examples of a text that is one user message, as a plain prompt file is. */
     private static List<FewShotExample> examplesOf(String text) {
         TextRange whole = new TextRange(0, text.length());
-        return ExampleFinder.find(text, List.of(new Message("user", whole, whole, text)));
+        return ExampleFinder.find(text, List.of(new Message("user", whole, whole, text, true)));
     }
 
     /** Checks the examples' ranges against the fixture's marks, then what is left once they are deleted. */
@@ -239,7 +239,7 @@ class ExampleFinderTest {
     private static Message message(String role, String text, String content) {
         int start = text.indexOf(content + "\n");
         TextRange range = new TextRange(start, start + content.length());
-        return new Message(role, range, range, content);
+        return new Message(role, range, range, content, true);
     }
 
     @Test

@@ -77,6 +77,6 @@ class ExampleScansTest {
 
     private static List<Message> wholeText(String text) {
         TextRange whole = new TextRange(0, text.length());
-        return List.of(new Message("user", whole, whole, text));
+        return List.of(new Message("user", whole, whole, text, true));
     }
 }

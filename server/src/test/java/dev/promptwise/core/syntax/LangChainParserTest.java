@@ -24,7 +24,7 @@ class LangChainParserTest {
         assertEquals(PromptFormat.LANGCHAIN, document.format());
         String template = "Tell me a {adjective} joke about {content}. Answer as {{\"joke\": \"...\"}}";
         assertEquals(List.of(new Message("user", range(text, "template: '" + template + "'"),
-                range(text, "'" + template + "'"), template)), document.messages());
+                range(text, "'" + template + "'"), template, false)), document.messages());
         assertEquals(List.of(
                 new VariableUse("adjective", range(text, "{adjective}"), rangeWithin(text, "{adjective}", "adjective")),
                 new VariableUse("content", range(text, "{content}"), rangeWithin(text, "{content}", "content"))),

@@ -43,6 +43,6 @@ class PlainTextParserTest {
     void anEmptyFileIsOneEmptyMessage() {
         PromptDocument document = PromptParsers.parse(PromptFormat.PLAIN_TEXT, "");
 
-        assertEquals(List.of(new Message("user", TextRange.EMPTY, TextRange.EMPTY, "")), document.messages());
+        assertEquals(List.of(new Message("user", TextRange.EMPTY, TextRange.EMPTY, "", true)), document.messages());
     }
 }

@@ -73,7 +73,7 @@ class SemanticKernelParserTest {
         String text = "template: Tell a story about {{$topic}}.\ninput_variables:\n  - name: topic\n";
         PromptDocument document = SemanticKernelParser.parse(text);
         assertEquals(List.of(new Message("user", range(text, "Tell a story about {{$topic}}."),
-                range(text, "Tell a story about {{$topic}}."), "Tell a story about {{$topic}}.")),
+                range(text, "Tell a story about {{$topic}}."), "Tell a story about {{$topic}}.", true)),
                 document.messages());
         assertEquals(List.of("topic"), document.variables().stream().map(VariableUse::name).toList());
         assertNull(document.model());

@@ -52,7 +52,7 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
         NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
         for (Message message : ctx.document().messages()) {
             TextRange content = message.contentRange();
-            if (!message.content().equals(content.slice(text))) {
+            if (!message.verbatim()) {
                 continue;
             }
             // The sentences and their keys come from the earlier version's where an edit left them alone.
