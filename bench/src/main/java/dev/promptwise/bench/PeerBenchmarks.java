@@ -362,7 +362,8 @@ public final class PeerBenchmarks {
         String large = prompty ? Workspaces.promptyPrompt(size, 11) : Workspaces.plainPrompt(size, 11);
         Path largeFile = Workspaces.write(root.resolve("large"), prompty ? "prompts/large.prompty" : "prompts/large.txt", large);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> names = List.of("`java -jar`, default flags", "`java -jar`, shipped options", "bundle `bin/promptwise`");
+        List<String> names = new ArrayList<>(List.of("`java -jar`, default flags", "`java -jar`, shipped options",
+                "bundle `bin/promptwise`"));
         List<List<String>> commands = new ArrayList<>();
         commands.add(List.of(java, "-jar", jar.toString()));
         List<String> shipped = new ArrayList<>(List.of(java));
@@ -370,6 +371,12 @@ public final class PeerBenchmarks {
         shipped.addAll(List.of("-jar", jar.toString()));
         commands.add(shipped);
         commands.add(List.of(launcher.toString()));
+        // Another build of the bundle in the same rounds (the previous version, or a variant being tried).
+        String other = System.getProperty("bundle.compare", "");
+        if (!other.isBlank()) {
+            names.add("bundle at " + other);
+            commands.add(List.of(other));
+        }
         int rounds = Integer.getInteger("bundle.rounds", 5);
         double[][] check = new double[commands.size()][rounds];
         double[][] initialize = new double[commands.size()][rounds];
