@@ -231,8 +231,15 @@ public final class PeerBenchmarks {
         }
         int edits = Integer.getInteger("memory.edits", 10_000);
         // -Dmemory.defaultFlags=false measures only the recommended flags, to compare candidates quickly.
-        List<List<String>> flagSets = Boolean.parseBoolean(System.getProperty("memory.defaultFlags", "true"))
-                ? List.of(List.of(), recommendedVmOptions) : List.of(recommendedVmOptions);
+        List<List<String>> flagSets = new ArrayList<>(Boolean.parseBoolean(System.getProperty("memory.defaultFlags", "true"))
+                ? List.of(List.of(), recommendedVmOptions) : List.of(recommendedVmOptions));
+        // -Dmemory.candidate="-Xms128m ..." adds the recommended flags with these after them, in the same run.
+        String candidate = System.getProperty("memory.candidate", "");
+        if (!candidate.isBlank()) {
+            List<String> withCandidate = new ArrayList<>(recommendedVmOptions);
+            withCandidate.addAll(Arrays.asList(candidate.trim().split("\\s+")));
+            flagSets.add(withCandidate);
+        }
         for (List<String> vmOptions : flagSets) {
             long[] figures = residentWithEdits(LanguageServers.promptwise(jar, vmOptions), files, texts, "markdown", edits);
             row("4. Memory, 1,000 open prompts of 4 KB, " + (vmOptions.isEmpty() ? "default JVM flags"
