@@ -1,6 +1,7 @@
 package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.text.TextSearch;
 import dev.promptwise.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ final class Attachments {
 
     /** Adds each Markdown image of the text from {@code from} on (Prompty sends them as image parts). */
     static void addMarkdownImages(String text, int from, List<Attachment> attachments) {
-        int at = text.indexOf("![", from);
+        int at = TextSearch.indexOf(text, "![", from);
         if (at < 0) {
             return;
         }
@@ -88,16 +89,16 @@ final class Attachments {
             matcher.region(at, Math.min(text.length(), at + 3000));
             if (matcher.lookingAt()) {
                 attachments.add(image(new TextRange(matcher.start(), matcher.end()), matcher.group(1)));
-                at = text.indexOf("![", matcher.end());
+                at = TextSearch.indexOf(text, "![", matcher.end());
             } else {
-                at = text.indexOf("![", at + 2);
+                at = TextSearch.indexOf(text, "![", at + 2);
             }
         }
     }
 
     /** Adds each {@code {{media url=…}}} of the text from {@code from} on (Dotprompt's images). */
     static void addMediaHelpers(String text, int from, List<Attachment> attachments) {
-        int at = text.indexOf("{{", from);
+        int at = TextSearch.indexOf(text, "{{", from);
         if (at < 0 || text.indexOf("media", from) < 0) {
             return;
         }
@@ -112,9 +113,9 @@ final class Attachments {
                 } else {
                     attachments.add(image(range, matcher.group(1) != null ? matcher.group(1) : matcher.group(2)));
                 }
-                at = text.indexOf("{{", matcher.end());
+                at = TextSearch.indexOf(text, "{{", matcher.end());
             } else {
-                at = text.indexOf("{{", at + 2);
+                at = TextSearch.indexOf(text, "{{", at + 2);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.text.TextSearch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -657,7 +658,7 @@ final class TemplateScanner {
             if (from >= lastFrom && (lastFound < 0 || lastFound >= from)) {
                 return lastFound;
             }
-            int found = text.indexOf(needle, from);
+            int found = TextSearch.indexOf(text, needle, from);
             lastFrom = from;
             lastFound = found >= 0 && found + needle.length() <= end ? found : -1;
             return lastFound;
