@@ -3,9 +3,6 @@ package dev.promptwise.core.cost;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * The one place that turns USD amounts, token counts, shares and days into the words of messages, hovers, lenses,
@@ -187,11 +184,25 @@ public final class Money {
         return number(share * 100) + "%";
     }
 
-    private static String grouped(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setMinimumFractionDigits(value.scale() > 0 ? value.scale() : 0);
-        format.setMaximumFractionDigits(value.scale() > 0 ? value.scale() : 0);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+    /**
+     * Writes {@code value} with its own scale and a comma between thousands ({@code -1,234.50}): what
+     * {@code DecimalFormat("#,##0")} with as many fraction digits as the scale gives, without building a
+     * {@code DecimalFormat} (parsing its pattern) on every call, which the messages of every keystroke's findings
+     * made a twelfth of the first keystrokes in a large prompt (profiled).
+     */
+    static String grouped(BigDecimal value) {
+        String plain = value.toPlainString();
+        int digitsStart = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int integerEnd = point < 0 ? plain.length() : point;
+        StringBuilder written = new StringBuilder(plain.length() + (integerEnd - digitsStart) / 3);
+        written.append(plain, 0, digitsStart);
+        for (int i = digitsStart; i < integerEnd; i++) {
+            if (i > digitsStart && (integerEnd - i) % 3 == 0) {
+                written.append(',');
+            }
+            written.append(plain.charAt(i));
+        }
+        return written.append(plain, integerEnd, plain.length()).toString();
     }
 }

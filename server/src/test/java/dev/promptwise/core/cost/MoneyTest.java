@@ -2,6 +2,12 @@ package dev.promptwise.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,5 +126,29 @@ class MoneyTest {
         assertEquals("3", Money.number(3.0));
         // 0.97 - 0.92 is 0.04999999999999993 in binary: read as the 5 it is.
         assertEquals("5", Money.number((0.97 - 0.92) * 100));
+    }
+
+    /** The grouping written by hand is what java.text.DecimalFormat writes, for any sign, size and scale. */
+    @Test
+    void groupingIsDecimalFormatsForEverySignSizeAndScale() {
+        Random random = new Random(41);
+        for (int round = 0; round < 20_000; round++) {
+            BigDecimal value = BigDecimal.valueOf(random.nextLong() >> random.nextInt(63), random.nextInt(7));
+            if (round % 3 == 0) {
+                value = value.setScale(0, RoundingMode.HALF_UP);
+            }
+            assertEquals(decimalFormat(value), Money.grouped(value), value.toPlainString());
+        }
+        for (String edge : new String[] {"0", "0.00", "-0.05", "999", "1000", "-1000", "100000.5", "123456789012.34"}) {
+            assertEquals(decimalFormat(new BigDecimal(edge)), Money.grouped(new BigDecimal(edge)), edge);
+        }
+    }
+
+    private static String decimalFormat(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
     }
 }
