@@ -50,7 +50,7 @@ final class DotpromptParser {
     static PromptDocument parse(String text, SyntaxMemo memo) {
         List<SyntaxProblem> problems = new ArrayList<>();
         int headerEnd = licenceHeaderEnd(text);
-        FrontMatterReading.Read front = FrontMatterReading.read(text, headerEnd);
+        FrontMatterReading.Read front = FrontMatterReading.read(text, headerEnd, memo);
         if (headerEnd > 0 && front.frontMatter() != null && !front.frontMatter().closed()) {
             // After comment lines, a lone --- is a Markdown rule in the template, as Dotprompt reads it.
             front = new FrontMatterReading.Read(null, null, List.of());

@@ -32,6 +32,11 @@ final class FrontMatterReading {
      * the body would be read with it.
      */
     static Read read(String text, int from) {
+        return read(text, from, null);
+    }
+
+    /** Reads the front matter as {@link #read(String, int)} does, its YAML through {@code memo} when there is one. */
+    static Read read(String text, int from, SyntaxMemo memo) {
         FrontMatter frontMatter = findAt(text, from);
         List<SyntaxProblem> problems = new ArrayList<>();
         if (frontMatter == null) {
@@ -43,7 +48,8 @@ final class FrontMatterReading {
                     "The front matter opened here is never closed: add a line of --- after it"));
             return new Read(frontMatter, null, problems);
         }
-        YamlDocument yaml = YamlReader.read(text, frontMatter.yaml().start(), frontMatter.yaml().end());
+        YamlDocument yaml = memo == null ? YamlReader.read(text, frontMatter.yaml().start(), frontMatter.yaml().end())
+                : memo.frontMatter(text, frontMatter.yaml().start(), frontMatter.yaml().end());
         for (YamlProblem problem : yaml.problems()) {
             problems.add(new SyntaxProblem(problem.range(), problem.message()));
         }

@@ -63,8 +63,9 @@ final class PromptyParser {
                 problems.add(new SyntaxProblem(new TextRange(frontMatter.whole().start(), fenceEnd),
                         "Front matter is never closed: add a line '---' after the YAML"));
             } else {
-                YamlDocument yaml = YamlReader.read(text, frontMatter.yaml().start(),
-                        frontMatter.yaml().end());
+                YamlDocument yaml = memo == null ? YamlReader.read(text, frontMatter.yaml().start(),
+                        frontMatter.yaml().end())
+                        : memo.frontMatter(text, frontMatter.yaml().start(), frontMatter.yaml().end());
                 problems.addAll(YamlPromptSupport.problemsOf(yaml));
                 YamlNode.Mapping root = yaml.rootMapping();
                 if (root != null) {

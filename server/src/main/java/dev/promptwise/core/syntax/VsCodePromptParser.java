@@ -41,7 +41,7 @@ final class VsCodePromptParser {
      */
     static PromptDocument parse(String text, String path, SyntaxMemo memo) {
         List<SyntaxProblem> problems = new ArrayList<>();
-        FrontMatterReading.Read front = FrontMatterReading.read(text, 0);
+        FrontMatterReading.Read front = FrontMatterReading.read(text, 0, memo);
         problems.addAll(front.problems());
         YamlNode.Mapping root = front.root();
         TextRange body = front.frontMatter() == null || !front.frontMatter().closed()

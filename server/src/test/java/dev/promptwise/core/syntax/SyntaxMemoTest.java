@@ -54,4 +54,23 @@ class SyntaxMemoTest {
         memo.document(PromptFormat.PLAIN_TEXT, "prompts/a.txt", new String(small.toCharArray()), parser(small));
         assertEquals(1, parses.get());
     }
+
+    @Test
+    void aFrontMatterIsReadAgainOnlyWhenItsTextOrItsPlaceChanged() {
+        String front = "---\nname: triage\nmodel:\n  id: gpt-4o\n---\n";
+        String text = front + "system:\nSort the ticket.\n";
+        int start = 4;
+        int end = front.length() - 4;
+        var first = memo.frontMatter(text, start, end);
+        assertSame(first, memo.frontMatter(front + "system:\nSort the tickets, please.\n", start, end),
+                "an edit of the body");
+        var edited = memo.frontMatter(text.replace("gpt-4o", "gpt-4.1"), start, end + 1);
+        assertEquals("gpt-4.1", edited.rootMapping().get("model") instanceof dev.promptwise.core.yaml.YamlNode.Mapping m
+                ? m.scalar("id").value() : null);
+        String moved = "\n" + text;
+        var shifted = memo.frontMatter(moved, start + 1, end + 1);
+        assertEquals(first.root().range().start() + 1, shifted.root().range().start(), "ranges are offsets in the file");
+        memo.clear();
+        assertEquals(first.root().range(), memo.frontMatter(text, start, end).root().range());
+    }
 }
