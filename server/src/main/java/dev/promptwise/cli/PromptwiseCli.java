@@ -4,6 +4,7 @@ import dev.promptwise.core.analysis.PromptwiseAnalysis;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +13,7 @@ import picocli.CommandLine.Command;
  * same core as the editor.
  */
 @Command(name = "promptwise", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.",
-        subcommands = {CheckCommand.class, ReportCommand.class, ImportCommand.class, PricesCommand.class})
+        description = "Analyses LLM prompt files: token counts, cost at scale, and broken or wasteful prompts.")
 public final class PromptwiseCli implements Runnable {
 
     /** Exit code for a clean run below the failure threshold. */
@@ -22,6 +22,17 @@ public final class PromptwiseCli implements Runnable {
     public static final int FINDINGS = 1;
     /** Exit code for bad usage or unreadable input. */
     public static final int USAGE = 2;
+
+    /**
+     * The subcommands by name, in the order of the usage message. Added to the command line by {@link #run}, not
+     * declared in the annotation: picocli reads every declared subcommand's annotations when the command line is
+     * built, and a {@code check} spent about 80 ms there before it began (class-load log); a run that names its
+     * subcommand builds only that one.
+     */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = java.util.Map.of("check", CheckCommand.class,
+            "report", ReportCommand.class, "import", ImportCommand.class, "prices", PricesCommand.class);
+    private static final java.util.List<String> SUBCOMMAND_ORDER = java.util.List.of("check", "report", "import",
+            "prices");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -47,7 +58,17 @@ public final class PromptwiseCli implements Runnable {
 
     /** Runs the command line on the day {@code clock} gives (tests fix it); returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingFolder, java.time.Clock clock) {
-        CommandLine commandLine = new CommandLine(new PromptwiseCli(), new Factory(out, err, workingFolder, clock));
+        Factory factory = new Factory(out, err, workingFolder, clock);
+        CommandLine commandLine = new CommandLine(new PromptwiseCli(), factory);
+        // Only the subcommand the arguments name, when they start with one; every one otherwise (help, a typo).
+        List<String> names = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? List.of(args[0]) : SUBCOMMAND_ORDER;
+        for (String name : names) {
+            try {
+                commandLine.addSubcommand(name, new CommandLine(factory.create(SUBCOMMANDS.get(name)), factory));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not create the " + name + " command", e);
+            }
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(exception -> USAGE);

@@ -368,6 +368,24 @@ class CheckCommandTest {
         Files.writeString(file, text);
     }
 
+    @Test
+    void theTopLevelHelpListsEveryCommandAndEachCommandsHelpNamesItUnderPromptwise() {
+        Run help = run("--help");
+        assertEquals(0, help.exitCode, help.err);
+        for (String command : List.of("check", "report", "import", "prices")) {
+            assertTrue(help.out.contains("\n  " + command + " "), command + " in:\n" + help.out);
+            Run own = run(command, "--help");
+            assertEquals(0, own.exitCode, own.err);
+            assertTrue(own.out.startsWith("Usage: promptwise " + command), own.out);
+        }
+        Run typo = run("chek");
+        assertEquals(PromptwiseCli.USAGE, typo.exitCode);
+        assertTrue(typo.err.contains("Unmatched argument at index 0: 'chek'") && typo.err.contains("\n  check "),
+                typo.err);
+        Run nested = run("prices", "update", "--help");
+        assertTrue(nested.out.startsWith("Usage: promptwise prices update"), nested.out);
+    }
+
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
