@@ -95,10 +95,7 @@ final class SentenceKeys {
         int limit = newEnd == contentEnd ? change.start() : Math.min(change.start(), Math.min(contentEnd, newEnd));
         // Sentence j is kept when every decision up to its end read characters before the limit: its boundary lies
         // before the next sentence's start, and a decision reads one character ahead.
-        int kept = 0;
-        while (kept < count && (kept + 1 < count ? starts[kept + 1] : contentEnd) + 2 <= limit) {
-            kept++;
-        }
+        int kept = keptBefore(limit);
         Builder builder = new Builder(current, content, count + 16);
         builder.addAll(this, 0, kept, 0);
         boolean endShifted = newEnd - change.delta() == contentEnd;
@@ -116,6 +113,29 @@ final class SentenceKeys {
             builder.addAll(this, builder.syncedAt, count, delta);
         }
         return builder.build();
+    }
+
+    /**
+     * Returns how many of the first sentences are kept: sentence {@code j} is while the start of the next one (or
+     * the content's end) plus 2 is at most {@code limit}. The starts ascend, so this is a binary search: a first
+     * keystroke runs before the JIT has compiled anything here, and a walk over tens of thousands of sentences was
+     * a visible part of it.
+     */
+    private int keptBefore(int limit) {
+        // Sentence j (0 <= j < count) is kept when bound(j) + 2 <= limit, bound(j) = starts[j + 1] or contentEnd;
+        // bound ascends with j, so the kept ones are a prefix: find its length.
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            int bound = middle + 1 < count ? starts[middle + 1] : contentEnd;
+            if (bound + 2 <= limit) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Says whether a sentence just found is one the earlier version had: its index there, else -1. */
@@ -155,9 +175,13 @@ final class SentenceKeys {
                 keys = Arrays.copyOf(keys, capacity);
             }
             System.arraycopy(other.keys, from, keys, count, added);
-            for (int index = 0; index < added; index++) {
-                starts[count + index] = other.starts[from + index] + shift;
-                ends[count + index] = other.ends[from + index] + shift;
+            System.arraycopy(other.starts, from, starts, count, added);
+            System.arraycopy(other.ends, from, ends, count, added);
+            if (shift != 0) {
+                for (int index = count; index < count + added; index++) {
+                    starts[index] += shift;
+                    ends[index] += shift;
+                }
             }
             count += added;
         }
