@@ -128,6 +128,25 @@ class BundleLauncherIT {
     }
 
     @Test
+    void commandsCompileWithC1OnlyAndTheLanguageServerWithBothCompilers() throws Exception {
+        // -version after the options makes the JVM print its flags and stop before the server or a command runs.
+        assertEquals("1", tieredStopAtLevel(List.of("check", SAMPLES.toString()), ""));
+        assertEquals("1", tieredStopAtLevel(List.of("--version"), ""));
+        assertEquals("4", tieredStopAtLevel(List.of(), ""), "the language server");
+        assertEquals("4", tieredStopAtLevel(List.of("--stdio"), ""), "the language server");
+        assertEquals("4", tieredStopAtLevel(List.of("check", SAMPLES.toString()), "-XX:TieredStopAtLevel=4"),
+                "PROMPTWISE_JAVA_OPTIONS comes after, so it can undo it");
+    }
+
+    private static String tieredStopAtLevel(List<String> arguments, String javaOptions) throws Exception {
+        Result flags = runWithoutJava(launcher(arguments), javaOptions + " -XX:+PrintFlagsFinal -version");
+        java.util.regex.Matcher level = java.util.regex.Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)")
+                .matcher(flags.stdout());
+        assertTrue(level.find(), flags.stdout() + flags.stderr());
+        return level.group(1);
+    }
+
+    @Test
     void bareLauncherIsTheLanguageServerOverStdio() throws Exception {
         Path prompt = SAMPLES.resolve("prompts/triage.prompty");
         JsonNode fromBundle = diagnosticsOverStdio(launcher(List.of()), prompt, true);
