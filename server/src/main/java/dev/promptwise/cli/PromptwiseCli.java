@@ -29,10 +29,14 @@ public final class PromptwiseCli implements Runnable {
      * built, and a {@code check} spent about 80 ms there before it began (class-load log); a run that names its
      * subcommand builds only that one.
      */
-    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = java.util.Map.of("check", CheckCommand.class,
-            "report", ReportCommand.class, "import", ImportCommand.class, "prices", PricesCommand.class);
-    private static final java.util.List<String> SUBCOMMAND_ORDER = java.util.List.of("check", "report", "import",
-            "prices");
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("check", CheckCommand.class);
+        SUBCOMMANDS.put("report", ReportCommand.class);
+        SUBCOMMANDS.put("import", ImportCommand.class);
+        SUBCOMMANDS.put("prices", PricesCommand.class);
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -61,7 +65,8 @@ public final class PromptwiseCli implements Runnable {
         Factory factory = new Factory(out, err, workingFolder, clock);
         CommandLine commandLine = new CommandLine(new PromptwiseCli(), factory);
         // Only the subcommand the arguments name, when they start with one; every one otherwise (help, a typo).
-        List<String> names = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? List.of(args[0]) : SUBCOMMAND_ORDER;
+        List<String> names = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? List.of(args[0])
+                : List.copyOf(SUBCOMMANDS.keySet());
         for (String name : names) {
             try {
                 commandLine.addSubcommand(name, new CommandLine(factory.create(SUBCOMMANDS.get(name)), factory));
