@@ -51,13 +51,13 @@ public final class MoveVariables {
                 lastUser = i;
             }
         }
-        if (lastUser < 0 || !isRaw(document.text(), messages.get(lastUser))) {
+        if (lastUser < 0 || !messages.get(lastUser).verbatim()) {
             return Optional.empty();
         }
         Message last = messages.get(lastUser);
         Message first = messages.get(0);
         boolean instructions = first.role().equals("system") || first.role().equals("developer");
-        if (lastUser > 0 && instructions && isRaw(document.text(), first)) {
+        if (lastUser > 0 && instructions && first.verbatim()) {
             Optional<Fix> fromSystem = leading(document, first)
                     .map(lead -> fix(document.text(), lead, new TextEdit(TextRange.at(last.contentRange().start()),
                             lead.lines() + "\n")));
@@ -154,11 +154,5 @@ public final class MoveVariables {
 
     private static boolean within(TextRange range, int start, int end) {
         return range.start() >= start && range.end() <= end;
-    }
-
-    /** Returns whether the message's text in the file is exactly its content, so raw lines can move. */
-    private static boolean isRaw(String text, Message message) {
-        TextRange content = message.contentRange();
-        return content.end() <= text.length() && content.slice(text).equals(message.content());
     }
 }
