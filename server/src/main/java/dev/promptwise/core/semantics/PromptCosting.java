@@ -5,12 +5,11 @@ import dev.promptwise.core.syntax.FewShotExample;
 import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.VariableUse;
-import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.RecentVersions;
-import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /** Turns an analysed prompt into the token counts the cost model prices: static text, examples, cacheable prefix. */
 public final class PromptCosting {
@@ -159,43 +158,26 @@ public final class PromptCosting {
     }
 
     private static int formatInstructionTokens(AnalyzedPrompt prompt, String text, TextRange content) {
-        // A large content reuses the earlier version's figure for every line wholly outside the edit: a line's
-        // figure depends on its text alone, and matching the pattern on every line was a tenth of a keystroke.
-        RecentVersions<LineFigures> recent = prompt.memo().lineFigures();
-        boolean remembered = content.length() >= MIN_REMEMBERED_CHARS;
-        RecentVersions.Closest<LineFigures> closest = !remembered ? null
-                : recent.closest(text, (candidate, change) -> candidate.encoding().equals(prompt.encoding()));
-        LineFigures previous = closest == null ? null : closest.version();
-        LineFigures.Reuse reuse = previous == null || closest.change() == null ? null
-                : new LineFigures.Reuse(previous, closest.change());
-        LineFigures.Builder figures = remembered ? new LineFigures.Builder(previous == null ? 256 : previous.count() + 16)
-                : null;
-        int tokens = 0;
-        RangeCover.Cursor examples = prompt.exampleCover().cursor();
-        int lineStart = content.start();
-        while (lineStart < content.end()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0 || lineEnd > content.end()) {
-                lineEnd = content.end();
-            }
-            // Whether the line lies in an example is asked first (a cursor moving with the lines), so that the
-            // lines of examples (most of a large few-shot prompt) are neither copied nor matched.
-            if (!examples.contains(lineStart, lineEnd)) {
-                int known = reuse == null ? -1 : reuse.figureOf(lineStart, lineEnd);
-                int figure = known >= 0 ? known : formatTokensOf(prompt, text.substring(lineStart, lineEnd));
-                if (figures != null) {
-                    figures.add(lineStart, lineEnd, figure);
-                }
-                tokens += figure;
-            }
-            lineStart = lineEnd + 1;
+        ToIntFunction<String> figureOf = line -> formatTokensOf(prompt, line);
+        if (content.length() < MIN_REMEMBERED_CHARS) {
+            return FormatLineFigures.of(text, prompt.encoding(), content, prompt.exampleCover(), figureOf).total();
         }
-        if (figures != null) {
-            LineFigures current = figures.build(text, prompt.encoding());
-            recent.remember(current, previous,
-                    known -> known.text() == current.text() && known.encoding().equals(current.encoding()));
+        // A large content reads again only the lines an edit touched (FormatLineFigures): matching the pattern on
+        // every line was a tenth of a keystroke, and walking them all a fifth of the first keystrokes.
+        RecentVersions<FormatLineFigures> recent = prompt.memo().lineFigures();
+        RecentVersions.Closest<FormatLineFigures> closest = recent.closest(text, (candidate, change) ->
+                candidate.encoding().equals(prompt.encoding()) && candidate.contentStart() == content.start());
+        FormatLineFigures previous = closest == null ? null : closest.version();
+        FormatLineFigures current = previous == null ? null
+                : previous.after(closest.change(), text, content, prompt.exampleCover(), figureOf);
+        if (current == null) {
+            current = FormatLineFigures.walk(text, prompt.encoding(), content, prompt.exampleCover(), figureOf,
+                    previous, closest == null ? null : closest.change());
         }
-        return tokens;
+        FormatLineFigures made = current;
+        recent.remember(made, previous, known -> known.text() == made.text()
+                && known.contentStart() == made.contentStart() && known.encoding().equals(made.encoding()));
+        return made.total();
     }
 
     /**
@@ -227,85 +209,4 @@ public final class PromptCosting {
 
     /** Contents shorter than this are matched line by line every time. */
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
-
-    /**
-     * One version's format-line figures, line by line in text order (a line's start, end and figure at the same
-     * index of three arrays); the last {@value #CAPACITY} large texts are remembered in the host's
-     * {@link SemanticMemo}. Arrays rather than a map: the figures of every line of a 1 MB prompt are written again on
-     * each keystroke, and a map of boxed keys was a sixth of the keystroke's analysis (profiled).
-     */
-    record LineFigures(String text, String encoding, int[] starts, int[] ends, int[] figures, int count) {
-
-        static final int CAPACITY = 4;
-
-        /** Collects one version's figures, lines added in text order. */
-        static final class Builder {
-
-            private int[] starts;
-            private int[] ends;
-            private int[] figures;
-            private int count;
-
-            Builder(int capacity) {
-                starts = new int[Math.max(16, capacity)];
-                ends = new int[starts.length];
-                figures = new int[starts.length];
-            }
-
-            void add(int start, int end, int figure) {
-                if (count == starts.length) {
-                    int grown = starts.length * 2;
-                    starts = java.util.Arrays.copyOf(starts, grown);
-                    ends = java.util.Arrays.copyOf(ends, grown);
-                    figures = java.util.Arrays.copyOf(figures, grown);
-                }
-                starts[count] = start;
-                ends[count] = end;
-                figures[count] = figure;
-                count++;
-            }
-
-            LineFigures build(String text, String encoding) {
-                return new LineFigures(text, encoding, starts, ends, figures, count);
-            }
-        }
-
-        /**
-         * Finds the earlier version's figure of each line of the new one, lines asked for in text order: a line
-         * wholly before the change is where it was, one wholly after it moved by the change's delta, and one that
-         * overlaps it is figured again. A cursor over the earlier lines moves forward only.
-         */
-        static final class Reuse {
-
-            private final LineFigures previous;
-            private final TextChange change;
-            private int index;
-
-            Reuse(LineFigures previous, TextChange change) {
-                this.previous = previous;
-                this.change = change;
-            }
-
-            /** Returns the earlier figure of the line {@code [start, end)} of the new text, or -1 when there is none. */
-            int figureOf(int start, int end) {
-                int oldStart;
-                int oldEnd;
-                if (end < change.start()) {
-                    oldStart = start;
-                    oldEnd = end;
-                } else if (start >= change.newEnd()) {
-                    oldStart = start - change.delta();
-                    oldEnd = end - change.delta();
-                } else {
-                    return -1;
-                }
-                int[] starts = previous.starts();
-                while (index < previous.count() && starts[index] < oldStart) {
-                    index++;
-                }
-                return index < previous.count() && starts[index] == oldStart && previous.ends()[index] == oldEnd
-                        ? previous.figures()[index] : -1;
-            }
-        }
-    }
 }

@@ -63,6 +63,33 @@ public final class RangeCover {
         }
     }
 
+    /**
+     * Returns whether this cover is {@code earlier}'s after {@code change}: the same ranges, those before the change
+     * where they were and those after it moved by its delta, none starting or reaching inside the changed stretch.
+     * Then a range of text wholly before the change, or wholly after it, lies in this cover exactly when it lay in
+     * the earlier one (moved), and what was found for it there holds here.
+     */
+    public boolean isShifted(RangeCover earlier, TextChange change) {
+        if (startsInOrder.length != earlier.startsInOrder.length) {
+            return false;
+        }
+        for (int index = 0; index < startsInOrder.length; index++) {
+            if (startsInOrder[index] != shifted(earlier.startsInOrder[index], change)
+                    || furthestEndSoFar[index] != shifted(earlier.furthestEndSoFar[index], change)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns where an earlier offset is after {@code change}; {@code Integer.MIN_VALUE} inside the change. */
+    private static int shifted(int offset, TextChange change) {
+        if (offset <= change.start()) {
+            return offset;
+        }
+        return offset >= change.oldEnd() ? offset + change.delta() : Integer.MIN_VALUE;
+    }
+
     /** Returns whether one of the ranges holds all of {@code range}; false when there are no ranges. */
     public boolean contains(TextRange range) {
         // The ranges that start at or before range.start(): one of them holds range exactly when the furthest end
