@@ -188,13 +188,17 @@ final class PromptyParser {
             return lines;
         }
 
+        /** A stretch shorter than this is read a character at a time, without first looking for a '\r'. */
+        private static final int FEW_LINES = 4096;
+
         /**
          * Adds the role lines among the lines from {@code lineStart} (a line start) on, stopping at the first line
          * that starts at or after {@code stopAt}; returns where that line starts, or the text's length.
          */
         private int read(int lineStart, int stopAt) {
-            // Without a carriage return every line ends at the next '\n', which indexOf finds far faster.
-            boolean newlinesOnly = text.indexOf('\r', lineStart) < 0;
+            // Without a carriage return every line ends at the next '\n', which indexOf finds far faster. Looking
+            // for one is a pass over the rest of the text, which a read of the few lines around an edit skips.
+            boolean newlinesOnly = stopAt - lineStart > FEW_LINES && text.indexOf('\r', lineStart) < 0;
             Matcher matcher = ROLE_LINE.matcher(text);
             while (lineStart < text.length() && lineStart < stopAt) {
                 int lineEnd = newlinesOnly ? newlineOrEnd(text, lineStart) : lineEnd(text, lineStart);

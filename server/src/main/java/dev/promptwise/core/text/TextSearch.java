@@ -26,4 +26,28 @@ public final class TextSearch {
         }
         return -1;
     }
+
+    /** Stretches shorter than this are walked a character at a time by {@link #indexOf(String, char, int, int)}. */
+    private static final int SHORT_STRETCH = 2048;
+
+    /**
+     * Returns the first index of {@code character} in {@code text[from, to)}, or -1. {@link String#indexOf(int, int)}
+     * has no end: looking for a character the text lacks (a {@code '\r'} in a file with {@code \n} line breaks) past a
+     * short stretch around an edit would read the rest of a large text on every keystroke. A short stretch is walked
+     * here; a long one is searched by {@code String.indexOf}, which is much faster per character.
+     */
+    public static int indexOf(String text, char character, int from, int to) {
+        int start = Math.max(0, from);
+        int end = Math.min(to, text.length());
+        if (end - start < SHORT_STRETCH) {
+            for (int at = start; at < end; at++) {
+                if (text.charAt(at) == character) {
+                    return at;
+                }
+            }
+            return -1;
+        }
+        int found = text.indexOf(character, start);
+        return found < end ? found : -1;
+    }
 }

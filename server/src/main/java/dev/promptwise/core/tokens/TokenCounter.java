@@ -3,6 +3,7 @@ package dev.promptwise.core.tokens;
 import com.knuddels.jtokkit.Encodings;
 import dev.promptwise.core.text.KnownChanges;
 import dev.promptwise.core.text.RecentVersions;
+import dev.promptwise.core.text.TextSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -402,7 +403,7 @@ public final class TokenCounter {
             this.text = text;
             this.end = end;
             this.nextNewline = text.indexOf('\n', from);
-            this.nextCarriageReturn = text.indexOf('\r', from);
+            this.nextCarriageReturn = TextSearch.indexOf(text, '\r', from, end);
         }
 
         /** Returns the next segment start, or -1 when the text has no more. */
@@ -414,7 +415,7 @@ public final class TokenCounter {
                     nextNewline = text.indexOf('\n', lineBreak + 1);
                 } else if (nextCarriageReturn >= 0) {
                     lineBreak = nextCarriageReturn;
-                    nextCarriageReturn = text.indexOf('\r', lineBreak + 1);
+                    nextCarriageReturn = TextSearch.indexOf(text, '\r', lineBreak + 1, end);
                 } else {
                     return -1;
                 }

@@ -41,4 +41,30 @@ class TextSearchTest {
         assertEquals(-1, TextSearch.indexOf(text, "}}", 0));
         assertEquals(text.length() + 1, TextSearch.indexOf(text + "x}}", "}}", 0));
     }
+
+    @Test
+    void aCharacterIsFoundOnlyBetweenFromAndToInShortAndLongStretches() {
+        Random random = new Random(8);
+        for (int round = 0; round < 400; round++) {
+            // Long texts too, so that both the walk and the String search answer; '\r' rare or absent.
+            int length = random.nextInt(round % 2 == 0 ? 80 : 9_000);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextInt(3_000) == 0 ? '\r' : random.nextBoolean() ? 'a' : '\n');
+            }
+            String string = text.toString();
+            for (int probe = 0; probe < 50; probe++) {
+                int from = random.nextInt(length + 3) - 1;
+                int to = from + random.nextInt(length + 3);
+                int expected = -1;
+                for (int at = Math.max(0, from); at < Math.min(to, length); at++) {
+                    if (string.charAt(at) == '\r') {
+                        expected = at;
+                        break;
+                    }
+                }
+                assertEquals(expected, TextSearch.indexOf(string, '\r', from, to), "from " + from + " to " + to);
+            }
+        }
+    }
 }
