@@ -10,10 +10,8 @@ import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +46,7 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         String text = ctx.text();
-        Map<String, TextRange> firstSeen = new HashMap<>();
+        FirstSeen firstSeen = null;
         NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
         for (Message message : ctx.document().messages()) {
             TextRange content = message.contentRange();
@@ -57,6 +55,9 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
             }
             // The sentences and their keys come from the earlier version's where an edit left them alone.
             SentenceKeys sentences = SentenceKeys.of(text, content, ctx.memo());
+            if (firstSeen == null) {
+                firstSeen = new FirstSeen(sentences.count());
+            }
             // Sentences come in text order, so a cursor over the examples answers without searching.
             RangeCover.Cursor examples = ctx.prompt().exampleCover().cursor();
             for (int index = 0; index < sentences.count(); index++) {
@@ -64,13 +65,74 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
                 if (key == null || examples.contains(sentences.start(index), sentences.end(index))) {
                     continue;
                 }
-                TextRange sentence = sentences.range(index);
-                TextRange first = firstSeen.putIfAbsent(key, sentence);
-                if (first != null) {
+                int first = firstSeen.putIfAbsent(key, sentences.start(index));
+                if (first >= 0) {
+                    TextRange sentence = sentences.range(index);
                     sink.report(sentence, "Repeated instruction, already given on line "
-                            + (newlines.lineOf(first.start()) + 1) + ": it is paid for twice on every request",
+                            + (newlines.lineOf(first) + 1) + ": it is paid for twice on every request",
                             List.of(new Fix("Remove duplicate", List.of(new TextEdit(removal(text, sentence), "")),
                                     true)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Where each key was first seen: an open-addressed table of keys and sentence starts. A 1 MB prompt has tens of
+     * thousands of sentences, nearly all different, and a HashMap of them (a node and a range per sentence, grown
+     * ten times over) was the larger part of this rule's time on each of the first keystrokes (JFR).
+     */
+    private static final class FirstSeen {
+
+        private String[] keys;
+        private int[] hashes;
+        private int[] starts;
+        private int size;
+
+        FirstSeen(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+            keys = new String[capacity];
+            hashes = new int[capacity];
+            starts = new int[capacity];
+        }
+
+        /** Returns the start remembered for {@code key}; when there is none, remembers {@code start} and returns -1. */
+        int putIfAbsent(String key, int start) {
+            int hash = key.hashCode();
+            int mask = keys.length - 1;
+            int slot = (hash ^ (hash >>> 16)) & mask;
+            while (keys[slot] != null) {
+                if (hashes[slot] == hash && keys[slot].equals(key)) {
+                    return starts[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            hashes[slot] = hash;
+            starts[slot] = start;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return -1;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldHashes = hashes;
+            int[] oldStarts = starts;
+            keys = new String[oldKeys.length * 2];
+            hashes = new int[keys.length];
+            starts = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int index = 0; index < oldKeys.length; index++) {
+                if (oldKeys[index] != null) {
+                    int slot = (oldHashes[index] ^ (oldHashes[index] >>> 16)) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[index];
+                    hashes[slot] = oldHashes[index];
+                    starts[slot] = oldStarts[index];
                 }
             }
         }

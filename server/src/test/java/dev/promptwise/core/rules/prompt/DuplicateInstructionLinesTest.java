@@ -40,6 +40,26 @@ class DuplicateInstructionLinesTest {
         assertTrue(checked > 150, "the generated prompt repeats instructions: " + checked + " findings checked");
     }
 
+    @Test
+    void aRepeatAcrossMessagesAndManyDifferentSentencesEachFindTheirFirstLine() {
+        // A short system message, then a user message of 3,000 different sentences (the table of first occurrences
+        // grows many times over) that repeats the system's second instruction and its own seventh sentence.
+        StringBuilder text = new StringBuilder("---\nname: repeats\n---\nsystem:\n"
+                + "Classify the ticket into one of the queues below.\n"
+                + "Always answer in English, even when the customer writes in another language.\nuser:\n");
+        int firstUserLine = 8; // lines 1-3 front matter, 4 "system:", 5-6 its sentences, 7 "user:"
+        for (int sentence = 0; sentence < 3_000; sentence++) {
+            text.append("Sentence number ").append(sentence).append(" is different from all the others.\n");
+        }
+        text.append("Always answer in English, even when the customer writes in another language.\n");
+        text.append("Sentence number 6 is different from all the others.\n");
+        List<Finding> findings = duplicates(analysis, text.toString());
+        assertEquals(List.of("Repeated instruction, already given on line 6: it is paid for twice on every request",
+                "Repeated instruction, already given on line " + (firstUserLine + 6)
+                        + ": it is paid for twice on every request"),
+                findings.stream().map(Finding::message).toList());
+    }
+
     private static List<Finding> duplicates(PromptwiseAnalysis analysis, String text) {
         AnalyzedPrompt prompt = analysis.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
                 Settings.DEFAULTS);
