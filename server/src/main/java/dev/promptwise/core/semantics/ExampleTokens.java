@@ -5,9 +5,8 @@ import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.tokens.TokenCounter;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Sums the tokens of a prompt's few-shot examples, keeping the earlier version's count of every example that lies
@@ -24,8 +23,45 @@ public final class ExampleTokens {
     private static final int MIN_REMEMBERED_CHARS = 16 * 1024;
     static final int CAPACITY = 4;
 
-    /** One version's examples' counts, by range. */
-    record Counted(String text, String encoding, Map<Long, Integer> countsByRange) {}
+    /**
+     * One version's examples' counts: {@code keys} (each example's start and end, as {@link #key}) ascending, and the
+     * count of the example with the key at the same index of {@code counts}. Arrays rather than a map of boxed
+     * ranges: a thousand examples' map, made again on every keystroke in a large prompt, was most of this sum's time
+     * in the first keystrokes after opening one (JFR).
+     */
+    record Counted(String text, String encoding, long[] keys, int[] counts) {
+
+        /** Returns the count of the example with {@code key}, or -1 when there was none. */
+        int countOf(long key) {
+            int found = key < 0 ? -1 : Arrays.binarySearch(keys, key);
+            return found >= 0 ? counts[found] : -1;
+        }
+
+        /** Returns the counts, with their keys put in ascending order when the examples did not come in it. */
+        static Counted of(String text, String encoding, long[] keys, int[] counts) {
+            for (int index = 1; index < keys.length; index++) {
+                if (keys[index - 1] >= keys[index]) {
+                    return sorted(text, encoding, keys, counts);
+                }
+            }
+            return new Counted(text, encoding, keys, counts);
+        }
+
+        private static Counted sorted(String text, String encoding, long[] keys, int[] counts) {
+            Integer[] order = new Integer[keys.length];
+            for (int index = 0; index < order.length; index++) {
+                order[index] = index;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+            long[] sortedKeys = new long[keys.length];
+            int[] sortedCounts = new int[keys.length];
+            for (int index = 0; index < order.length; index++) {
+                sortedKeys[index] = keys[order[index]];
+                sortedCounts[index] = counts[order[index]];
+            }
+            return new Counted(text, encoding, sortedKeys, sortedCounts);
+        }
+    }
 
     private ExampleTokens() {}
 
@@ -49,18 +85,21 @@ public final class ExampleTokens {
                 recent.closest(text, (candidate, change) -> candidate.encoding().equals(counter.encoding()));
         Counted previous = closest == null ? null : closest.version();
         TextChange change = closest == null ? null : closest.change();
-        Map<Long, Integer> counts = new HashMap<>(examples.size() * 2);
+        long[] keys = new long[examples.size()];
+        int[] counts = new int[examples.size()];
         int sum = 0;
-        for (FewShotExample example : examples) {
+        for (int index = 0; index < keys.length; index++) {
+            FewShotExample example = examples.get(index);
             TextRange range = example.range();
             // A structured example's sent text depends on a template outside its range: never reused.
-            Integer known = previous == null || example.sentText() != null ? null
-                    : previous.countsByRange().get(oldKey(range, change));
-            int count = known != null ? known : count(text, example, counter);
-            counts.put(key(range.start(), range.end()), count);
+            int known = previous == null || example.sentText() != null ? -1
+                    : previous.countOf(oldKey(range, change));
+            int count = known >= 0 ? known : count(text, example, counter);
+            keys[index] = key(range.start(), range.end());
+            counts[index] = count;
             sum += count;
         }
-        recent.remember(new Counted(text, counter.encoding(), counts), previous,
+        recent.remember(Counted.of(text, counter.encoding(), keys, counts), previous,
                 counted -> counted.text() == text && counted.encoding().equals(counter.encoding()));
         return sum;
     }
