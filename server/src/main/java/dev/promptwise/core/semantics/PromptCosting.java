@@ -26,8 +26,11 @@ public final class PromptCosting {
         java.util.Set<String> fromFiles = attached.fileVariables();
 
         int placeholderTokens = 0;
+        // The same placeholder is usually written the same way many times ("{{question}}" a thousand times in a
+        // large prompt): each spelling is counted once.
+        Map<String, Integer> placeholderCounts = new java.util.HashMap<>();
         for (VariableUse use : document.variables()) {
-            placeholderTokens += prompt.count(use.range().slice(text));
+            placeholderTokens += placeholderCounts.computeIfAbsent(use.range().slice(text), prompt::count);
         }
         int toolTokens = attached.toolTokens();
         int staticTokens = Math.max(0, prompt.textTokens() - placeholderTokens)
