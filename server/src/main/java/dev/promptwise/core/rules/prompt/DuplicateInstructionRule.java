@@ -10,6 +10,7 @@ import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextRange;
 import dev.promptwise.core.vocabulary.Fix;
 import dev.promptwise.core.vocabulary.TextEdit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -46,15 +47,28 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         String text = ctx.text();
+        List<SentenceKeys> contents = new ArrayList<>();
+        SentenceKeys large = null;
+        int largeContents = 0;
+        for (Message message : ctx.document().messages()) {
+            if (message.verbatim()) {
+                // The sentences and their keys come from the earlier version's where an edit left them alone.
+                SentenceKeys sentences = SentenceKeys.of(text, message.contentRange(), ctx.memo());
+                contents.add(sentences);
+                if (message.contentRange().length() >= SentenceKeys.MIN_REMEMBERED_CHARS) {
+                    large = sentences;
+                    largeContents++;
+                }
+            }
+        }
+        // A large content none of whose keys occurs twice, or in another message, holds no repeat and is repeated
+        // nowhere: its sentences need not be looked at, which on a keystroke in a 1 MB prompt is most of the work.
+        if (largeContents == 1 && large.sharesNoKey(otherKeys(contents, large))) {
+            contents.remove(large);
+        }
         FirstSeen firstSeen = null;
         NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
-        for (Message message : ctx.document().messages()) {
-            TextRange content = message.contentRange();
-            if (!message.verbatim()) {
-                continue;
-            }
-            // The sentences and their keys come from the earlier version's where an edit left them alone.
-            SentenceKeys sentences = SentenceKeys.of(text, content, ctx.memo());
+        for (SentenceKeys sentences : contents) {
             if (firstSeen == null) {
                 firstSeen = new FirstSeen(sentences.count());
             }
@@ -75,6 +89,21 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
                 }
             }
         }
+    }
+
+    /** Returns the keys of every content but {@code except}. */
+    private static List<String> otherKeys(List<SentenceKeys> contents, SentenceKeys except) {
+        List<String> keys = new ArrayList<>();
+        for (SentenceKeys sentences : contents) {
+            if (sentences != except) {
+                for (int index = 0; index < sentences.count(); index++) {
+                    if (sentences.key(index) != null) {
+                        keys.add(sentences.key(index));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     /**

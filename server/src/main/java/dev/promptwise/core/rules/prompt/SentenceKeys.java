@@ -30,6 +30,8 @@ final class SentenceKeys {
     private final int[] ends;
     private final String[] keys;
     private final int count;
+    /** How often each key occurs in this content; shared along a chain of versions, see {@link KeyCounts}. */
+    private KeyCounts keyCounts;
 
     private SentenceKeys(String text, int contentStart, int contentEnd, int[] starts, int[] ends, String[] keys,
             int count) {
@@ -53,6 +55,9 @@ final class SentenceKeys {
         SentenceKeys previous = closest == null ? null : closest.version();
         SentenceKeys sentences = previous == null ? fromScratch(text, content)
                 : previous.after(closest.change(), text, content);
+        if (sentences.keyCounts == null) {
+            sentences.keyCounts = KeyCounts.of(sentences);
+        }
         recent.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
         return sentences;
     }
@@ -109,10 +114,26 @@ final class SentenceKeys {
             int old = Arrays.binarySearch(starts, 0, count, start - delta);
             return old >= 0 && ends[old] == end - delta ? old : -1;
         });
+        int addedEnd = builder.count;
+        int droppedEnd = builder.syncedAt >= 0 ? builder.syncedAt : count;
         if (builder.syncedAt >= 0) {
             builder.addAll(this, builder.syncedAt, count, delta);
         }
-        return builder.build();
+        SentenceKeys sentences = builder.build();
+        // The keys of sentences kept..droppedEnd-1 left the content, those of kept..addedEnd-1 of the new one came in.
+        sentences.keyCounts = KeyCounts.handOver(this, sentences, keys, kept, droppedEnd, builder.keys, kept, addedEnd);
+        return sentences;
+    }
+
+    /**
+     * Returns whether no key of this content occurs twice in it, and none of {@code others} (keys of the prompt's
+     * other messages) occurs in it at all: then none of its sentences repeats another, and no sentence elsewhere
+     * repeats one of its own, whatever lies in examples. Answers {@code false} when it does not know (these counts
+     * went to a later version), so that the caller compares every sentence.
+     */
+    boolean sharesNoKey(java.util.Collection<String> others) {
+        KeyCounts counts = keyCounts;
+        return counts != null && counts.noneRepeatedIn(this, others);
     }
 
     /**
@@ -136,6 +157,96 @@ final class SentenceKeys {
             }
         }
         return low;
+    }
+
+    /**
+     * How often each key occurs among a large content's sentences (examples included), and how many keys occur more
+     * than once: what lets the duplicate-instruction rule skip the content's tens of thousands of sentences on a
+     * keystroke when nothing in it can be a repeat. Counting again on every version would be that same pass, so one
+     * table follows a chain of versions: the version made from an earlier one takes its table over and corrects it by
+     * the sentences the edit removed and added. The earlier version then no longer answers (it has no owner's
+     * claim); a version asked about after its table moved on answers "do not know", and a version made from one whose
+     * table moved on counts its own. Owner, reads and hand-over are guarded by the table's lock.
+     */
+    private static final class KeyCounts {
+
+        private final java.util.HashMap<String, int[]> counts;
+        private int repeated;
+        private SentenceKeys owner;
+
+        private KeyCounts(java.util.HashMap<String, int[]> counts, SentenceKeys owner) {
+            this.counts = counts;
+            this.owner = owner;
+        }
+
+        static KeyCounts of(SentenceKeys sentences) {
+            KeyCounts table = new KeyCounts(new java.util.HashMap<>(sentences.count * 2), sentences);
+            for (int index = 0; index < sentences.count; index++) {
+                table.add(sentences.keys[index]);
+            }
+            return table;
+        }
+
+        /**
+         * Returns the table of {@code current}, made from {@code previous} by an edit that removed the sentences
+         * {@code oldKeys[droppedFrom..droppedTo-1]} and added {@code newKeys[addedFrom..addedTo-1]}: the previous
+         * version's own, handed over and corrected, or {@code null} when it has none to give (the caller counts).
+         */
+        static KeyCounts handOver(SentenceKeys previous, SentenceKeys current, String[] oldKeys, int droppedFrom,
+                int droppedTo, String[] newKeys, int addedFrom, int addedTo) {
+            KeyCounts table = previous.keyCounts;
+            if (table == null) {
+                return null;
+            }
+            synchronized (table) {
+                if (table.owner != previous) {
+                    return null;
+                }
+                for (int index = droppedFrom; index < droppedTo; index++) {
+                    table.remove(oldKeys[index]);
+                }
+                for (int index = addedFrom; index < addedTo; index++) {
+                    table.add(newKeys[index]);
+                }
+                table.owner = current;
+            }
+            return table;
+        }
+
+        synchronized boolean noneRepeatedIn(SentenceKeys asking, java.util.Collection<String> others) {
+            if (owner != asking || repeated > 0) {
+                return false;
+            }
+            for (String other : others) {
+                if (counts.containsKey(other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void add(String key) {
+            if (key == null) {
+                return;
+            }
+            int[] count = counts.computeIfAbsent(key, unused -> new int[1]);
+            if (++count[0] == 2) {
+                repeated++;
+            }
+        }
+
+        private void remove(String key) {
+            if (key == null) {
+                return;
+            }
+            int[] count = counts.get(key);
+            if (count[0] == 2) {
+                repeated--;
+            }
+            if (--count[0] == 0) {
+                counts.remove(key);
+            }
+        }
     }
 
     /** Says whether a sentence just found is one the earlier version had: its index there, else -1. */

@@ -60,6 +60,36 @@ class DuplicateInstructionLinesTest {
                 findings.stream().map(Finding::message).toList());
     }
 
+    @Test
+    void aLargeMessageWithoutRepeatsIsStillTheFirstOfARepeatInAnotherMessage() {
+        // A system message of 1,000 different sentences (over the size whose key counts are remembered), and a user
+        // message that repeats its 500th sentence, at line 5 + 500 (front matter 1-3, "system:" 4).
+        StringBuilder system = new StringBuilder("---\nname: large\n---\nsystem:\n");
+        for (int sentence = 0; sentence < 1_000; sentence++) {
+            system.append("Sentence number ").append(sentence).append(" says something of its own.\n");
+        }
+        String quiet = system + "user:\nA question that nobody asked before, {{question}}\n";
+        assertEquals(List.of(), duplicates(analysis, quiet));
+        String repeated = system + "user:\nSentence number 500 says something of its own.\n";
+        assertEquals(List.of("Repeated instruction, already given on line 505: it is paid for twice on every request"),
+                duplicates(analysis, repeated).stream().map(Finding::message).toList());
+        // And again after the large message changes by a keystroke, its key counts carried over from the last one.
+        int at = repeated.indexOf("Sentence number 7 ");
+        String edited = repeated.substring(0, at) + "X" + repeated.substring(at);
+        analysis.host().edited(repeated, edited, new dev.promptwise.core.text.TextChange(at, at, at + 1));
+        assertEquals(List.of("Repeated instruction, already given on line 505: it is paid for twice on every request"),
+                duplicates(analysis, edited).stream().map(Finding::message).toList());
+        int copy = edited.indexOf("Sentence number 9 ");
+        String line = "Sentence number 900 says something of its own.\n";
+        String withCopy = edited.substring(0, copy) + line + edited.substring(copy);
+        analysis.host().edited(edited, withCopy,
+                new dev.promptwise.core.text.TextChange(copy, copy, copy + line.length()));
+        // The copy sits on line 14 (sentence 9's line) and the sentence it repeats moved down to line 906.
+        assertEquals(List.of("Repeated instruction, already given on line 14: it is paid for twice on every request",
+                "Repeated instruction, already given on line 506: it is paid for twice on every request"),
+                duplicates(analysis, withCopy).stream().map(Finding::message).toList());
+    }
+
     private static List<Finding> duplicates(PromptwiseAnalysis analysis, String text) {
         AnalyzedPrompt prompt = analysis.analyze("prompts/large.prompty", PromptFormat.PROMPTY, text,
                 Settings.DEFAULTS);

@@ -77,6 +77,87 @@ class SentenceKeysTest {
                 describe(text, sentences));
     }
 
+    @Test
+    void aLargeContentKnowsAfterEachEditWhetherAnyKeyRepeats() {
+        // Sentences that differ from one another, then edits that copy one of them elsewhere, remove a copy, or type.
+        Random random = new Random(13);
+        StringBuilder built = new StringBuilder();
+        for (int sentence = 0; sentence < 2_000; sentence++) {
+            built.append("Sentence number ").append(sentence).append(" says something of its own.\n");
+        }
+        String text = built.toString();
+        int repeatsSeen = 0;
+        int quietSeen = 0;
+        int copyAt = -1;
+        int copyLength = 0;
+        for (int edit = 0; edit < 400; edit++) {
+            String old = text;
+            int at = text.indexOf('\n', random.nextInt(text.length() - 1)) + 1;
+            int kind = random.nextInt(3);
+            if (kind == 0 && copyAt < 0) {
+                // A copy of some sentence, which makes a repeat.
+                int from = text.indexOf("Sentence number ", random.nextInt(text.length() / 2));
+                String line = text.substring(from, text.indexOf('\n', from) + 1);
+                text = text.substring(0, at) + line + text.substring(at);
+                copyAt = at;
+                copyLength = line.length();
+            } else if (kind == 0) {
+                // The copy removed again.
+                text = text.substring(0, copyAt) + text.substring(copyAt + copyLength);
+                copyAt = -1;
+            } else {
+                String typed = kind == 1 ? String.valueOf((char) ('a' + random.nextInt(26)))
+                        : "Also a brand new sentence number " + edit + " here.\n";
+                text = text.substring(0, at) + typed + text.substring(at);
+                if (copyAt >= 0 && at <= copyAt) {
+                    // Typed at the copy's start, the copy is another sentence now; before it, it moved.
+                    copyAt = at == copyAt && kind == 1 ? -1 : copyAt + typed.length();
+                }
+            }
+            changes.record(old, text, dev.promptwise.core.text.TextChange.compare(old, text));
+            TextRange whole = new TextRange(0, text.length());
+            SentenceKeys sentences = SentenceKeys.of(text, whole, memo);
+            java.util.Map<String, Integer> naive = new java.util.HashMap<>();
+            SentenceKeys fresh = SentenceKeys.fromScratch(text, whole);
+            for (int index = 0; index < fresh.count(); index++) {
+                if (fresh.key(index) != null) {
+                    naive.merge(fresh.key(index), 1, Integer::sum);
+                }
+            }
+            boolean repeats = naive.values().stream().anyMatch(count -> count > 1);
+            assertEquals(!repeats, sentences.sharesNoKey(List.of()), "after edit " + edit);
+            // A key of another message that the content holds is a repeat too; one it lacks is not.
+            String held = fresh.key(random.nextInt(fresh.count()));
+            if (held != null && !repeats) {
+                assertEquals(false, sentences.sharesNoKey(List.of("no such sentence in this content", held)));
+                assertEquals(true, sentences.sharesNoKey(List.of("no such sentence in this content at all")));
+            }
+            if (repeats) {
+                repeatsSeen++;
+            } else {
+                quietSeen++;
+            }
+        }
+        assertTrue(repeatsSeen > 50 && quietSeen > 50, repeatsSeen + " versions with a repeat, " + quietSeen
+                + " without: both kinds must be seen");
+    }
+
+    @Test
+    void aVersionWhoseCountsMovedOnSaysItDoesNotKnow() {
+        StringBuilder built = new StringBuilder();
+        for (int sentence = 0; sentence < 1_000; sentence++) {
+            built.append("Sentence number ").append(sentence).append(" says something of its own.\n");
+        }
+        String first = built.toString();
+        String second = first + "One more sentence that is not like the others.\n";
+        SentenceKeys earlier = SentenceKeys.of(first, new TextRange(0, first.length()), memo);
+        assertTrue(earlier.sharesNoKey(List.of()));
+        changes.record(first, second, dev.promptwise.core.text.TextChange.compare(first, second));
+        SentenceKeys later = SentenceKeys.of(second, new TextRange(0, second.length()), memo);
+        assertTrue(later.sharesNoKey(List.of()));
+        assertEquals(false, earlier.sharesNoKey(List.of()), "its counts went to the later version");
+    }
+
     private static List<String> describe(String text, SentenceKeys sentences) {
         List<String> described = new ArrayList<>();
         for (int index = 0; index < sentences.count(); index++) {
