@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * paid for twice on every request. Sentences are compared after normalising case, whitespace, list markers and
  * final punctuation; short sentences (under four words or 20 characters) and text inside few-shot examples are
  * ignored, because repeating them is usually deliberate. The second occurrence is flagged and can be removed.
- * Stateless, as every rule is: the sentences and line indexes it reuses after an edit live in the host's
- * {@link RuleMemo}, which the context brings.
+ * Stateless, as every rule is: the sentences, the repeats of a large content ({@link SentenceRepeats}) and the line
+ * indexes it reuses after an edit live in the host's {@link RuleMemo}, which the context brings.
  */
 public final class DuplicateInstructionRule implements Rule<PromptContext> {
 
@@ -47,13 +47,14 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
     @Override
     public void check(PromptContext ctx, FindingSink sink) {
         String text = ctx.text();
+        RangeCover exampleCover = ctx.prompt().exampleCover();
         List<SentenceKeys> contents = new ArrayList<>();
         SentenceKeys large = null;
         int largeContents = 0;
         for (Message message : ctx.document().messages()) {
             if (message.verbatim()) {
                 // The sentences and their keys come from the earlier version's where an edit left them alone.
-                SentenceKeys sentences = SentenceKeys.of(text, message.contentRange(), ctx.memo());
+                SentenceKeys sentences = SentenceKeys.of(text, message.contentRange(), ctx.memo(), exampleCover);
                 contents.add(sentences);
                 if (message.contentRange().length() >= SentenceKeys.MIN_REMEMBERED_CHARS) {
                     large = sentences;
@@ -61,19 +62,25 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
                 }
             }
         }
-        // A large content none of whose keys occurs twice, or in another message, holds no repeat and is repeated
-        // nowhere: its sentences need not be looked at, which on a keystroke in a 1 MB prompt is most of the work.
-        if (largeContents == 1 && large.sharesNoKey(otherKeys(contents, large))) {
+        NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
+        // A large content knows which of its keys repeat and where: when no other message shares a key with it, its
+        // repeats are reported from that, and its tens of thousands of sentences need not be visited on a keystroke.
+        List<int[]> repeats = largeContents == 1 ? large.repeats(otherKeys(contents, large)) : null;
+        if (repeats != null) {
             contents.remove(large);
+            for (int[] starts : repeats) {
+                for (int later = 1; later < starts.length; later++) {
+                    report(sink, text, newlines, large.range(large.indexOf(starts[later])), starts[0]);
+                }
+            }
         }
         FirstSeen firstSeen = null;
-        NewlineIndex newlines = new NewlineIndex(text, ctx.memo());
         for (SentenceKeys sentences : contents) {
             if (firstSeen == null) {
                 firstSeen = new FirstSeen(sentences.count());
             }
             // Sentences come in text order, so a cursor over the examples answers without searching.
-            RangeCover.Cursor examples = ctx.prompt().exampleCover().cursor();
+            RangeCover.Cursor examples = exampleCover.cursor();
             for (int index = 0; index < sentences.count(); index++) {
                 String key = sentences.key(index);
                 if (key == null || examples.contains(sentences.start(index), sentences.end(index))) {
@@ -81,14 +88,17 @@ public final class DuplicateInstructionRule implements Rule<PromptContext> {
                 }
                 int first = firstSeen.putIfAbsent(key, sentences.start(index));
                 if (first >= 0) {
-                    TextRange sentence = sentences.range(index);
-                    sink.report(sentence, "Repeated instruction, already given on line "
-                            + (newlines.lineOf(first) + 1) + ": it is paid for twice on every request",
-                            List.of(new Fix("Remove duplicate", List.of(new TextEdit(removal(text, sentence), "")),
-                                    true)));
+                    report(sink, text, newlines, sentences.range(index), first);
                 }
             }
         }
+    }
+
+    /** Reports {@code sentence}, which repeats the one that starts at {@code first}. */
+    private static void report(FindingSink sink, String text, NewlineIndex newlines, TextRange sentence, int first) {
+        sink.report(sentence, "Repeated instruction, already given on line " + (newlines.lineOf(first) + 1)
+                + ": it is paid for twice on every request",
+                List.of(new Fix("Remove duplicate", List.of(new TextEdit(removal(text, sentence), "")), true)));
     }
 
     /** Returns the keys of every content but {@code except}. */

@@ -1,5 +1,6 @@
 package dev.promptwise.core.rules.prompt;
 
+import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
@@ -30,8 +31,8 @@ final class SentenceKeys {
     private final int[] ends;
     private final String[] keys;
     private final int count;
-    /** How often each key occurs in this content; shared along a chain of versions, see {@link KeyCounts}. */
-    private KeyCounts keyCounts;
+    /** Which keys repeat in this content, and where; shared along a chain of versions, see {@link SentenceRepeats}. */
+    private SentenceRepeats repeats;
 
     private SentenceKeys(String text, int contentStart, int contentEnd, int[] starts, int[] ends, String[] keys,
             int count) {
@@ -46,6 +47,14 @@ final class SentenceKeys {
 
     /** Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits. */
     static SentenceKeys of(String text, TextRange content, RuleMemo memo) {
+        return of(text, content, memo, RangeCover.of(java.util.List.of()));
+    }
+
+    /**
+     * Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits; a large
+     * content's also know which keys repeat outside {@code examples} ({@link #repeats}).
+     */
+    static SentenceKeys of(String text, TextRange content, RuleMemo memo, RangeCover examples) {
         if (content.length() < MIN_REMEMBERED_CHARS) {
             return fromScratch(text, content);
         }
@@ -54,9 +63,9 @@ final class SentenceKeys {
                 recent.closest(text, (candidate, change) -> candidate.contentStart == content.start());
         SentenceKeys previous = closest == null ? null : closest.version();
         SentenceKeys sentences = previous == null ? fromScratch(text, content)
-                : previous.after(closest.change(), text, content);
-        if (sentences.keyCounts == null) {
-            sentences.keyCounts = KeyCounts.of(sentences);
+                : previous.after(closest.change(), text, content, examples);
+        if (sentences.repeats == null) {
+            sentences.repeats = SentenceRepeats.of(sentences, examples);
         }
         recent.remember(sentences, previous, known -> known.text == text && known.contentStart == content.start());
         return sentences;
@@ -95,7 +104,7 @@ final class SentenceKeys {
     }
 
     /** Returns the sentences of the new version {@code current} of this one's text, reusing what the edit left alone. */
-    private SentenceKeys after(TextChange change, String current, TextRange content) {
+    private SentenceKeys after(TextChange change, String current, TextRange content, RangeCover examples) {
         int newEnd = content.end();
         int limit = newEnd == contentEnd ? change.start() : Math.min(change.start(), Math.min(contentEnd, newEnd));
         // Sentence j is kept when every decision up to its end read characters before the limit: its boundary lies
@@ -121,19 +130,30 @@ final class SentenceKeys {
         }
         SentenceKeys sentences = builder.build();
         // The keys of sentences kept..droppedEnd-1 left the content, those of kept..addedEnd-1 of the new one came in.
-        sentences.keyCounts = KeyCounts.handOver(this, sentences, keys, kept, droppedEnd, builder.keys, kept, addedEnd);
+        sentences.repeats = SentenceRepeats.handOver(this, repeats, sentences, change, kept, droppedEnd, kept, addedEnd,
+                examples);
         return sentences;
     }
 
     /**
-     * Returns whether no key of this content occurs twice in it, and none of {@code others} (keys of the prompt's
-     * other messages) occurs in it at all: then none of its sentences repeats another, and no sentence elsewhere
-     * repeats one of its own, whatever lies in examples. Answers {@code false} when it does not know (these counts
-     * went to a later version), so that the caller compares every sentence.
+     * Returns, for each key that occurs more than once among this content's sentences outside examples, the starts
+     * of its sentences in text order; {@code null} when that is not known (a small content, or these counts went on to
+     * a later version) or when one of {@code others} (keys of the prompt's other messages) occurs in the content: then
+     * the caller compares every sentence.
      */
-    boolean sharesNoKey(java.util.Collection<String> others) {
-        KeyCounts counts = keyCounts;
-        return counts != null && counts.noneRepeatedIn(this, others);
+    java.util.List<int[]> repeats(java.util.Collection<String> others) {
+        SentenceRepeats table = repeats;
+        return table == null ? null : table.places(this, others);
+    }
+
+    /** Returns the table of repeats this version has: the one it took over from an earlier version, or its own. */
+    SentenceRepeats repeatsTable() {
+        return repeats;
+    }
+
+    /** Returns the index of the sentence that starts at {@code start}, which one does. */
+    int indexOf(int start) {
+        return Arrays.binarySearch(starts, 0, count, start);
     }
 
     /**
@@ -157,96 +177,6 @@ final class SentenceKeys {
             }
         }
         return low;
-    }
-
-    /**
-     * How often each key occurs among a large content's sentences (examples included), and how many keys occur more
-     * than once: what lets the duplicate-instruction rule skip the content's tens of thousands of sentences on a
-     * keystroke when nothing in it can be a repeat. Counting again on every version would be that same pass, so one
-     * table follows a chain of versions: the version made from an earlier one takes its table over and corrects it by
-     * the sentences the edit removed and added. The earlier version then no longer answers (it has no owner's
-     * claim); a version asked about after its table moved on answers "do not know", and a version made from one whose
-     * table moved on counts its own. Owner, reads and hand-over are guarded by the table's lock.
-     */
-    private static final class KeyCounts {
-
-        private final java.util.HashMap<String, int[]> counts;
-        private int repeated;
-        private SentenceKeys owner;
-
-        private KeyCounts(java.util.HashMap<String, int[]> counts, SentenceKeys owner) {
-            this.counts = counts;
-            this.owner = owner;
-        }
-
-        static KeyCounts of(SentenceKeys sentences) {
-            KeyCounts table = new KeyCounts(new java.util.HashMap<>(sentences.count * 2), sentences);
-            for (int index = 0; index < sentences.count; index++) {
-                table.add(sentences.keys[index]);
-            }
-            return table;
-        }
-
-        /**
-         * Returns the table of {@code current}, made from {@code previous} by an edit that removed the sentences
-         * {@code oldKeys[droppedFrom..droppedTo-1]} and added {@code newKeys[addedFrom..addedTo-1]}: the previous
-         * version's own, handed over and corrected, or {@code null} when it has none to give (the caller counts).
-         */
-        static KeyCounts handOver(SentenceKeys previous, SentenceKeys current, String[] oldKeys, int droppedFrom,
-                int droppedTo, String[] newKeys, int addedFrom, int addedTo) {
-            KeyCounts table = previous.keyCounts;
-            if (table == null) {
-                return null;
-            }
-            synchronized (table) {
-                if (table.owner != previous) {
-                    return null;
-                }
-                for (int index = droppedFrom; index < droppedTo; index++) {
-                    table.remove(oldKeys[index]);
-                }
-                for (int index = addedFrom; index < addedTo; index++) {
-                    table.add(newKeys[index]);
-                }
-                table.owner = current;
-            }
-            return table;
-        }
-
-        synchronized boolean noneRepeatedIn(SentenceKeys asking, java.util.Collection<String> others) {
-            if (owner != asking || repeated > 0) {
-                return false;
-            }
-            for (String other : others) {
-                if (counts.containsKey(other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void add(String key) {
-            if (key == null) {
-                return;
-            }
-            int[] count = counts.computeIfAbsent(key, unused -> new int[1]);
-            if (++count[0] == 2) {
-                repeated++;
-            }
-        }
-
-        private void remove(String key) {
-            if (key == null) {
-                return;
-            }
-            int[] count = counts.get(key);
-            if (count[0] == 2) {
-                repeated--;
-            }
-            if (--count[0] == 0) {
-                counts.remove(key);
-            }
-        }
     }
 
     /** Says whether a sentence just found is one the earlier version had: its index there, else -1. */

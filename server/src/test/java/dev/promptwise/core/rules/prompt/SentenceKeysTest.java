@@ -9,9 +9,11 @@ import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.PromptDocument;
 import dev.promptwise.core.syntax.PromptFormat;
 import dev.promptwise.core.syntax.PromptParsers;
+import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -78,25 +80,32 @@ class SentenceKeysTest {
     }
 
     @Test
-    void aLargeContentKnowsAfterEachEditWhetherAnyKeyRepeats() {
-        // Sentences that differ from one another, then edits that copy one of them elsewhere, remove a copy, or type.
+    void aLargeContentKnowsAfterEachEditWhichKeysRepeatAndWhere() {
+        // Sentences that differ from one another, and examples that repeat one sentence among themselves (which does
+        // not count); then edits that copy a sentence elsewhere, remove the copy, type, open or close an example.
         Random random = new Random(13);
         StringBuilder built = new StringBuilder();
         for (int sentence = 0; sentence < 2_000; sentence++) {
             built.append("Sentence number ").append(sentence).append(" says something of its own.\n");
+            if (sentence % 50 == 0) {
+                built.append("<example>\nThe same example sentence is written here again.\n</example>\n");
+            }
         }
         String text = built.toString();
         int repeatsSeen = 0;
         int quietSeen = 0;
         int copyAt = -1;
         int copyLength = 0;
-        for (int edit = 0; edit < 400; edit++) {
+        int handedOver = 0;
+        SentenceRepeats table = null;
+        for (int edit = 0; edit < 500; edit++) {
             String old = text;
             int at = text.indexOf('\n', random.nextInt(text.length() - 1)) + 1;
-            int kind = random.nextInt(3);
+            int kind = random.nextInt(4);
             if (kind == 0 && copyAt < 0) {
-                // A copy of some sentence, which makes a repeat.
-                int from = text.indexOf("Sentence number ", random.nextInt(text.length() / 2));
+                // A copy of some sentence, or of the examples' sentence, which makes a repeat.
+                int from = text.indexOf(random.nextBoolean() ? "Sentence number " : "The same example",
+                        random.nextInt(text.length() / 2));
                 String line = text.substring(from, text.indexOf('\n', from) + 1);
                 text = text.substring(0, at) + line + text.substring(at);
                 copyAt = at;
@@ -106,8 +115,11 @@ class SentenceKeysTest {
                 text = text.substring(0, copyAt) + text.substring(copyAt + copyLength);
                 copyAt = -1;
             } else {
-                String typed = kind == 1 ? String.valueOf((char) ('a' + random.nextInt(26)))
-                        : "Also a brand new sentence number " + edit + " here.\n";
+                String typed = switch (kind) {
+                    case 1 -> String.valueOf((char) ('a' + random.nextInt(26)));
+                    case 2 -> "Also a brand new sentence number " + edit + " here.\n";
+                    default -> random.nextBoolean() ? "<example>\n" : "</example>\n";
+                };
                 text = text.substring(0, at) + typed + text.substring(at);
                 if (copyAt >= 0 && at <= copyAt) {
                     // Typed at the copy's start, the copy is another sentence now; before it, it moved.
@@ -116,30 +128,34 @@ class SentenceKeysTest {
             }
             changes.record(old, text, dev.promptwise.core.text.TextChange.compare(old, text));
             TextRange whole = new TextRange(0, text.length());
-            SentenceKeys sentences = SentenceKeys.of(text, whole, memo);
-            java.util.Map<String, Integer> naive = new java.util.HashMap<>();
+            RangeCover examples = examples(text);
+            SentenceKeys sentences = SentenceKeys.of(text, whole, memo, examples);
+            if (sentences.repeatsTable() == table) {
+                handedOver++;
+            }
+            table = sentences.repeatsTable();
+            Map<String, List<Integer>> naive = naiveRepeats(text, whole, examples);
+            assertEquals(naive.values().stream().toList(), described(sentences.repeats(List.of())),
+                    "after edit " + edit);
+            // A key of another message that the content holds may make a repeat across messages: not known here.
             SentenceKeys fresh = SentenceKeys.fromScratch(text, whole);
-            for (int index = 0; index < fresh.count(); index++) {
-                if (fresh.key(index) != null) {
-                    naive.merge(fresh.key(index), 1, Integer::sum);
-                }
+            int pick = random.nextInt(fresh.count());
+            String held = fresh.key(pick);
+            if (held != null && !examples.contains(fresh.range(pick))) {
+                assertEquals(null, sentences.repeats(List.of("no such sentence in this content", held)));
             }
-            boolean repeats = naive.values().stream().anyMatch(count -> count > 1);
-            assertEquals(!repeats, sentences.sharesNoKey(List.of()), "after edit " + edit);
-            // A key of another message that the content holds is a repeat too; one it lacks is not.
-            String held = fresh.key(random.nextInt(fresh.count()));
-            if (held != null && !repeats) {
-                assertEquals(false, sentences.sharesNoKey(List.of("no such sentence in this content", held)));
-                assertEquals(true, sentences.sharesNoKey(List.of("no such sentence in this content at all")));
-            }
-            if (repeats) {
-                repeatsSeen++;
-            } else {
+            assertEquals(naive.values().stream().toList(),
+                    described(sentences.repeats(List.of("no such sentence in this content at all"))));
+            if (naive.isEmpty()) {
                 quietSeen++;
+            } else {
+                repeatsSeen++;
             }
         }
         assertTrue(repeatsSeen > 50 && quietSeen > 50, repeatsSeen + " versions with a repeat, " + quietSeen
                 + " without: both kinds must be seen");
+        // Most edits leave the examples outside them alone, and the table is handed over rather than counted again.
+        assertTrue(handedOver > 300, handedOver + " of 500 versions took the table over");
     }
 
     @Test
@@ -151,11 +167,43 @@ class SentenceKeysTest {
         String first = built.toString();
         String second = first + "One more sentence that is not like the others.\n";
         SentenceKeys earlier = SentenceKeys.of(first, new TextRange(0, first.length()), memo);
-        assertTrue(earlier.sharesNoKey(List.of()));
+        assertEquals(List.of(), earlier.repeats(List.of()));
         changes.record(first, second, dev.promptwise.core.text.TextChange.compare(first, second));
         SentenceKeys later = SentenceKeys.of(second, new TextRange(0, second.length()), memo);
-        assertTrue(later.sharesNoKey(List.of()));
-        assertEquals(false, earlier.sharesNoKey(List.of()), "its counts went to the later version");
+        assertEquals(List.of(), later.repeats(List.of()));
+        assertEquals(null, earlier.repeats(List.of()), "its counts went to the later version");
+    }
+
+    /** Each key that occurs twice or more among the sentences outside examples, with their starts, by a plain count. */
+    private static Map<String, List<Integer>> naiveRepeats(String text, TextRange whole, RangeCover examples) {
+        SentenceKeys fresh = SentenceKeys.fromScratch(text, whole);
+        Map<String, List<Integer>> starts = new java.util.LinkedHashMap<>();
+        for (int index = 0; index < fresh.count(); index++) {
+            if (fresh.key(index) != null && !examples.contains(fresh.range(index))) {
+                starts.computeIfAbsent(fresh.key(index), unused -> new ArrayList<>()).add(fresh.start(index));
+            }
+        }
+        starts.values().removeIf(list -> list.size() < 2);
+        return starts;
+    }
+
+    /** The places of each repeated key as lists, ordered by their first place (the order {@link #naiveRepeats} has). */
+    private static List<List<Integer>> described(List<int[]> repeats) {
+        if (repeats == null) {
+            return null;
+        }
+        return repeats.stream().map(places -> java.util.Arrays.stream(places).boxed().toList())
+                .sorted(java.util.Comparator.comparing(places -> places.get(0))).toList();
+    }
+
+    /** The example blocks: a function of the text, so that an edit can open, close or move them. */
+    private static RangeCover examples(String text) {
+        List<TextRange> ranges = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?s)<example>.*?</example>").matcher(text);
+        while (matcher.find()) {
+            ranges.add(new TextRange(matcher.start(), matcher.end()));
+        }
+        return RangeCover.of(ranges);
     }
 
     private static List<String> describe(String text, SentenceKeys sentences) {
