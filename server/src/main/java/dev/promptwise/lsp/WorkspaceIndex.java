@@ -50,6 +50,19 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
     private final AtomicLong strategyGeneration = new AtomicLong();
     private final AtomicLong promptGeneration = new AtomicLong();
     private volatile DiskWorkspace disk;
+    /**
+     * The relative paths of the documents asked about, with the workspace they were made against: a keystroke asks
+     * for its document's path four times (its own analysis, the strategy files, the open buffers), and parsing the URI
+     * and relativising it each time was a tenth of the first keystrokes in a large prompt (JFR), before the JIT had
+     * compiled the URI parser. Bounded by {@link #REMEMBERED_PATHS}.
+     */
+    private final Map<String, RelativePath> relativePaths = new ConcurrentHashMap<>();
+
+    /** The most document paths remembered; past it they are forgotten together (one is asked for again in a moment). */
+    private static final int REMEMBERED_PATHS = 4_096;
+
+    /** A document's relative path, as found against {@code workspace}. */
+    private record RelativePath(DiskWorkspace workspace, String path) {}
     private volatile DiskAnswers diskAnswers;
     private volatile boolean watchersRegistered;
     /**
@@ -196,10 +209,23 @@ public final class WorkspaceIndex implements WorkspaceSession.Workspace {
      */
     public String relativePath(String uri) {
         DiskWorkspace workspace = disk;
-        String path = FromLsp.path(uri);
         if (workspace == null) {
-            return path;
+            return FromLsp.path(uri);
         }
+        RelativePath known = relativePaths.get(uri);
+        if (known != null && known.workspace() == workspace) {
+            return known.path();
+        }
+        String found = relativePath(uri, workspace);
+        if (relativePaths.size() >= REMEMBERED_PATHS) {
+            relativePaths.clear();
+        }
+        relativePaths.put(uri, new RelativePath(workspace, found));
+        return found;
+    }
+
+    private static String relativePath(String uri, DiskWorkspace workspace) {
+        String path = FromLsp.path(uri);
         try {
             URI parsed = new URI(uri);
             if ("file".equals(parsed.getScheme())) {
