@@ -10,7 +10,9 @@ import dev.promptwise.core.cost.WorkloadCost;
 import dev.promptwise.core.rules.FindingSink;
 import dev.promptwise.core.rules.Rule;
 import dev.promptwise.core.semantics.AnalyzedPrompt;
+import dev.promptwise.core.syntax.Message;
 import dev.promptwise.core.syntax.VariableUse;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,22 +59,29 @@ public final class CacheablePrefixRule implements Rule<PromptContext> {
         VariableUse first = firstVariable(prompt);
         String message = cost.map(CostMessages::cacheablePrefix).orElse("Template variables come before the static"
                 + " text, so the provider's prompt cache cannot reuse it");
-        sink.report(first.range(), message, MoveVariables.fix(prompt.document()).stream().toList());
+        // The fix reads the messages' lines; findings that are only published do not need it.
+        sink.report(first.range(), message,
+                ctx.wantsFixes() ? MoveVariables.fix(prompt.document()).stream().toList() : List.of());
     }
 
+    /** Returns the first variable of the first message that has one; the first variable when none lies in one. */
     private static VariableUse firstVariable(AnalyzedPrompt prompt) {
+        // One pass over the variables, which need not come in text order: for each, the message it lies in.
+        List<Message> messages = prompt.document().messages();
         VariableUse first = null;
-        for (var message : prompt.document().messages()) {
-            for (VariableUse use : prompt.document().variables()) {
-                if (message.contentRange().contains(use.range().start())
-                        && (first == null || use.range().start() < first.range().start())) {
-                    first = use;
+        int firstMessage = messages.size();
+        for (VariableUse use : prompt.document().variables()) {
+            int start = use.range().start();
+            for (int index = 0; index <= Math.min(firstMessage, messages.size() - 1); index++) {
+                if (messages.get(index).contentRange().contains(start)) {
+                    if (index < firstMessage || start < first.range().start()) {
+                        first = use;
+                        firstMessage = index;
+                    }
+                    break;
                 }
             }
-            if (first != null) {
-                return first;
-            }
         }
-        return prompt.document().variables().get(0);
+        return first != null ? first : prompt.document().variables().get(0);
     }
 }
