@@ -81,7 +81,7 @@ final class PromptyParser {
             }
         }
         List<Message> messages = messagesOf(text, bodyStart, memo);
-        TemplateScanner.Result template = TemplateScanner.mustacheOrJinja(text, bodyStart, text.length());
+        TemplateScanner.Result template = TemplateScanner.mustacheOrJinja(text, bodyStart, text.length(), memo);
         problems.addAll(template.problems());
         List<FewShotExample> examples = new ArrayList<>(ExampleFinder.find(text, messages, memo));
         Attachments.addMarkdownImages(text, bodyStart, attachments);

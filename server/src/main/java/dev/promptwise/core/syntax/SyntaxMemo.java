@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * An analysis host's memo of parsing: the last few scans for text examples and the last few Prompty role-line reads
- * of large contents (each reread only around an edit), the documents of recently parsed small texts and the last
+ * An analysis host's memo of parsing: the last few scans for text examples, the last few Prompty role-line reads
+ * of large contents (each reread only around an edit) and the last few template scans of large Prompty bodies (each
+ * reused after an edit of plain text), the documents of recently parsed small texts and the last
  * large one, and the last front matter read. The host
  * creates one and passes it to {@link PromptParsers#parse(PromptFormat, String, String, SyntaxMemo)}; nothing here
  * is shared with another host, and {@link #clear} forgets it all.
@@ -26,6 +27,7 @@ public final class SyntaxMemo {
     private final KnownChanges changes;
     private final RecentVersions<ExampleScans.Scan> exampleScans;
     private final RecentVersions<PromptyParser.RoleLines> roleLines;
+    private final RecentVersions<JinjaScans.Scan> jinjaScans;
     private final LinkedHashMap<DocumentKey, PromptDocument> documents = new LinkedHashMap<>(256, 0.75f, true);
     private long rememberedChars;
     /**
@@ -46,6 +48,7 @@ public final class SyntaxMemo {
         this.exampleScans = new RecentVersions<>(ExampleScans.CAPACITY, ExampleScans.Scan::text, changes);
         this.roleLines = new RecentVersions<>(PromptyParser.RoleLines.CAPACITY, PromptyParser.RoleLines::text,
                 changes);
+        this.jinjaScans = new RecentVersions<>(JinjaScans.CAPACITY, JinjaScans.Scan::text, changes);
     }
 
     /** Creates an empty memo of its own: a parse with it is a parse from scratch. */
@@ -119,12 +122,13 @@ public final class SyntaxMemo {
         return document;
     }
 
-    /** Forgets every remembered scan, role-line read and document. */
+    /** Forgets every remembered scan, role-line read, template scan and document. */
     public void clear() {
         lastLarge = null;
         lastFrontMatter = null;
         exampleScans.clear();
         roleLines.clear();
+        jinjaScans.clear();
         synchronized (documents) {
             documents.clear();
             rememberedChars = 0;
@@ -141,5 +145,9 @@ public final class SyntaxMemo {
 
     RecentVersions<PromptyParser.RoleLines> roleLines() {
         return roleLines;
+    }
+
+    RecentVersions<JinjaScans.Scan> jinjaScans() {
+        return jinjaScans;
     }
 }

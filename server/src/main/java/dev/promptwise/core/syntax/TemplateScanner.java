@@ -61,7 +61,33 @@ final class TemplateScanner {
      * problem for each tag that is never closed or block that is never ended; an empty result when there are none.
      */
     static Result mustacheOrJinja(String text, int start, int end) {
-        return new JinjaScan(text, start, end).run();
+        return new JinjaScan(text, start, end, false).run();
+    }
+
+    /**
+     * Returns what {@link #mustacheOrJinja(String, int, int)} returns, reusing the scan of an earlier version that
+     * {@code memo} remembers when the edit since was plain text away from every tag (see {@link JinjaScans}); a scan
+     * from scratch when {@code memo} is {@code null}, the stretch is short or does not run to the text's end.
+     */
+    static Result mustacheOrJinja(String text, int start, int end, SyntaxMemo memo) {
+        if (memo == null || end != text.length() || end - start < JinjaScans.MIN_REMEMBERED_CHARS) {
+            return mustacheOrJinja(text, start, end);
+        }
+        return JinjaScans.of(text, start, memo);
+    }
+
+    /**
+     * Scans {@code text[start, text.length())} as {@link #mustacheOrJinja(String, int, int)} does and returns the
+     * result with the stretch each tag read; without them (the scan cannot be reused) when it reached a cap.
+     */
+    static JinjaScans.Scan mustacheOrJinjaWithReaches(String text, int start) {
+        JinjaScan scan = new JinjaScan(text, start, text.length(), true);
+        Result result = scan.run();
+        if (result.variables().size() >= MAX_VARIABLES || result.problems().size() >= MAX_PROBLEMS) {
+            return new JinjaScans.Scan(text, start, result, null, null, 0);
+        }
+        return new JinjaScans.Scan(text, start, result, java.util.Arrays.copyOf(scan.reachStarts, scan.reaches),
+                java.util.Arrays.copyOf(scan.reachEnds, scan.reaches), scan.reaches);
     }
 
     /**
@@ -208,11 +234,27 @@ final class TemplateScanner {
         private final Finder statementClosers;
         private final Finder commentClosers;
         private int handlebarsEachDepth;
+        /**
+         * Whether the scan records, for each tag it handles, the stretch it read: {@link #reachStarts} (the tag's
+         * opener, ascending) and {@link #reachEnds} (the furthest offset read by that tag or any before it, never
+         * decreasing), {@link #reaches} of each.
+         */
+        private final boolean recordReaches;
+        private int[] reachStarts;
+        private int[] reachEnds;
+        private int reaches;
+        /** Set by a tag that read beyond the offset it returns (a tag never closed): the end of what it read. */
+        private int tagReach;
 
-        JinjaScan(String text, int start, int end) {
+        JinjaScan(String text, int start, int end, boolean recordReaches) {
             this.text = text;
             this.start = start;
             this.end = Math.min(end, text.length());
+            this.recordReaches = recordReaches;
+            if (recordReaches) {
+                reachStarts = new int[64];
+                reachEnds = new int[64];
+            }
             expressionOpeners = new Finder(text, "{{", this.end);
             expressionClosers = new Finder(text, "}}", this.end);
             tripleClosers = new Finder(text, "}}}", this.end);
@@ -230,6 +272,7 @@ final class TemplateScanner {
                     break;
                 }
                 char next = text.charAt(open + 1);
+                tagReach = -1;
                 if (next == '{') {
                     index = expressionTag(open);
                 } else if (next == '%') {
@@ -239,11 +282,17 @@ final class TemplateScanner {
                     if (close < 0) {
                         addProblem(problems, neverClosed(open, "{#", "#}"));
                         index = open + 2;
+                        tagReach = end;
                     } else {
                         index = close + 2;
                     }
                 } else {
+                    // A lone '{' reads only the character after it.
                     index = open + 1;
+                    continue;
+                }
+                if (recordReaches) {
+                    addReach(open, tagReach < 0 ? index : tagReach);
                 }
             }
             for (Block block : blocks) {
@@ -266,6 +315,8 @@ final class TemplateScanner {
             int nextOpen = longComment ? -1 : expressionOpeners.from(open + opener.length());
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
                 addProblem(problems, neverClosed(open, opener, closer));
+                // It read to the first closer (the next opener comes before it), or to the end when there is none.
+                tagReach = close < 0 ? end : close + closer.length();
                 return open + opener.length();
             }
             TextRange whole = new TextRange(open, close + closer.length());
@@ -307,6 +358,16 @@ final class TemplateScanner {
             return whole.end();
         }
 
+        private void addReach(int from, int to) {
+            if (reaches == reachStarts.length) {
+                reachStarts = java.util.Arrays.copyOf(reachStarts, reaches * 2);
+                reachEnds = java.util.Arrays.copyOf(reachEnds, reaches * 2);
+            }
+            reachStarts[reaches] = from;
+            reachEnds[reaches] = reaches == 0 ? to : Math.max(to, reachEnds[reaches - 1]);
+            reaches++;
+        }
+
         private void openHandlebarsBlock(TextRange whole, int from, int to) {
             int nameStart = skipSpaces(text, from, to);
             String helper = wordAt(nameStart, to);
@@ -339,6 +400,7 @@ final class TemplateScanner {
             int nextOpen = statementOpeners.from(open + 2);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
                 addProblem(problems, neverClosed(open, "{%", "%}"));
+                tagReach = close < 0 ? end : close + 2;
                 return open + 2;
             }
             TextRange whole = new TextRange(open, close + 2);
