@@ -25,11 +25,13 @@ import java.util.function.Function;
  *   <li>{@link KnownChanges} (core.text): the edits the document store hands over ({@link #edited}) and the
  *       comparisons made, which every incremental pass below asks;
  *   <li>{@link TokenCounters} (core.tokens): segment counts and the last large texts, per encoding;
- *   <li>{@link SyntaxMemo} (core.syntax): example scans, Prompty role lines, documents of small texts;
+ *   <li>{@link SyntaxMemo} (core.syntax): example scans, Prompty role lines, template scans, documents of small
+ *       texts;
  *   <li>{@link StrategyMemo} (core.strategy): each path's last parse, the schema and its workload problems, paths;
  *   <li>{@link SemanticMemo} and {@link WorkloadMemo} (core.semantics): example counts and format-line figures of
  *       large prompts; each strategy file's workload analyses;
- *   <li>{@link RuleMemo} (core.rules.prompt): the duplicate-instruction rule's sentences and line indexes;
+ *   <li>{@link RuleMemo} (core.rules.prompt): the duplicate-instruction rule's sentences, repeats and line
+ *       indexes;
  *   <li>here: the prompt indexes of recent strategy versions and the catalog of the last strategy version.
  * </ul>
  */
