@@ -20,7 +20,7 @@
 (defvar promptwise-check-jar (or (getenv "PROMPTWISE_SERVER_JAR") (expand-file-name "server/target/promptwise.jar")))
 (add-to-list 'eglot-server-programs
              `((prompty-mode dotprompt-mode)
-               . ("java" "-XX:+UseSerialGC" "-Xms64m" "-Xmx1g" "-XX:NewRatio=1" "-XX:SurvivorRatio=2" "-XX:TargetSurvivorRatio=90" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=30" "-Xss512k" "-XX:+ExitOnOutOfMemoryError" "-Xlog:disable" "-Xlog:all=warning:stderr"
+               . ("java" "-XX:+UseSerialGC" "-Xms80m" "-Xmx1g" "-XX:NewRatio=1" "-XX:SurvivorRatio=2" "-XX:TargetSurvivorRatio=90" "-XX:MinHeapFreeRatio=10" "-XX:MaxHeapFreeRatio=30" "-Xss512k" "-XX:+ExitOnOutOfMemoryError" "-Xlog:disable" "-Xlog:all=warning:stderr"
                   "-jar" ,promptwise-check-jar
                   :initializationOptions (:defaultModel "gpt-4o-mini" :diagnostics (:debounceMs 0)))))
 ;; Eglot sends this whole after connecting, as workspace/didChangeConfiguration {"settings": {"promptwise": {...}}}.

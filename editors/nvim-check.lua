@@ -15,7 +15,7 @@ local published = nil
 local client_id = vim.lsp.start_client({
   name = "promptwise",
   -- The JVM options of docs/editors.md (client-vscode/src/serverJvmOptions.json).
-  cmd = { "java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:NewRatio=1", "-XX:SurvivorRatio=2", "-XX:TargetSurvivorRatio=90", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar },
+  cmd = { "java", "-XX:+UseSerialGC", "-Xms80m", "-Xmx1g", "-XX:NewRatio=1", "-XX:SurvivorRatio=2", "-XX:TargetSurvivorRatio=90", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar },
   root_dir = vim.fn.getcwd(),
   init_options = { defaultModel = "gpt-4o-mini", budget = { maxPromptTokens = 4000 }, diagnostics = { debounceMs = 0 } },
   handlers = {
