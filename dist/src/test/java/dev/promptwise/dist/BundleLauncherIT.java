@@ -138,12 +138,30 @@ class BundleLauncherIT {
                 "PROMPTWISE_JAVA_OPTIONS comes after, so it can undo it");
     }
 
+    @Test
+    void commandsCollectWithTheParallelCollectorAndTheLanguageServerWithTheSerialOne() throws Exception {
+        assertEquals("true", flag("UseParallelGC", List.of("check", SAMPLES.toString()), ""));
+        assertEquals("false", flag("UseSerialGC", List.of("check", SAMPLES.toString()), ""));
+        assertEquals("true", flag("UseSerialGC", List.of(), ""), "the language server");
+        assertEquals("false", flag("UseParallelGC", List.of("--stdio"), ""), "the language server");
+        // A collector of the user's own replaces either; the JVM would refuse two.
+        assertEquals("true", flag("UseG1GC", List.of("check", SAMPLES.toString()), "-XX:+UseG1GC"));
+        assertEquals("false", flag("UseParallelGC", List.of("check", SAMPLES.toString()), "-XX:+UseG1GC"));
+        assertEquals("true", flag("UseG1GC", List.of(), "-XX:+UseG1GC"), "the language server");
+    }
+
     private static String tieredStopAtLevel(List<String> arguments, String javaOptions) throws Exception {
+        return flag("TieredStopAtLevel", arguments, javaOptions);
+    }
+
+    /** Returns the final value of a JVM flag as the launcher's options set it for {@code arguments}. */
+    private static String flag(String name, List<String> arguments, String javaOptions) throws Exception {
+        // -version after the options makes the JVM print its flags and stop before the server or a command runs.
         Result flags = runWithoutJava(launcher(arguments), javaOptions + " -XX:+PrintFlagsFinal -version");
-        java.util.regex.Matcher level = java.util.regex.Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)")
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\\s" + name + "\\s+=\\s+(\\w+)")
                 .matcher(flags.stdout());
-        assertTrue(level.find(), flags.stdout() + flags.stderr());
-        return level.group(1);
+        assertTrue(value.find(), flags.stdout() + flags.stderr());
+        return value.group(1);
     }
 
     @Test
