@@ -1,6 +1,7 @@
 package dev.promptwise.core.syntax;
 
 import dev.promptwise.core.text.TextRange;
+import dev.promptwise.core.text.TextSearch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,7 +107,7 @@ final class HandlebarsScanner {
     /** Reads the tag opening at {@code open}; returns where scanning resumes. */
     private static int readTag(String text, int open, int end, List<Tag> tags, List<SyntaxProblem> problems) {
         if (text.startsWith("{{!--", open) || text.startsWith("{{~!--", open)) {
-            int close = text.indexOf("--}}", open + 5);
+            int close = TextSearch.indexOf(text, "--}}", open + 5);
             if (close < 0 || close + 4 > end) {
                 problems.add(new SyntaxProblem(lineRange(text, open, end),
                         "This comment is never closed: end it with --}}"));
@@ -116,7 +117,7 @@ final class HandlebarsScanner {
             return close + 4;
         }
         if (text.startsWith("{{!", open) || text.startsWith("{{~!", open)) {
-            int close = text.indexOf("}}", open + 3);
+            int close = TextSearch.indexOf(text, "}}", open + 3);
             if (close < 0 || close + 2 > end) {
                 problems.add(new SyntaxProblem(lineRange(text, open, end),
                         "This comment is never closed: end it with }}"));
