@@ -55,6 +55,39 @@ class IncrementalAnalysisTest {
         }
     }
 
+    @Test
+    void aGitHubModelsPromptsFiguresAfterEachRandomEditEqualThoseOfAnAnalysisFromScratch() {
+        // A large system message in a YAML block scalar: its content is the scalar's value, not the file's text,
+        // and its format-line figures are kept from version to version like a Prompty body's.
+        Random random = new Random(23);
+        String path = "prompts/large.prompt.yml";
+        String[] lines = {"You classify support tickets into billing, bug or other.", "Answer in JSON with the fields"
+                + " \"category\" and \"confidence\".", "Be brief and polite.", "Example 1:", "Input: Where is my parcel?",
+                "Output: {\"category\": \"other\"}", "", "Return YAML keys only when asked."};
+        StringBuilder built = new StringBuilder();
+        for (int line = 0; built.length() < 30_000; line++) {
+            built.append(lines[random.nextInt(lines.length)]).append(" (").append(line).append(")\n      ");
+        }
+        String body = built.toString().stripTrailing();
+        String text = "name: large\nmodel: openai/gpt-4o\nmessages:\n  - role: system\n    content: |\n      "
+                + body + "\n  - role: user\n    content: \"{{question}}\"\n";
+        for (int edit = 0; edit < 80; edit++) {
+            // Edits inside the block scalar, after its indentation, as an author types in it: the YAML stays whole.
+            int line = text.indexOf("\n      ", random.nextInt(text.length() / 2) + 100);
+            int at = line + 7 + random.nextInt(3);
+            String inserted = random.nextInt(3) == 0 ? " Reply in JSON only." : String.valueOf((char) ('a' + edit % 26));
+            String old = text;
+            text = text.substring(0, at) + inserted + text.substring(at);
+            analysis.host().edited(old, text, new dev.promptwise.core.text.TextChange(at, at, at + inserted.length()));
+            AnalyzedPrompt incremental = analysis.analyze(path, PromptFormat.GITHUB_MODELS, text, Settings.DEFAULTS);
+            PromptwiseAnalysis fresh = new PromptwiseAnalysis(PriceCatalog.bundled(), message -> { });
+            AnalyzedPrompt fromScratch = fresh.analyze(path, PromptFormat.GITHUB_MODELS, text, Settings.DEFAULTS);
+            assertEquals(figures(fromScratch), figures(incremental), path + " after edit " + edit);
+        }
+        assertTrue(analysis.analyze(path, PromptFormat.GITHUB_MODELS, text, Settings.DEFAULTS).costInput()
+                .formatInstructionTokens() > 0, "the generated prompt has format lines");
+    }
+
     private static String figures(AnalyzedPrompt prompt) {
         return prompt.textTokens() + " " + prompt.exampleTokens() + " " + prompt.costInput();
     }
