@@ -84,6 +84,11 @@ final class SentenceRepeats {
                 String key = previous.key(index);
                 if (key != null && !table.examples.contains(previous.range(index))) {
                     int[] count = table.counts.get(key);
+                    if (count == null) {
+                        // Cannot happen while the table matches its owner; if it ever does not, nobody uses it.
+                        table.owner = null;
+                        return null;
+                    }
                     if (--count[0] == 0) {
                         table.counts.remove(key);
                     }
