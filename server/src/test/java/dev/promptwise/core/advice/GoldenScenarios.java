@@ -132,7 +132,7 @@ final class GoldenScenarios {
             new Scenario("cost at scale: fine-tuning costs twice as much (the samples' sentiment-report)",
                     "traffic: { requestsPerDay: 30000 }, task: { outputFormat: label },"
                             + " requirements: { changeFrequency: weekly }, data: { labeledExamples: 20 }",
-                    new CostOutlook(11.07, 22.15, 0.0028, null), "prompt-engineering",
+                    new CostOutlook(11.07, 22.19, 0.011, null), "prompt-engineering",
                     List.of(r(Factor.DATA, "Only 20 labelled examples"),
                             r(Factor.CHANGE_RATE, "Requirements change weekly"),
                             r(Factor.COST_AT_SCALE, "fine-tuning costs more"))),
