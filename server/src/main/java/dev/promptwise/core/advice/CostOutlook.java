@@ -14,6 +14,8 @@ package dev.promptwise.core.advice;
  * @param modelSwitchMonthlyUsd the monthly cost of the prompt as it is on the base model at its ordinary prices
  *     (a model switch without training); equal to {@code promptOnlyMonthlyUsd} when the base model is the
  *     workload's own
+ * @param retrainingUnconfirmed whether the fine-tuned monthly figure (and so every saving built on it) includes
+ *     retraining at an unconfirmed training price, so that it is flagged where it is quoted
  */
 public record CostOutlook(
         double promptOnlyMonthlyUsd,
@@ -23,7 +25,19 @@ public record CostOutlook(
         boolean estimated,
         boolean trainingPriceUnconfirmed,
         String baseModelId,
-        double modelSwitchMonthlyUsd) {
+        double modelSwitchMonthlyUsd,
+        boolean retrainingUnconfirmed) {
+
+    /**
+     * An outlook whose fine-tuned monthly figure is taken to include retraining: flagged whenever the training price
+     * is unconfirmed.
+     */
+    public CostOutlook(double promptOnlyMonthlyUsd, double fineTunedMonthlyUsd, double trainingCostUsd,
+            Double breakEvenDays, boolean estimated, boolean trainingPriceUnconfirmed, String baseModelId,
+            double modelSwitchMonthlyUsd) {
+        this(promptOnlyMonthlyUsd, fineTunedMonthlyUsd, trainingCostUsd, breakEvenDays, estimated,
+                trainingPriceUnconfirmed, baseModelId, modelSwitchMonthlyUsd, trainingPriceUnconfirmed);
+    }
 
     /** An outlook on exact counts and a confirmed training price, on the workload's own model. */
     public CostOutlook(double promptOnlyMonthlyUsd, double fineTunedMonthlyUsd, double trainingCostUsd,

@@ -1,6 +1,5 @@
 package dev.promptwise.core.advice;
 
-import dev.promptwise.core.cost.Money;
 import dev.promptwise.core.strategy.Approach;
 import dev.promptwise.core.strategy.ChangeFrequency;
 import dev.promptwise.core.strategy.Complexity;
@@ -395,7 +394,7 @@ public final class DecisionEngine {
             return new FactorAssessment(Factor.REQUEST_VOLUME, Vote.PROMPT_ENGINEERING, 0.8,
                     figure + " is low volume: there is little training cost to recover" + unpriced + ".", true);
         }
-        String saving = "a fine-tuned model saves " + Figures.usd(cost.savingFromPromptUsd(), cost.estimated())
+        String saving = "a fine-tuned model saves " + monthly(cost, cost.savingFromPromptUsd())
                 + " a month" + (cost.savingFromModelUsd() != 0 ? " from its shorter prompt" : "");
         if (costAtScale.vote() == Vote.FINE_TUNING) {
             if (weightForTraining > 0) {
@@ -406,7 +405,7 @@ public final class DecisionEngine {
                     figure + " is " + tier + " volume, yet at it " + saving + ": cost at scale weighs that.", true);
         }
         String noReturn = cost.savingFromPromptUsd() <= 0
-                ? "a fine-tuned model costs " + Figures.usd(-cost.savingFromPromptUsd(), cost.estimated())
+                ? "a fine-tuned model costs " + monthly(cost, -cost.savingFromPromptUsd())
                         + " a month more than its base model without training"
                 : "training takes more than a year to pay back";
         if (requests < LOW_VOLUME) {
@@ -598,12 +597,11 @@ public final class DecisionEngine {
         double saving = cost.savingFromPromptUsd();
         boolean switches = cost.baseModelId() != null && cost.savingFromModelUsd() != 0;
         String comparison = switches
-                ? "A fine-tuned " + cost.baseModelId() + " would cost " + Figures.usd(cost.fineTunedMonthlyUsd(),
-                        cost.estimated()) + " a month against " + Figures.usd(cost.modelSwitchMonthlyUsd(),
+                ? "A fine-tuned " + cost.baseModelId() + " would cost " + monthly(cost, cost.fineTunedMonthlyUsd()) + " a month against " + Figures.usd(cost.modelSwitchMonthlyUsd(),
                         cost.estimated()) + " for the prompt as written on " + cost.baseModelId()
                         + " without training (a model switch; " + Figures.usd(cost.promptOnlyMonthlyUsd(),
                         cost.estimated()) + " on the current model)"
-                : "A fine-tuned model would cost " + Figures.usd(cost.fineTunedMonthlyUsd(), cost.estimated())
+                : "A fine-tuned model would cost " + monthly(cost, cost.fineTunedMonthlyUsd())
                         + " a month against " + Figures.usd(cost.promptOnlyMonthlyUsd(), cost.estimated())
                         + " prompt-only";
         String training = Figures.training(cost.trainingCostUsd(), cost.estimated(), cost.trainingPriceUnconfirmed());
@@ -635,5 +633,13 @@ public final class DecisionEngine {
 
     private static String capitalise(String text) {
         return text == null || text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /**
+     * Returns a monthly figure built on the fine-tuned cost (the cost itself or a saving against it), flagged when it
+     * includes retraining at an unconfirmed training price, as the cost model requires of every such figure.
+     */
+    private static String monthly(CostOutlook cost, double value) {
+        return Figures.flagged(Figures.usd(value, cost.estimated()), cost.retrainingUnconfirmed());
     }
 }

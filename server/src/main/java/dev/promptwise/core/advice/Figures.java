@@ -30,6 +30,11 @@ public final class Figures {
         return Money.usd(value, estimated);
     }
 
+    /** Returns {@code figure} followed by {@code (unconfirmed price)} when it is built on such a price. */
+    public static String flagged(String figure, boolean unconfirmed) {
+        return Money.flagged(figure, unconfirmed);
+    }
+
     /** Returns a training cost: {@code $19.31 of training}, flagged when its price is unconfirmed. */
     public static String training(double value, boolean estimated, boolean unconfirmed) {
         return Money.training(value, estimated, unconfirmed);

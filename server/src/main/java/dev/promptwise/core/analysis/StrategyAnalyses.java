@@ -328,7 +328,8 @@ final class StrategyAnalyses {
                 fineTuned.promptBreakEvenDays().isPresent() ? fineTuned.promptBreakEvenDays().getAsDouble() : null,
                 fineTuned.estimated() || cost.now().get().estimated(), fineTuned.trainingPriceUnconfirmed(),
                 fineTuned.baseModelId(),
-                fineTuned.modelSwitch().map(CostFigures::costPerMonth).orElse(cost.now().get().costPerMonth()));
+                fineTuned.modelSwitch().map(CostFigures::costPerMonth).orElse(cost.now().get().costPerMonth()),
+                fineTuned.retrainingUnconfirmed());
     }
 
     private static Optional<WorkloadAnalysis> analysisOf(AnalyzedStrategy strategy, Workload workload) {

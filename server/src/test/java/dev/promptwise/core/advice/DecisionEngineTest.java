@@ -73,6 +73,34 @@ class DecisionEngineTest {
     }
 
     @Test
+    void monthlyFiguresThatIncludeRetrainingAtAnUnconfirmedPriceSaySo() {
+        // The samples' sentiment-report: gpt-4.1-nano's training price is unconfirmed, and weekly retraining is part
+        // of the fine-tuned monthly figure, so that figure and every saving against it carry the flag.
+        String facts = """
+                traffic: { requestsPerDay: 30000, avgInputTokens: 90, avgOutputTokens: 2 }
+                task: { outputFormat: label }
+                requirements: { changeFrequency: weekly }
+                data: { labeledExamples: 20 }
+                """;
+        Recommendation unconfirmed = recommend(facts,
+                new CostOutlook(11.07, 22.19, 0.011, null, false, true, null, 11.07, true));
+        assertTrue(unconfirmed.assessment(Factor.COST_AT_SCALE).reason()
+                .contains("would cost $22.19 (unconfirmed price) a month against $11.07 prompt-only"),
+                unconfirmed.assessment(Factor.COST_AT_SCALE).reason());
+        assertTrue(unconfirmed.assessment(Factor.REQUEST_VOLUME).reason()
+                .contains("costs $11.12 (unconfirmed price) a month more"),
+                unconfirmed.assessment(Factor.REQUEST_VOLUME).reason());
+        // Retraining that costs nothing (or a confirmed price) leaves the monthly figures unflagged.
+        Recommendation confirmed = recommend(facts,
+                new CostOutlook(11.07, 22.19, 0.011, null, false, true, null, 11.07, false));
+        assertTrue(confirmed.assessment(Factor.COST_AT_SCALE).reason()
+                .contains("would cost $22.19 a month against $11.07 prompt-only"),
+                confirmed.assessment(Factor.COST_AT_SCALE).reason());
+        assertTrue(confirmed.assessment(Factor.COST_AT_SCALE).reason().contains("$0.011 of training (unconfirmed price)"),
+                "the training figure itself stays flagged: " + confirmed.assessment(Factor.COST_AT_SCALE).reason());
+    }
+
+    @Test
     void aVetoAgainstManyVotesForFineTuningIsNotConfident() {
         Recommendation recommendation = recommend("""
                 traffic: { requestsPerDay: 250000 }
