@@ -52,16 +52,35 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      *     there is no possible base model (then those figures are {@code null} too)
      * @param fineTuningNote the sentence that splits the fine-tuning saving into the shorter prompt's part and a
      *     different model's part, or says why there is no fine-tuned alternative; {@code null} when nothing is known
+     * @param lowerBound whether the prompt-only figure leaves out inputs sent with each request that cannot be priced
+     *     (an image or file whose size is unknown), so that it is at least that
+     * @param missingInputs what the figures could not take into account, in {@code missingInputs}' words (the
+     *     command line's JSON): unpriced inputs, traffic figures not given
      */
     public record Workload(String name, String strategyFile, String model, Double requestsPerDay,
             Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
             Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
             String recommendation, String rationale, String declaredApproach, List<Point> curve,
             Double breakEvenRequestsPerDay, boolean estimated, boolean trainingPriceUnconfirmed,
-            boolean retrainingUnconfirmed, String fineTuningBaseModel, String fineTuningNote) {
+            boolean retrainingUnconfirmed, String fineTuningBaseModel, String fineTuningNote, boolean lowerBound,
+            List<String> missingInputs) {
 
         public Workload {
             curve = List.copyOf(curve);
+            missingInputs = List.copyOf(missingInputs);
+        }
+
+        /** A workload whose figures leave nothing out. */
+        public Workload(String name, String strategyFile, String model, Double requestsPerDay,
+                Double monthlyCostUsd, Double fineTunedMonthlyUsd, Double hybridMonthlyUsd, Double trainingCostUsd,
+                Double breakEvenDays, Double fineTunedMonthlySavingUsd, String recommendedApproach,
+                String recommendation, String rationale, String declaredApproach, List<Point> curve,
+                Double breakEvenRequestsPerDay, boolean estimated, boolean trainingPriceUnconfirmed,
+                boolean retrainingUnconfirmed, String fineTuningBaseModel, String fineTuningNote) {
+            this(name, strategyFile, model, requestsPerDay, monthlyCostUsd, fineTunedMonthlyUsd, hybridMonthlyUsd,
+                    trainingCostUsd, breakEvenDays, fineTunedMonthlySavingUsd, recommendedApproach, recommendation,
+                    rationale, declaredApproach, curve, breakEvenRequestsPerDay, estimated, trainingPriceUnconfirmed,
+                    retrainingUnconfirmed, fineTuningBaseModel, fineTuningNote, false, List.of());
         }
 
         /** A workload whose figures rest on exact counts and confirmed prices, without a named base model. */
@@ -88,7 +107,17 @@ public record CostReport(String generatedAt, List<Workload> workloads, List<Prom
      * @param estimated whether the count comes from another model's tokenizer
      * @param costPerRequestUsd one request, or {@code null} when the model's price is unknown
      * @param monthlyCostUsd a month of requests, or {@code null} when the traffic or the price is unknown
+     * @param inputOnly whether the figures price the prompt's input alone (no traffic is known, so no output or
+     *     variable input is counted)
+     * @param lowerBound whether they leave out inputs that cannot be priced, so that they are at least that
      */
     public record Prompt(String path, String model, int tokens, boolean estimated, Double costPerRequestUsd,
-            Double monthlyCostUsd) {}
+            Double monthlyCostUsd, boolean inputOnly, boolean lowerBound) {
+
+        /** A prompt priced at its traffic, leaving nothing out. */
+        public Prompt(String path, String model, int tokens, boolean estimated, Double costPerRequestUsd,
+                Double monthlyCostUsd) {
+            this(path, model, tokens, estimated, costPerRequestUsd, monthlyCostUsd, false, false);
+        }
+    }
 }

@@ -132,7 +132,8 @@ public final class CostReportPage {
                     .append("</td><td>").append(workload.model() == null ? UNKNOWN : escape(workload.model()))
                     .append("</td>").append(number(workload.requestsPerDay() == null ? UNKNOWN
                             : Money.number(workload.requestsPerDay())))
-                    .append(number(usd(workload.monthlyCostUsd(), workload.estimated(), false)))
+                    .append(number(atLeast(workload.lowerBound(), workload.monthlyCostUsd(),
+                            usd(workload.monthlyCostUsd(), workload.estimated(), false))))
                     .append(number(onBase(workload.fineTunedMonthlyUsd(), workload)))
                     .append(number(onBase(workload.hybridMonthlyUsd(), workload)))
                     .append(number(usd(workload.trainingCostUsd(), workload.estimated(),
@@ -158,6 +159,11 @@ public final class CostReportPage {
         StringBuilder section = new StringBuilder("<section class=\"workload\">\n<h3>").append(escape(workload.name()))
                 .append("</h3>\n<p class=\"muted\">").append(escape(workload.strategyFile())).append(" · ")
                 .append(escape(workload.rationale())).append("</p>\n");
+        if (!workload.missingInputs().isEmpty()) {
+            section.append("<p class=\"missing\">").append(workload.lowerBound()
+                    ? "The prompt-only figure is a lower bound. Not taken into account: " : "Not taken into account: ")
+                    .append(escape(String.join(", ", workload.missingInputs()))).append(".</p>\n");
+        }
         if (workload.fineTuningNote() != null) {
             section.append("<p class=\"fine-tuning\">").append(escape(workload.fineTuningNote())).append("</p>\n");
         }
@@ -175,8 +181,11 @@ public final class CostReportPage {
             table.append("<tr><td><code>").append(escape(prompt.path())).append("</code></td><td>")
                     .append(prompt.model() == null ? UNKNOWN : escape(prompt.model())).append("</td>")
                     .append(number(Money.count(prompt.tokens(), prompt.estimated())))
-                    .append(number(usd(prompt.costPerRequestUsd(), prompt.estimated(), false)))
-                    .append(number(usd(prompt.monthlyCostUsd(), prompt.estimated(), false)))
+                    .append(number(atLeast(prompt.lowerBound(), prompt.costPerRequestUsd(),
+                            usd(prompt.costPerRequestUsd(), prompt.estimated(), false))
+                            + (prompt.inputOnly() && prompt.costPerRequestUsd() != null ? " (input only)" : "")))
+                    .append(number(atLeast(prompt.lowerBound(), prompt.monthlyCostUsd(),
+                            usd(prompt.monthlyCostUsd(), prompt.estimated(), false))))
                     .append("</tr>\n");
         }
         return table.append("</tbody>\n</table>\n").toString();
@@ -290,6 +299,11 @@ public final class CostReportPage {
         String figure = usd(value, workload.estimated(), workload.retrainingUnconfirmed());
         return value == null || workload.fineTuningBaseModel() == null ? figure
                 : figure + " on " + escape(workload.fineTuningBaseModel());
+    }
+
+    /** Returns {@code figure} as a lower bound ("at least …") when {@code lowerBound} and the value is known. */
+    private static String atLeast(boolean lowerBound, Double value, String figure) {
+        return lowerBound && value != null ? "at least " + figure : figure;
     }
 
     private static String usd(Double value, boolean estimated, boolean unconfirmed) {

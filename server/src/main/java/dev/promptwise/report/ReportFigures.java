@@ -58,7 +58,9 @@ public final class ReportFigures {
                 fineTuned.map(FineTunedCost::trainingPriceUnconfirmed).orElse(false),
                 fineTuned.map(FineTunedCost::retrainingUnconfirmed).orElse(false),
                 fineTuned.map(FineTunedCost::baseModelId).orElse(null),
-                fineTuningNote(analysis.prompt(), fineTuned));
+                fineTuningNote(analysis.prompt(), fineTuned),
+                now.map(CostFigures::isLowerBound).orElse(false),
+                analysis.prompt() == null ? List.of() : analysis.prompt().missingInputs());
     }
 
     /**
@@ -82,7 +84,8 @@ public final class ReportFigures {
         Optional<CostFigures> now = prompt.cost().flatMap(WorkloadCost::now);
         return new CostReport.Prompt(path, prompt.modelId(), prompt.totalTokens(), prompt.totalEstimated(),
                 now.map(CostFigures::costPerRequest).orElse(prompt.inputCostPerRequest()),
-                now.map(CostFigures::costPerMonth).orElse(prompt.inputCostPerMonth()));
+                now.map(CostFigures::costPerMonth).orElse(prompt.inputCostPerMonth()), now.isEmpty(),
+                now.map(CostFigures::isLowerBound).orElse(!prompt.attachments().unpriced().isEmpty()));
     }
 
     /**

@@ -140,6 +140,27 @@ class CostReportPageTest {
     }
 
     @Test
+    void aLowerBoundSaysAtLeastAndWhatIsNotPricedAndAnInputOnlyPriceSaysSo() {
+        // A receipt check whose image cannot be priced, and a prompt without traffic priced on its input alone.
+        CostReport.Workload receipts = new CostReport.Workload("receipt-check", "promptwise.yaml", "gpt-4o",
+                5_000.0, 1694.04, null, null, null, null, null, "prompt-engineering", "prompt-engineering",
+                "Because.", null, List.of(), null, true, false, false, null, null, true,
+                List.of("image:receipts/scan.png"));
+        CostReport.Prompt refunds = new CostReport.Prompt("prompts/refund-policy.txt", "gpt-4o-mini", 6345, false,
+                0.00095, null, true, false);
+        CostReport.Prompt scan = new CostReport.Prompt("prompts/receipts/receipt-check.prompty", "gpt-4o", 7265, true,
+                0.011, 1694.04, false, true);
+        String page = CostReportPage.render(new CostReport("now", List.of(receipts), List.of(refunds, scan), ""));
+        assertEquals("at least ≈$1,694.04", row(page, "receipt-check").get(3), page);
+        assertTrue(page.contains("<p class=\"missing\">The prompt-only figure is a lower bound. Not taken into account:"
+                + " image:receipts/scan.png.</p>"),
+                page);
+        assertEquals(List.of("<code>prompts/refund-policy.txt</code>", "gpt-4o-mini", "6,345",
+                "$0.00095 (input only)", "unknown"), row(page, "<code>prompts/refund-policy.txt</code>"));
+        assertEquals("at least ≈$0.011", row(page, "<code>prompts/receipts/receipt-check.prompty</code>").get(3));
+    }
+
+    @Test
     void longNamesAreCutInTheChartButNotInTheTable() {
         String name = "a-workload-name-longer-than-the-chart-has-room-for";
         String page = CostReportPage.render(new CostReport("now", List.of(workload(name, 1.0, null, null, null,
