@@ -1,5 +1,6 @@
 package dev.promptwise.core.semantics;
 
+import dev.promptwise.core.text.Ascending;
 import dev.promptwise.core.text.RangeCover;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
@@ -77,7 +78,7 @@ record FormatLineFigures(String text, String encoding, int contentStart, int con
         int from = Math.max(contentStart, breakBefore + 1);
         // Lines are read again up to the first line that starts after a break past the change; the break (at or
         // after change.newEnd()) is shared by both versions, so the earlier version has that line too, moved.
-        int firstKept = keptFrom(from);
+        int firstKept = Ascending.firstAtLeast(starts, count, from);
         int added = 0;
         int[] newStarts = new int[16];
         int[] newEnds = new int[16];
@@ -104,7 +105,7 @@ record FormatLineFigures(String text, String encoding, int contentStart, int con
         }
         // lineStart is now the first line start past change.newEnd() (or past the content): the earlier version's
         // lines from lineStart - delta on are this one's, moved.
-        int resumeOld = keptFrom(lineStart - delta);
+        int resumeOld = Ascending.firstAtLeast(starts, count, lineStart - delta);
         int dropped = 0;
         for (int index = firstKept; index < resumeOld; index++) {
             dropped += figures[index];
@@ -128,21 +129,6 @@ record FormatLineFigures(String text, String encoding, int contentStart, int con
         }
         return new FormatLineFigures(current, encoding, contentStart, contentEndNow, currentExamples, allStarts,
                 allEnds, allFigures, newCount, total - dropped + newTotal);
-    }
-
-    /** Returns the index of the first remembered line that starts at or after {@code offset}; the count when none. */
-    private int keptFrom(int offset) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (starts[middle] < offset) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     private static int lineEnd(String text, int lineStart, int contentEnd) {

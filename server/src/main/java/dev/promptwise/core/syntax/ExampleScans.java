@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.Ascending;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
@@ -79,7 +80,7 @@ final class ExampleScans {
         if (newStart == old.start()) {
             int limit = newEnd == old.end() ? change.start()
                     : Math.min(change.start(), Math.min(old.end(), newEnd) - 1);
-            kept = firstAbove(old.stepReaches(), old.steps(), limit);
+            kept = Ascending.firstAbove(old.stepReaches(), old.steps(), limit);
         }
         if (kept == old.steps()) {
             return newEnd == old.end() ? new Scan(text, newStart, newEnd, old.examples(), old.stepStarts(),
@@ -145,21 +146,6 @@ final class ExampleScans {
             reaches[kept + rescanned + index] = running;
         }
         return new Scan(text, newStart, newEnd, List.copyOf(examples), starts, reaches, total);
-    }
-
-    /** Returns the first index below {@code count} whose value exceeds {@code limit} ({@code values} never decrease). */
-    private static int firstAbove(int[] values, int count, int limit) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (values[middle] > limit) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
     }
 
     /** Returns the index of the first example starting at or after {@code offset}; the size when none does. */

@@ -1,5 +1,6 @@
 package dev.promptwise.core.syntax;
 
+import dev.promptwise.core.text.Ascending;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextChange;
 import dev.promptwise.core.text.TextRange;
@@ -74,7 +75,7 @@ final class JinjaScans {
             return null;
         }
         // No tag read the changed stretch or a character next to it.
-        int before = firstAbove(old.reachStarts(), old.reaches(), oldEnd);
+        int before = Ascending.firstAbove(old.reachStarts(), old.reaches(), oldEnd);
         if (before > 0 && old.reachEnds()[before - 1] > changeStart - 1) {
             return null;
         }
@@ -154,18 +155,4 @@ final class JinjaScans {
         return c == '{' || c == '}';
     }
 
-    /** Returns the first index below {@code count} whose value exceeds {@code limit} ({@code values} ascending). */
-    private static int firstAbove(int[] values, int count, int limit) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (values[middle] > limit) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return low;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.promptwise.core.tokens;
 
 import com.knuddels.jtokkit.Encodings;
+import dev.promptwise.core.text.Ascending;
 import dev.promptwise.core.text.KnownChanges;
 import dev.promptwise.core.text.RecentVersions;
 import dev.promptwise.core.text.TextSearch;
@@ -467,17 +468,7 @@ public final class TokenCounter {
 
         /** Returns the index of the first segment starting at or after {@code offset}; the size when none does. */
         int firstStartAtOrAfter(int offset) {
-            int low = 0;
-            int high = size;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (starts[middle] >= offset) {
-                    high = middle;
-                } else {
-                    low = middle + 1;
-                }
-            }
-            return low;
+            return Ascending.firstAtLeast(starts, size, offset);
         }
 
         void setCount(int index, int count) {
