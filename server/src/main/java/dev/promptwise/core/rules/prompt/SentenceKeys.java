@@ -45,11 +45,6 @@ final class SentenceKeys {
         this.count = count;
     }
 
-    /** Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits. */
-    static SentenceKeys of(String text, TextRange content, RuleMemo memo) {
-        return of(text, content, memo, RangeCover.of(java.util.List.of()));
-    }
-
     /**
      * Returns the sentences of {@code content} in {@code text}, reusing an earlier version's where one fits; a large
      * content's also know which keys repeat outside {@code examples} ({@link #repeats}).

@@ -27,6 +27,7 @@ class SentenceKeysTest {
     /** Each test's own memo, as an analysis host owns one: no test starts from another's splits. */
     private final KnownChanges changes = new KnownChanges();
     private final RuleMemo memo = new RuleMemo(changes);
+    private static final RangeCover NO_EXAMPLES = RangeCover.of(List.of());
 
     @Test
     void plainTextAfterEachOfManyRandomEditsEqualsASplitFromScratch() {
@@ -36,7 +37,7 @@ class SentenceKeysTest {
         for (int edit = 0; edit < 300; edit++) {
             text = LargePromptEdits.edit(random, text);
             TextRange whole = new TextRange(0, text.length());
-            List<String> incremental = describe(text, SentenceKeys.of(text, whole, memo));
+            List<String> incremental = describe(text, SentenceKeys.of(text, whole, memo, NO_EXAMPLES));
             assertEquals(describe(text, SentenceKeys.fromScratch(text, whole)), incremental, "after edit " + edit);
             keyed += incremental.size();
         }
@@ -52,7 +53,8 @@ class SentenceKeysTest {
             PromptDocument document = PromptParsers.parse(PromptFormat.PROMPTY, text);
             for (Message message : document.messages()) {
                 assertEquals(describe(text, SentenceKeys.fromScratch(text, message.contentRange())),
-                        describe(text, SentenceKeys.of(text, message.contentRange(), memo)), "after edit " + edit);
+                        describe(text, SentenceKeys.of(text, message.contentRange(), memo, NO_EXAMPLES)),
+                        "after edit " + edit);
             }
         }
     }
@@ -67,7 +69,7 @@ class SentenceKeysTest {
                     + text.substring(middle + (edit % 3 == 1 ? 2 : 1));
             TextRange whole = new TextRange(0, text.length());
             assertEquals(describe(text, SentenceKeys.fromScratch(text, whole)),
-                    describe(text, SentenceKeys.of(text, whole, memo)));
+                    describe(text, SentenceKeys.of(text, whole, memo, NO_EXAMPLES)));
         }
     }
 
@@ -166,10 +168,10 @@ class SentenceKeysTest {
         }
         String first = built.toString();
         String second = first + "One more sentence that is not like the others.\n";
-        SentenceKeys earlier = SentenceKeys.of(first, new TextRange(0, first.length()), memo);
+        SentenceKeys earlier = SentenceKeys.of(first, new TextRange(0, first.length()), memo, NO_EXAMPLES);
         assertEquals(List.of(), earlier.repeats(List.of()));
         changes.record(first, second, dev.promptwise.core.text.TextChange.compare(first, second));
-        SentenceKeys later = SentenceKeys.of(second, new TextRange(0, second.length()), memo);
+        SentenceKeys later = SentenceKeys.of(second, new TextRange(0, second.length()), memo, NO_EXAMPLES);
         assertEquals(List.of(), later.repeats(List.of()));
         assertEquals(null, earlier.repeats(List.of()), "its counts went to the later version");
     }
